@@ -1,0 +1,82 @@
+//! The command line: clap types only. Each command lives in `commands/`.
+
+use clap::{Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+/// A keyboard-driven terminal reader for briefings, with people, places
+/// and organisations highlighted and notes kept on paragraphs.
+#[derive(Debug, Parser)]
+#[command(name = "brief", version, about, long_about = None, args_conflicts_with_subcommands = true)]
+pub struct Cli {
+    /// Folders or files of briefings to open (default: the configured store,
+    /// else the bundled sample briefings).
+    pub paths: Vec<PathBuf>,
+
+    /// The store to open when no PATH is given.
+    #[arg(long, global = true, value_name = "PATH")]
+    pub store: Option<PathBuf>,
+
+    /// Where notes and config.toml live (overrides $BRIEF_CONFIG_DIR).
+    #[arg(long, global = true, value_name = "DIR")]
+    pub config_dir: Option<PathBuf>,
+
+    /// Where reading state and the sample briefings live (overrides $BRIEF_DATA_DIR).
+    #[arg(long, global = true, value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Print one briefing rendered for the terminal, entities highlighted.
+    Read(ReadArgs),
+    /// Print the entities of a briefing (or of stdin with '-') as JSON Lines.
+    Entities(EntitiesArgs),
+    /// List the briefings of a store: date, source, title.
+    List(ListArgs),
+    /// Print shell completions.
+    Completions {
+        /// The shell to complete for.
+        shell: clap_complete::Shell,
+    },
+}
+
+/// When to colour output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    /// Colour when stdout is a terminal and NO_COLOR is not set.
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ReadArgs {
+    /// The briefing file (.md, .markdown or .txt).
+    pub file: PathBuf,
+    /// Wrap to this many columns (default: the terminal's width, else 80).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    pub width: Option<u16>,
+    /// Colour entities and styles.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct EntitiesArgs {
+    /// The briefing file, or '-' to read plain text from stdin. Offsets are
+    /// Unicode scalar (char) offsets into the text after front matter (for
+    /// '-': into stdin as given).
+    pub file: PathBuf,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ListArgs {
+    /// Folder or file to list (default: the store).
+    pub path: Option<PathBuf>,
+    /// One JSON object per line instead of columns.
+    #[arg(long)]
+    pub json: bool,
+}

@@ -1,0 +1,193 @@
+//! The Document model: a briefing as plain data, parsed once, drawn many times.
+//!
+//! Every block keeps the byte range of its source and its ordinal, so that
+//! entities (found in source coordinates) and notes (anchored to ordinals)
+//! can be placed on it without re-parsing.
+
+mod markdown;
+mod text;
+
+pub use markdown::parse_markdown;
+pub use text::parse_text;
+
+use std::ops::Range;
+
+/// Inline styling that the reader can show.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct InlineStyle {
+    pub emphasis: bool,
+    pub strong: bool,
+    pub code: bool,
+    pub strike: bool,
+    /// 1-based number of the link this text belongs to.
+    pub link: Option<u16>,
+}
+
+/// A run of text with one style. `src` is the byte offset in the source
+/// where this exact text starts, when the text is a verbatim copy of it
+/// (entities are projected only onto verbatim runs).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Inline {
+    pub text: String,
+    pub style: InlineStyle,
+    pub src: Option<usize>,
+}
+
+impl Inline {
+    pub fn plain(text: impl Into<String>, src: Option<usize>) -> Self {
+        Self {
+            text: text.into(),
+            style: InlineStyle::default(),
+            src,
+        }
+    }
+}
+
+/// Where a block sits inside lists and quotes.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Nesting {
+    /// Number of enclosing block quotes.
+    pub quote: u8,
+    /// Number of enclosing lists (1 for a top-level item).
+    pub list: u8,
+    /// The item marker ("•", "3.") on the first block of a list item; later
+    /// blocks of the same item are indented without one.
+    pub marker: Option<String>,
+}
+
+/// Column alignment of a table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Align {
+    Left,
+    Center,
+    Right,
+}
+
+/// A table: rows of cells, each cell a run of inlines. The first
+/// `header_rows` rows are the head.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Table {
+    pub align: Vec<Align>,
+    pub rows: Vec<Vec<Vec<Inline>>>,
+    pub header_rows: usize,
+}
+
+/// What a block is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BlockKind {
+    Heading(u8),
+    Paragraph,
+    Code { lang: String },
+    Table(Table),
+    Rule,
+}
+
+/// One block of the document: the unit the paragraph cursor moves over and
+/// notes anchor to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Block {
+    pub kind: BlockKind,
+    pub nesting: Nesting,
+    /// The text of headings, paragraphs and code blocks (code: one inline
+    /// with the whole text).
+    pub inlines: Vec<Inline>,
+    /// Byte range of the block in the source.
+    pub src: Range<usize>,
+}
+
+impl Block {
+    /// The block's text as one string (table cells joined by " | "), used
+    /// for notes' quotes, search and excerpts.
+    pub fn plain_text(&self) -> String {
+        match &self.kind {
+            BlockKind::Table(t) => t
+                .rows
+                .iter()
+                .map(|row| {
+                    row.iter()
+                        .map(|cell| cell.iter().map(|i| i.text.as_str()).collect::<String>())
+                        .collect::<Vec<_>>()
+                        .join(" | ")
+                })
+                .collect::<Vec<_>>()
+                .join("\n"),
+            BlockKind::Rule => String::new(),
+            _ => self.inlines.iter().map(|i| i.text.as_str()).collect(),
+        }
+    }
+
+    /// Every inline of the block, table cells included.
+    pub fn all_inlines(&self) -> Box<dyn Iterator<Item = &Inline> + '_> {
+        match &self.kind {
+            BlockKind::Table(t) => Box::new(t.rows.iter().flatten().flatten()),
+            _ => Box::new(self.inlines.iter()),
+        }
+    }
+}
+
+/// A parsed briefing body.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Document {
+    pub blocks: Vec<Block>,
+    /// Link targets, numbered from 1 in order of first appearance.
+    pub links: Vec<String>,
+}
+
+impl Document {
+    /// The text the entity recogniser reads: the source with everything that
+    /// is not prose (markup, URLs, code) blanked to spaces, so that offsets
+    /// found in it are offsets in the source. Block starts are returned too:
+    /// a sentence starts there even without a full stop (headings, items).
+    pub fn prose(&self, source: &str) -> (String, Vec<usize>) {
+        let mut out: Vec<u8> = source
+            .bytes()
+            .map(|b| if b == b'\n' { b'\n' } else { b' ' })
+            .collect();
+        let mut starts = Vec::with_capacity(self.blocks.len());
+        for block in &self.blocks {
+            if matches!(block.kind, BlockKind::Code { .. }) {
+                continue;
+            }
+            let mut first = true;
+            for inline in block.all_inlines() {
+                if inline.style.code {
+                    continue;
+                }
+                let Some(at) = inline.src else { continue };
+                let end = at + inline.text.len();
+                if source.get(at..end) == Some(inline.text.as_str()) {
+                    out[at..end].copy_from_slice(inline.text.as_bytes());
+                    if first {
+                        starts.push(at);
+                        first = false;
+                    }
+                }
+            }
+        }
+        // Only whole UTF-8 sequences were copied over ASCII spaces, so the
+        // buffer is valid UTF-8; the lossy path never allocates in practice.
+        let prose =
+            String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+        (prose, starts)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn prose_keeps_offsets_and_blanks_markup() {
+        let src = "# Talks in *Miami*\n\nSee [Putin](https://x.org/Putin) and `code`.\n";
+        let doc = parse_markdown(src);
+        let (prose, starts) = doc.prose(src);
+        assert_eq!(prose.len(), src.len());
+        let miami = src.find("Miami").unwrap();
+        assert_eq!(&prose[miami..miami + 5], "Miami");
+        assert!(!prose.contains("https"));
+        assert!(!prose.contains("code"));
+        assert!(!prose.contains('#'));
+        assert_eq!(starts.len(), 2);
+        assert_eq!(&src[starts[1]..starts[1] + 3], "See");
+    }
+}

@@ -1,0 +1,285 @@
+//! Named entities: kinds, spans, and the recogniser that finds them with
+//! bundled gazetteers and rules — no model, nothing to download.
+
+mod declared;
+pub mod gazetteer;
+mod names;
+mod numeric;
+mod tokens;
+mod words;
+
+pub use declared::Declared;
+
+use serde::Serialize;
+use std::fmt;
+use std::str::FromStr;
+
+/// The kinds of entity `brief` tells apart (SPEC §4.1).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "UPPERCASE")]
+pub enum EntityKind {
+    Person,
+    Org,
+    Place,
+    Group,
+    Date,
+    Number,
+}
+
+impl EntityKind {
+    pub const ALL: [Self; 6] = [
+        Self::Person,
+        Self::Org,
+        Self::Place,
+        Self::Group,
+        Self::Date,
+        Self::Number,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Person => "PERSON",
+            Self::Org => "ORG",
+            Self::Place => "PLACE",
+            Self::Group => "GROUP",
+            Self::Date => "DATE",
+            Self::Number => "NUMBER",
+        }
+    }
+}
+
+impl fmt::Display for EntityKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for EntityKind {
+    type Err = String;
+    /// Accepts our names and the usual aliases of other tools (GPE, LOC,
+    /// NORP, PER), so declared entities from other pipelines work.
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s.trim().to_ascii_uppercase().as_str() {
+            "PERSON" | "PER" | "PEOPLE" | "PERSONS" => Ok(Self::Person),
+            "ORG" | "ORGANIZATION" | "ORGANISATION" | "ORGS" => Ok(Self::Org),
+            "PLACE" | "PLACES" | "LOC" | "LOCATION" | "GPE" => Ok(Self::Place),
+            "GROUP" | "GROUPS" | "NORP" => Ok(Self::Group),
+            "DATE" | "DATES" | "TIME" => Ok(Self::Date),
+            "NUMBER" | "NUMBERS" | "CARDINAL" | "MONEY" | "PERCENT" | "QUANTITY" => Ok(Self::Number),
+            other => Err(format!(
+                "unknown entity kind '{other}' (expected PERSON, ORG, PLACE, GROUP, DATE or NUMBER)"
+            )),
+        }
+    }
+}
+
+/// One mention: a byte range of the text and its kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Entity {
+    pub start: usize,
+    pub end: usize,
+    pub kind: EntityKind,
+}
+
+impl Entity {
+    pub fn text<'t>(&self, text: &'t str) -> &'t str {
+        text.get(self.start..self.end).unwrap_or("")
+    }
+}
+
+/// Finds the entities of `text`. `block_starts` are offsets where a block
+/// (heading, paragraph, item) starts; `declared` names win over recognised
+/// ones. The result is sorted and free of overlaps.
+///
+/// The text is read one block at a time (tokens are never held for the
+/// whole text, so a 10 MB briefing needs little memory), then once more to
+/// make names consistent across all blocks.
+pub fn recognise(text: &str, block_starts: &[usize], declared: &Declared) -> Vec<Entity> {
+    let chunks = chunks(text, block_starts);
+    let mut per_chunk: Vec<Vec<Entity>> = Vec::with_capacity(chunks.len());
+    for r in &chunks {
+        let chunk = &text[r.clone()];
+        let toks = tokens::tokenize(chunk, &[0]);
+        let mut found = names::find(chunk, &toks);
+        shift(&mut found, r.start);
+        per_chunk.push(found);
+    }
+    let known = names::Known::from_entities(text, per_chunk.iter().flatten());
+    let mut all = Vec::new();
+    for (r, found) in chunks.iter().zip(per_chunk) {
+        let chunk = &text[r.clone()];
+        let toks = tokens::tokenize(chunk, &[0]);
+        let mut local: Vec<Entity> = found
+            .into_iter()
+            .map(|mut e| {
+                e.start -= r.start;
+                e.end -= r.start;
+                e
+            })
+            .collect();
+        names::make_consistent(chunk, &toks, &known, &mut local);
+        let dates = numeric::find(chunk, &toks);
+        let mut merged = merge(local, dates);
+        shift(&mut merged, r.start);
+        all.extend(merged);
+    }
+    declared.apply(text, all)
+}
+
+fn shift(entities: &mut [Entity], by: usize) {
+    for e in entities {
+        e.start += by;
+        e.end += by;
+    }
+}
+
+/// Largest piece of text tokenised at once when a block is huge.
+const MAX_CHUNK: usize = 64 * 1024;
+
+/// Splits the text at block starts (and at blank lines), keeping every
+/// piece under `MAX_CHUNK` by cutting at a line break or space.
+fn chunks(text: &str, block_starts: &[usize]) -> Vec<std::ops::Range<usize>> {
+    let mut cuts: Vec<usize> = block_starts
+        .iter()
+        .copied()
+        .filter(|&s| s > 0 && s < text.len())
+        .collect();
+    if cuts.is_empty() {
+        cuts.extend(
+            text.match_indices("\n\n")
+                .map(|(i, _)| i + 2)
+                .filter(|&i| i < text.len()),
+        );
+    }
+    cuts.push(text.len());
+    let mut out = Vec::with_capacity(cuts.len());
+    let mut start = 0;
+    for cut in cuts {
+        while cut - start > MAX_CHUNK {
+            let limit = floor_char(text, start + MAX_CHUNK);
+            let piece = &text[start..limit];
+            let at = piece
+                .rfind('\n')
+                .or_else(|| piece.rfind(' '))
+                .map_or(limit, |p| start + p + 1);
+            let at = if at <= start { limit } else { at };
+            out.push(start..at);
+            start = at;
+        }
+        if cut > start {
+            out.push(start..cut);
+            start = cut;
+        }
+    }
+    out
+}
+
+fn floor_char(text: &str, mut i: usize) -> usize {
+    while i > 0 && !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// Adds `extra` entities where they overlap nothing already in `base`.
+pub(crate) fn merge(base: Vec<Entity>, extra: Vec<Entity>) -> Vec<Entity> {
+    let mut out = Vec::with_capacity(base.len() + extra.len());
+    let mut b = base.into_iter().peekable();
+    let mut last_end = 0;
+    let mut extra = extra.into_iter().peekable();
+    loop {
+        let take_base = match (b.peek(), extra.peek()) {
+            (Some(x), Some(y)) => x.start <= y.start,
+            (Some(_), None) => true,
+            (None, Some(_)) => false,
+            (None, None) => break,
+        };
+        if take_base {
+            if let Some(x) = b.next() {
+                // Drop already-pushed extras that this base entity overlaps.
+                while out.last().is_some_and(|l: &Entity| l.end > x.start) {
+                    out.pop();
+                }
+                last_end = x.end;
+                out.push(x);
+            }
+        } else if let Some(y) = extra.next() {
+            let clashes_next = b.peek().is_some_and(|x| x.start < y.end);
+            if y.start >= last_end && !clashes_next {
+                last_end = y.end;
+                out.push(y);
+            }
+        }
+    }
+    out
+}
+
+/// Converts byte offsets to char offsets (SPEC §4.4) for sorted entities in
+/// one pass over the text.
+pub fn char_offsets(text: &str, entities: &[Entity]) -> Vec<(usize, usize)> {
+    let mut out = Vec::with_capacity(entities.len());
+    let mut byte = 0;
+    let mut chars = 0;
+    let advance = |to: usize, byte: &mut usize, chars: &mut usize| {
+        if to >= *byte {
+            *chars += text[*byte..to].chars().count();
+        } else {
+            *chars -= text[to..*byte].chars().count();
+        }
+        *byte = to;
+    };
+    for e in entities {
+        advance(e.start, &mut byte, &mut chars);
+        let s = chars;
+        advance(e.end, &mut byte, &mut chars);
+        out.push((s, chars));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn e(start: usize, end: usize, kind: EntityKind) -> Entity {
+        Entity { start, end, kind }
+    }
+
+    #[test]
+    fn kinds_parse_with_aliases() {
+        assert_eq!("gpe".parse::<EntityKind>(), Ok(EntityKind::Place));
+        assert_eq!("NORP".parse::<EntityKind>(), Ok(EntityKind::Group));
+        assert!(
+            "thing"
+                .parse::<EntityKind>()
+                .unwrap_err()
+                .contains("unknown entity kind")
+        );
+    }
+
+    #[test]
+    fn merge_keeps_base_and_non_overlapping_extras() {
+        let base = vec![e(0, 5, EntityKind::Person), e(10, 15, EntityKind::Place)];
+        let extra = vec![
+            e(3, 7, EntityKind::Date),
+            e(6, 9, EntityKind::Number),
+            e(14, 20, EntityKind::Date),
+        ];
+        assert_eq!(
+            merge(base, extra),
+            [
+                e(0, 5, EntityKind::Person),
+                e(6, 9, EntityKind::Number),
+                e(10, 15, EntityKind::Place)
+            ]
+        );
+    }
+
+    #[test]
+    fn char_offsets_count_chars_not_bytes() {
+        let text = "Zürich – Kyiv";
+        let ents = [e(0, 7, EntityKind::Place), e(12, 16, EntityKind::Place)];
+        assert_eq!(&text[12..16], "Kyiv");
+        assert_eq!(char_offsets(text, &ents), [(0, 6), (9, 13)]);
+    }
+}

@@ -1,0 +1,645 @@
+//! Names: capitalised word sequences, split and classified by the bundled
+//! lists and by their context, then made consistent across the text.
+
+use super::gazetteer::{self, Flags};
+use super::tokens::{Gap, Token};
+use super::words;
+use super::{Entity, EntityKind};
+use std::collections::HashMap;
+
+/// The longest gazetteer name that a sequence may hold, in words.
+const MAX_NAME_WORDS: usize = 7;
+
+/// Finds PERSON, ORG, PLACE and GROUP mentions.
+pub fn find(text: &str, tokens: &[Token]) -> Vec<Entity> {
+    let cx = Cx { text, tokens };
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        if !cx.namey(i) {
+            i += 1;
+            continue;
+        }
+        if tokens[i].caps_line {
+            let end = cx.caps_run_end(i);
+            cx.caps_segment(i, end, &mut found);
+            i = end;
+            continue;
+        }
+        let end = cx.sequence_end(i);
+        cx.segment(i, end, &mut found);
+        i = end;
+    }
+    found.sort();
+    found
+}
+
+/// Names already recognised somewhere in the text, with their kinds: the
+/// memory that makes a briefing consistent with itself.
+#[derive(Debug, Default)]
+pub struct Known {
+    names: HashMap<String, EntityKind>,
+}
+
+impl Known {
+    /// Learns every mention's text; a person's surname alone; and an
+    /// acronym given in brackets right after an organisation or place.
+    pub fn from_entities<'e>(text: &str, entities: impl Iterator<Item = &'e Entity>) -> Self {
+        let mut names = HashMap::new();
+        for e in entities {
+            let name = &text[e.start..e.end];
+            names.entry(name.to_owned()).or_insert(e.kind);
+            if e.kind == EntityKind::Person {
+                if let Some((_, last)) = name.rsplit_once(' ') {
+                    if last.chars().count() > 2 && !gazetteer::lookup(&last.to_lowercase()).has(Flags::COMMON)
+                    {
+                        names.entry(last.to_owned()).or_insert(EntityKind::Person);
+                    }
+                }
+            }
+            if matches!(e.kind, EntityKind::Org | EntityKind::Place) {
+                if let Some(rest) = text[e.end..].strip_prefix(" (") {
+                    if let Some((acronym, _)) = rest.split_once(')') {
+                        if acronym.len() >= 2
+                            && acronym.len() <= 8
+                            && acronym.chars().all(|c| c.is_ascii_uppercase() || c == '.')
+                        {
+                            names.insert(acronym.to_owned(), e.kind);
+                        }
+                    }
+                }
+            }
+        }
+        Self { names }
+    }
+
+    fn get(&self, name: &str) -> Option<EntityKind> {
+        self.names.get(name).copied()
+    }
+}
+
+/// Adds the mentions of known names that the rules alone missed in this
+/// piece of text: after "Steve Witkoff", "Witkoff"; after "European Union
+/// (EU)", "EU".
+pub fn make_consistent(text: &str, tokens: &[Token], known: &Known, found: &mut Vec<Entity>) {
+    let cx = Cx { text, tokens };
+    cx.make_consistent(known, found);
+    found.sort();
+}
+
+/// The text and its tokens, with the questions the rules ask of them.
+struct Cx<'t> {
+    text: &'t str,
+    tokens: &'t [Token],
+}
+
+impl<'t> Cx<'t> {
+    fn word(&self, i: usize) -> &'t str {
+        self.tokens.get(i).map_or("", |t| &self.text[t.start..t.end])
+    }
+
+    /// The text from token `i` to token `j` inclusive.
+    fn span(&self, i: usize, j: usize) -> &'t str {
+        &self.text[self.tokens[i].start..self.tokens[j].end]
+    }
+
+    /// Could this token be (part of) a name?
+    fn namey(&self, i: usize) -> bool {
+        let t = &self.tokens[i];
+        if !t.cap || t.digit {
+            return false;
+        }
+        let w = self.word(i);
+        !(w == "I" || words::is_weekday(w) || words::is_month(w) && !t.caps_line)
+    }
+
+    fn lower_flags(&self, i: usize) -> Flags {
+        gazetteer::lookup(&self.word(i).to_lowercase())
+    }
+
+    fn is_common(&self, i: usize) -> bool {
+        let w = self.word(i);
+        !self.tokens[i].upper
+            && self.lower_flags(i).has(Flags::COMMON)
+            && !gazetteer::lookup(w).has(Flags::SURNAME)
+    }
+
+    /// The lowercase word just before token `i`, if it follows with a space.
+    fn word_before(&self, i: usize) -> Option<&'t str> {
+        if i == 0 || self.tokens[i].gap != Gap::Space || self.tokens[i].sentence_start {
+            return None;
+        }
+        let w = self.word(i - 1);
+        w.starts_with(char::is_lowercase).then_some(w)
+    }
+
+    /// The lowercase word just after token `j` (inclusive end), if any.
+    fn word_after(&self, j: usize) -> Option<&'t str> {
+        let t = self.tokens.get(j + 1)?;
+        if t.gap != Gap::Space && !(self.tokens[j].possessive && t.gap == Gap::Other) {
+            // "Putin's view": the possessive ending is in the gap.
+        }
+        if self.tokens[j].possessive {
+            return None;
+        }
+        let gap = &self.text[self.tokens[j].end..t.start];
+        if gap != " " && gap != ", " {
+            return None;
+        }
+        let w = self.word(j + 1);
+        w.starts_with(char::is_lowercase).then_some(w)
+    }
+
+    fn person_cue_before(&self, i: usize) -> bool {
+        self.word_before(i)
+            .is_some_and(|w| words::is_person_cue_before(&w.to_lowercase()))
+            || (i >= 2 && self.word_before(i) == Some("to") && self.word(i - 2) == "according")
+    }
+
+    fn person_cue_after(&self, j: usize) -> bool {
+        self.word_after(j).is_some_and(words::is_person_cue_after)
+    }
+
+    /// End (exclusive) of the capitalised sequence starting at `i`.
+    fn sequence_end(&self, i: usize) -> usize {
+        let mut j = i + 1;
+        while j < self.tokens.len() {
+            let prev = &self.tokens[j - 1];
+            if prev.possessive {
+                break;
+            }
+            let t = &self.tokens[j];
+            if t.sentence_start || t.caps_line || !matches!(t.gap, Gap::Space | Gap::Hyphen) {
+                break;
+            }
+            if self.namey(j) {
+                j += 1;
+                continue;
+            }
+            // Up to two connectors, then a name word: "van der", "of the".
+            let mut k = j;
+            while k < self.tokens.len()
+                && k < j + 2
+                && words::is_connector(self.word(k))
+                && matches!(self.tokens[k].gap, Gap::Space | Gap::Hyphen)
+                && !self.tokens[k].possessive
+            {
+                k += 1;
+            }
+            let joins = k > j
+                && k < self.tokens.len()
+                && matches!(self.tokens[k].gap, Gap::Space | Gap::Hyphen)
+                && !self.tokens[k].sentence_start
+                && self.namey(k)
+                && (!words::is_weak_connector(self.word(j)) || self.weak_connector_joins(i, j, k));
+            if joins {
+                j = k + 1;
+            } else {
+                break;
+            }
+        }
+        j
+    }
+
+    /// "of", "and", "the" join only inside organisation and place names.
+    fn weak_connector_joins(&self, start: usize, conn: usize, next: usize) -> bool {
+        let left = self.word(conn - 1);
+        if words::is_org_lead(left) || words::is_org_head(left) || words::is_place_head(left) {
+            return true;
+        }
+        if gazetteer::lookup(left).has(Flags::TITLE) || gazetteer::has_longer(self.span(conn - 1, conn - 1)) {
+            // "Secretary of State", "Bosnia and Herzegovina".
+            return gazetteer::has_longer(self.span(conn - 1, conn))
+                || gazetteer::has_longer(self.span(start, conn));
+        }
+        let _ = next;
+        gazetteer::has_longer(self.span(start, conn))
+    }
+
+    /// The longest gazetteer entry of at least `min` words starting at `i`
+    /// and ending before `end`: its end (exclusive) and flags.
+    fn gazetteer_at(&self, i: usize, end: usize, min: usize) -> Option<(usize, Flags)> {
+        let mut best = None;
+        let mut j = i;
+        while j < end && j < i + MAX_NAME_WORDS {
+            let key = self.span(i, j);
+            let flags = gazetteer::lookup(key);
+            if j + 1 - i >= min && (flags.is_named_kind() || flags.has(Flags::TITLE)) {
+                best = Some((j + 1, flags));
+            }
+            if !gazetteer::has_longer(key) {
+                break;
+            }
+            j += 1;
+            if self.tokens[j.min(end - 1)].gap == Gap::Hyphen && j < end {
+                // A hyphenated continuation is looked up as written.
+            }
+        }
+        best
+    }
+
+    /// Splits the sequence [a, b) into entities.
+    fn segment(&self, a: usize, b: usize, out: &mut Vec<Entity>) {
+        let mut i = a;
+        let mut person_hint = self.person_cue_before(a);
+        while i < b {
+            if !self.namey(i) {
+                i += 1;
+                continue;
+            }
+            if let Some((e, flags)) = self.gazetteer_at(i, b, 2) {
+                if flags.has(Flags::TITLE) && !flags.is_named_kind() {
+                    person_hint = true;
+                } else {
+                    self.emit(i, e, kind_of(flags), out);
+                    person_hint = false;
+                }
+                i = e;
+                continue;
+            }
+            let flags = gazetteer::lookup(self.word(i));
+            if flags.has(Flags::TITLE) && i + 1 < b && self.namey(i + 1) {
+                person_hint = true;
+                i += 1;
+                continue;
+            }
+            let next_flags = if i + 1 < b {
+                gazetteer::lookup(self.word(i + 1))
+            } else {
+                Flags::default()
+            };
+            let given = flags.has(Flags::GIVEN)
+                || (flags.has(Flags::GIVEN_AMBIGUOUS) && !self.tokens[i].sentence_start);
+            if given
+                && i + 1 < b
+                && self.namey(i + 1)
+                && (!next_flags.is_named_kind() || next_flags.has(Flags::SURNAME))
+            {
+                let e = self.run_end(i, b, true);
+                let kind = self.classify_run(i, e, true).unwrap_or(EntityKind::Person);
+                self.emit(i, e, kind, out);
+                person_hint = false;
+                i = e;
+                continue;
+            }
+            if flags.is_named_kind() && !(person_hint && flags.has(Flags::SURNAME)) {
+                self.emit(i, i + 1, kind_of(flags), out);
+                person_hint = false;
+                i += 1;
+                continue;
+            }
+            if i == a && self.tokens[i].sentence_start && !person_hint && self.is_common(i) {
+                i += 1;
+                continue;
+            }
+            let e = self.run_end(i, b, false);
+            if let Some(kind) = self.classify_run(i, e, person_hint) {
+                self.emit(i, e, kind, out);
+            }
+            person_hint = false;
+            i = e;
+        }
+    }
+
+    /// Where a run of unknown name words starting at `i` ends: before the
+    /// next word that starts a known name or a title.
+    fn run_end(&self, i: usize, b: usize, person: bool) -> usize {
+        let mut j = i + 1;
+        while j < b {
+            if self.namey(j) {
+                if self.gazetteer_at(j, b, 2).is_some() {
+                    break;
+                }
+                let f = gazetteer::lookup(self.word(j));
+                if f.has(Flags::TITLE) && !f.has(Flags::SURNAME) && !person {
+                    break;
+                }
+                if !person && f.is_named_kind() && !f.has(Flags::SURNAME) && !words::is_org_head(self.word(j))
+                {
+                    break;
+                }
+            }
+            j += 1;
+        }
+        while j > i + 1 && !self.namey(j - 1) {
+            j -= 1;
+        }
+        j
+    }
+
+    /// Decides what an unknown run [i, e) is, from its words and context.
+    fn classify_run(&self, i: usize, e: usize, person_hint: bool) -> Option<EntityKind> {
+        let first = self.word(i);
+        let last = self.word(e - 1);
+        let n = (i..e).filter(|&k| self.namey(k)).count();
+        let has_of = (i..e).any(|k| self.word(k) == "of");
+        if words::is_org_head(last) && (n >= 2 || self.tokens[e - 1].upper)
+            || (words::is_org_lead(first) && has_of)
+        {
+            return Some(EntityKind::Org);
+        }
+        if words::is_place_head(last) && n >= 2 {
+            return Some(EntityKind::Place);
+        }
+        if person_hint {
+            return Some(EntityKind::Person);
+        }
+        let commons = (i..e).filter(|&k| self.namey(k) && self.is_common(k)).count();
+        let cue = self.person_cue_before(i) || self.person_cue_after(e - 1);
+        if n >= 2 {
+            let surname = gazetteer::lookup(last).has(Flags::SURNAME | Flags::SURNAME_AMBIGUOUS);
+            if surname || cue || (commons <= 1 && !self.is_common(e - 1) && commons < n) {
+                return Some(EntityKind::Person);
+            }
+            return None;
+        }
+        let t = &self.tokens[i];
+        if t.upper && first.chars().filter(|c| c.is_alphabetic()).count() <= 6 && !self.is_common(i) {
+            return Some(EntityKind::Org);
+        }
+        if self.is_common(i) {
+            return None;
+        }
+        if cue {
+            return Some(EntityKind::Person);
+        }
+        if self.word_before(i).is_some_and(words::is_strong_place_cue) && !t.sentence_start {
+            return Some(EntityKind::Place);
+        }
+        None
+    }
+
+    fn emit(&self, i: usize, e: usize, kind: EntityKind, out: &mut Vec<Entity>) {
+        let mut start = self.tokens[i].start;
+        // "al-Assad": the particle before the hyphen belongs to the name.
+        if self.tokens[i].gap == Gap::Hyphen
+            && i > 0
+            && matches!(self.word(i - 1), "al" | "el" | "bin" | "ibn" | "ul")
+        {
+            start = self.tokens[i - 1].start;
+        }
+        out.push(Entity {
+            start,
+            end: self.tokens[e - 1].end,
+            kind,
+        });
+    }
+
+    /// Tokens on one caps line form one run.
+    fn caps_run_end(&self, i: usize) -> usize {
+        let mut j = i + 1;
+        while j < self.tokens.len() && self.tokens[j].caps_line && self.tokens[j].gap != Gap::Other {
+            j += 1;
+        }
+        j
+    }
+
+    /// In a headline the case says nothing: only known names are taken,
+    /// looked up as written and in title case ("KYIV" -> "Kyiv").
+    fn caps_segment(&self, a: usize, b: usize, out: &mut Vec<Entity>) {
+        let mut i = a;
+        while i < b {
+            let mut best = None;
+            let mut key = String::new();
+            for j in i..b.min(i + MAX_NAME_WORDS) {
+                if j > i {
+                    key.push(if self.tokens[j].gap == Gap::Hyphen {
+                        '-'
+                    } else {
+                        ' '
+                    });
+                }
+                key.push_str(&title_case(self.word(j)));
+                let exact = gazetteer::lookup(self.span(i, j));
+                let titled = gazetteer::lookup(&key);
+                if exact.is_named_kind() {
+                    best = Some((j + 1, exact));
+                } else if titled.is_named_kind() {
+                    best = Some((j + 1, titled));
+                }
+                if !gazetteer::has_longer(&key) && !gazetteer::has_longer(self.span(i, j)) {
+                    break;
+                }
+            }
+            if let Some((e, flags)) = best {
+                self.emit(i, e, kind_of(flags), out);
+                i = e;
+            } else {
+                i += 1;
+            }
+        }
+    }
+
+    /// Once a name is known, its other uncovered mentions are too.
+    fn make_consistent(&self, known: &Known, found: &mut Vec<Entity>) {
+        if known.names.is_empty() {
+            return;
+        }
+        let mut covered = vec![false; self.tokens.len()];
+        let mut ti = 0;
+        let mut sorted: Vec<&Entity> = found.iter().collect();
+        sorted.sort();
+        for e in sorted {
+            while ti < self.tokens.len() && self.tokens[ti].end <= e.start {
+                ti += 1;
+            }
+            let mut k = ti;
+            while k < self.tokens.len() && self.tokens[k].start < e.end {
+                covered[k] = true;
+                k += 1;
+            }
+        }
+        let mut extra = Vec::new();
+        let mut i = 0;
+        while i < self.tokens.len() {
+            if covered[i] || !self.tokens[i].cap {
+                i += 1;
+                continue;
+            }
+            // Longest known name of up to four uncovered words.
+            let mut hit = None;
+            for j in i..(i + 4).min(self.tokens.len()) {
+                if covered[j] || (j > i && !matches!(self.tokens[j].gap, Gap::Space | Gap::Hyphen)) {
+                    break;
+                }
+                let key = self.span(i, j);
+                if let Some(kind) = known.get(key) {
+                    hit = Some((j + 1, kind));
+                } else if self.tokens[i].caps_line {
+                    if let Some(kind) = known.get(title_case(key).as_str()) {
+                        hit = Some((j + 1, kind));
+                    }
+                }
+                if self.tokens[j].possessive {
+                    break;
+                }
+            }
+            if let Some((e, kind)) = hit {
+                self.emit(i, e, kind, &mut extra);
+                i = e;
+            } else {
+                i += 1;
+            }
+        }
+        found.extend(extra);
+    }
+}
+
+/// "KYIV" -> "Kyiv", "OF" -> "of" (connectors stay lowercase), "U.S." kept.
+fn title_case(word: &str) -> String {
+    let mut out = String::with_capacity(word.len());
+    for (n, part) in word.split(' ').enumerate() {
+        if n > 0 {
+            out.push(' ');
+        }
+        let lower = part.to_lowercase();
+        if n > 0 && words::is_connector(&lower) {
+            out.push_str(&lower);
+            continue;
+        }
+        if part.contains('.') {
+            out.push_str(part);
+            continue;
+        }
+        let mut chars = lower.chars();
+        if let Some(c) = chars.next() {
+            out.extend(c.to_uppercase());
+            out.push_str(chars.as_str());
+        }
+    }
+    out
+}
+
+/// The kind a gazetteer entry names. An organisation-only entry is an
+/// organisation; a place wins over a group ("Georgian" is only a group).
+fn kind_of(flags: Flags) -> EntityKind {
+    if flags.has(Flags::ORG) && !flags.has(Flags::PLACE) {
+        EntityKind::Org
+    } else if flags.has(Flags::PLACE) {
+        EntityKind::Place
+    } else if flags.has(Flags::GROUP) {
+        EntityKind::Group
+    } else {
+        EntityKind::Person
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tokens::tokenize;
+    use super::*;
+    use EntityKind::{Group, Org, Person, Place};
+
+    fn names(text: &str) -> Vec<(&str, EntityKind)> {
+        let tokens = tokenize(text, &[]);
+        let mut found = find(text, &tokens);
+        let known = Known::from_entities(text, found.iter());
+        make_consistent(text, &tokens, &known, &mut found);
+        found
+            .into_iter()
+            .map(|e| (&text[e.start..e.end], e.kind))
+            .collect()
+    }
+
+    #[test]
+    fn title_before_a_name() {
+        assert_eq!(
+            names("Special Envoy Steve Witkoff arrived."),
+            [("Steve Witkoff", Person)]
+        );
+        assert_eq!(
+            names("It was Russian President Vladimir Putin who spoke."),
+            [("Russian", Group), ("Vladimir Putin", Person)]
+        );
+    }
+
+    #[test]
+    fn role_and_speech_context() {
+        assert_eq!(
+            names("They met Russian envoy Kirill Dmitriev there."),
+            [("Russian", Group), ("Kirill Dmitriev", Person)]
+        );
+        assert_eq!(names("The talks went well, said Umerov."), [("Umerov", Person)]);
+        assert_eq!(names("Later, Zabrodin said no."), [("Zabrodin", Person)]);
+    }
+
+    #[test]
+    fn possessives_and_consistency() {
+        assert_eq!(
+            names("Steve Witkoff met them. Witkoff’s team left. Witkoff confirmed it."),
+            [
+                ("Steve Witkoff", Person),
+                ("Witkoff", Person),
+                ("Witkoff", Person)
+            ]
+        );
+    }
+
+    #[test]
+    fn gazetteer_places_orgs_groups() {
+        assert_eq!(
+            names("The Miami meetings with the BBC and European allies in Ukraine."),
+            [
+                ("Miami", Place),
+                ("BBC", Org),
+                ("European", Group),
+                ("Ukraine", Place)
+            ]
+        );
+        assert_eq!(
+            names("Officials from the United States met."),
+            [("United States", Place)]
+        );
+    }
+
+    #[test]
+    fn organisation_suffixes_and_leads() {
+        assert_eq!(
+            names("a loan from Meridian Freight Holdings today"),
+            [("Meridian Freight Holdings", Org)]
+        );
+        assert_eq!(
+            names("officials at the Ministry of Finance agreed"),
+            [("Ministry of Finance", Org)]
+        );
+    }
+
+    #[test]
+    fn sentence_initial_common_words_are_not_names() {
+        assert_eq!(
+            names("Despite the rhetoric, little changed. Meanwhile nothing."),
+            []
+        );
+    }
+
+    #[test]
+    fn hyphenated_modifiers_keep_only_the_name() {
+        assert_eq!(
+            names("a US-led plan and Kremlin-backed forces"),
+            [("US", Place), ("Kremlin", Org)]
+        );
+    }
+
+    #[test]
+    fn headlines_in_capitals_use_known_names_only() {
+        assert_eq!(names("KYIV, Nov 26 — talks resumed"), [("KYIV", Place)]);
+        assert_eq!(
+            names("RUSSIA AND UKRAINE RESUME TALKS IN MIAMI"),
+            [("RUSSIA", Place), ("UKRAINE", Place), ("MIAMI", Place)]
+        );
+    }
+
+    #[test]
+    fn acronyms_defined_in_brackets() {
+        assert_eq!(
+            names("the European Union (EU) said. Later the EU agreed."),
+            [("European Union", Org), ("EU", Org), ("EU", Org)]
+        );
+    }
+
+    #[test]
+    fn title_case_keeps_connectors_lower() {
+        assert_eq!(title_case("BANK OF ENGLAND"), "Bank of England");
+        assert_eq!(title_case("U.S."), "U.S.");
+    }
+}

@@ -1,0 +1,339 @@
+//! Dates, durations and numbers: "Tuesday", "Nov 26", "three days",
+//! "nearly four-year", "20-point", "$4.2 billion", "12%".
+
+use super::tokens::{Gap, Token};
+use super::words;
+use super::{Entity, EntityKind};
+
+/// Finds DATE and NUMBER spans, sorted and without overlaps.
+pub fn find(text: &str, tokens: &[Token]) -> Vec<Entity> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        if let Some(hit) = at(text, tokens, i) {
+            let end = if hit.percent {
+                tokens[hit.last].end + 1
+            } else {
+                tokens[hit.last].end
+            };
+            out.push(Entity {
+                start: hit.start,
+                end,
+                kind: hit.kind,
+            });
+            i = hit.last + 1;
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+fn word<'t>(text: &'t str, tokens: &[Token], i: usize) -> &'t str {
+    tokens.get(i).map_or("", |t| &text[t.start..t.end])
+}
+
+/// The next token if it follows with one space.
+fn spaced(tokens: &[Token], i: usize) -> Option<usize> {
+    (tokens.get(i + 1)?.gap == Gap::Space).then_some(i + 1)
+}
+
+fn hyphened(tokens: &[Token], i: usize) -> Option<usize> {
+    (tokens.get(i + 1)?.gap == Gap::Hyphen).then_some(i + 1)
+}
+
+fn is_year(w: &str) -> bool {
+    w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()) && matches!(&w[..2], "18" | "19" | "20")
+}
+
+fn is_day(w: &str) -> bool {
+    let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    let suffix = &w[digits.len()..];
+    !digits.is_empty()
+        && digits.len() <= 2
+        && digits.bytes().all(|b| b.is_ascii_digit())
+        && matches!(suffix, "" | "st" | "nd" | "rd" | "th")
+        && digits.parse::<u8>().is_ok_and(|d| (1..=31).contains(&d))
+}
+
+/// Where the span may start earlier: "nearly", "$", "mid-".
+fn start_with_prefix(text: &str, tokens: &[Token], i: usize) -> usize {
+    let t = tokens[i];
+    let before = &text[..t.start];
+    let mut start = t.start;
+    for sym in ["US$", "$", "€", "£", "¥", "₴", "₽"] {
+        if before.ends_with(sym) {
+            start -= sym.len();
+            break;
+        }
+    }
+    if start == t.start && t.gap == Gap::Space && i > 0 && words::is_approximator(word(text, tokens, i - 1)) {
+        start = tokens[i - 1].start;
+    }
+    start
+}
+
+/// Tries to read a date or number starting at token `i`: returns the last
+/// token, the kind and the start offset.
+fn at(text: &str, tokens: &[Token], i: usize) -> Option<Hit> {
+    let w = word(text, tokens, i);
+    let t = tokens[i];
+    if words::is_standalone_date(w) {
+        return Some(Hit::new(i, EntityKind::Date, t.start));
+    }
+    if words::is_relative(&w.to_ascii_lowercase()) {
+        if let Some(n) = spaced(tokens, i) {
+            if words::is_period_word(word(text, tokens, n)) {
+                return Some(Hit::new(n, EntityKind::Date, t.start));
+            }
+        }
+    }
+    if words::is_weekday(w) {
+        return Some(Hit::new(i, EntityKind::Date, t.start));
+    }
+    if words::is_month(w) {
+        return month(text, tokens, i);
+    }
+    if t.digit {
+        return digits(text, tokens, i);
+    }
+    if words::number_word(w) || (w == "one" && next_is_scale_or_hyphen(text, tokens, i)) {
+        return number_words(text, tokens, i);
+    }
+    None
+}
+
+fn next_is_scale_or_hyphen(text: &str, tokens: &[Token], i: usize) -> bool {
+    spaced(tokens, i)
+        .is_some_and(|n| words::is_scale(word(text, tokens, n)) && word(text, tokens, n).len() > 2)
+        || hyphened(tokens, i).is_some_and(|n| words::is_time_unit(word(text, tokens, n)))
+}
+
+/// "Nov 26", "26 November 2026", "November 2026", "mid-November".
+fn month(text: &str, tokens: &[Token], i: usize) -> Option<Hit> {
+    let w = word(text, tokens, i);
+    let mut start = tokens[i].start;
+    let mut end = i;
+    // A day before: "26 November".
+    if i > 0 && tokens[i].gap == Gap::Space && is_day(word(text, tokens, i - 1)) {
+        start = tokens[i - 1].start;
+    } else if i > 0 && tokens[i].gap == Gap::Hyphen && matches!(word(text, tokens, i - 1), "mid" | "Mid") {
+        start = tokens[i - 1].start;
+    } else if i > 0
+        && tokens[i].gap == Gap::Space
+        && matches!(word(text, tokens, i - 1), "early" | "late" | "mid")
+    {
+        start = tokens[i - 1].start;
+    }
+    let day_after = spaced(tokens, i).filter(|&n| is_day(word(text, tokens, n)));
+    if let Some(n) = day_after {
+        end = n;
+    }
+    // A year after, possibly behind a comma: "Nov 26, 2026".
+    let next = tokens.get(end + 1);
+    if let Some(nt) = next {
+        let gap = &text[tokens[end].end..nt.start];
+        if matches!(gap, " " | ", ") && is_year(word(text, tokens, end + 1)) {
+            end += 1;
+        }
+    }
+    // "May" and "March" alone are too often a verb or a name.
+    let alone = start == tokens[i].start && end == i;
+    if alone && matches!(w, "May" | "March" | "Mar" | "Jan" | "Sep" | "Dec") {
+        return None;
+    }
+    Some(Hit::new(end, EntityKind::Date, start))
+}
+
+fn digits(text: &str, tokens: &[Token], i: usize) -> Option<Hit> {
+    let w = word(text, tokens, i);
+    if is_day(w) {
+        if let Some(n) = spaced(tokens, i).filter(|&n| words::is_month(word(text, tokens, n))) {
+            return month(text, tokens, n);
+        }
+    }
+    let start = start_with_prefix(text, tokens, i);
+    let has_currency = start < tokens[i].start
+        && !text[start..tokens[i].start]
+            .trim()
+            .chars()
+            .all(char::is_alphabetic);
+    // Year ranges and scores: "2014-2022", "3-1".
+    if let Some(n) = hyphened(tokens, i) {
+        let nw = word(text, tokens, n);
+        if tokens[n].digit {
+            let kind = if is_year(w) {
+                EntityKind::Date
+            } else {
+                EntityKind::Number
+            };
+            return Some(Hit::new(n, kind, start));
+        }
+        if words::is_time_unit(nw) {
+            return Some(Hit::new(n, EntityKind::Date, start));
+        }
+        if nw.chars().all(|c| c.is_lowercase()) && nw.len() > 1 {
+            return Some(Hit::new(n, EntityKind::Number, start));
+        }
+    }
+    if !has_currency && (is_year(w) || (w.len() == 5 && w.ends_with('s') && is_year(&w[..4]))) {
+        let followed_by_unit = spaced(tokens, i).is_some_and(|n| {
+            let nw = word(text, tokens, n);
+            words::is_unit(nw) || words::is_scale(nw)
+        }) || text[tokens[i].end..].starts_with('%');
+        if !followed_by_unit {
+            return Some(Hit::new(i, EntityKind::Date, start));
+        }
+    }
+    Some(extend_number(text, tokens, i, start))
+}
+
+fn number_words(text: &str, tokens: &[Token], i: usize) -> Option<Hit> {
+    let mut end = i;
+    // "twenty-five", "two-thirds".
+    while let Some(n) = hyphened(tokens, end) {
+        if words::number_word(word(text, tokens, n)) {
+            end = n;
+        } else {
+            break;
+        }
+    }
+    let start = start_with_prefix(text, tokens, i);
+    if let Some(n) = hyphened(tokens, end) {
+        let nw = word(text, tokens, n);
+        if words::is_time_unit(nw) {
+            return Some(Hit::new(n, EntityKind::Date, start));
+        }
+        if nw.chars().all(char::is_lowercase) && nw.len() > 1 {
+            return Some(Hit::new(n, EntityKind::Number, start));
+        }
+    }
+    Some(extend_number(text, tokens, end, start))
+}
+
+/// Extends a number over its scale, unit or percent sign; a time unit
+/// makes it a duration.
+fn extend_number(text: &str, tokens: &[Token], i: usize, start: usize) -> Hit {
+    let mut end = i;
+    while let Some(n) = spaced(tokens, end) {
+        let nw = word(text, tokens, n);
+        if words::is_scale(nw) && nw.len() > 1 || matches!(nw, "hundred" | "thousand") {
+            end = n;
+        } else {
+            break;
+        }
+    }
+    if let Some(n) = spaced(tokens, end) {
+        let nw = word(text, tokens, n);
+        if words::is_time_unit(nw) {
+            return Hit::new(n, EntityKind::Date, start);
+        }
+        if words::is_unit(nw) {
+            end = n;
+            if nw == "per" || nw == "square" || nw == "cubic" {
+                if let Some(m) = spaced(tokens, end) {
+                    end = m;
+                }
+            }
+        } else if nw == "per" {
+            if let Some(m) = spaced(tokens, n) {
+                if word(text, tokens, m) == "cent" {
+                    end = m;
+                }
+            }
+        }
+    }
+    let mut hit = Hit::new(end, EntityKind::Number, start);
+    hit.percent = text[tokens[end].end..].starts_with('%');
+    hit
+}
+
+/// A date or number found at a token: its last token, kind and start
+/// offset; `percent` when a '%' right after the last token belongs to it.
+struct Hit {
+    last: usize,
+    kind: EntityKind,
+    start: usize,
+    percent: bool,
+}
+
+impl Hit {
+    fn new(last: usize, kind: EntityKind, start: usize) -> Self {
+        Self {
+            last,
+            kind,
+            start,
+            percent: false,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tokens::tokenize;
+    use super::*;
+
+    fn spans(text: &str) -> Vec<(&str, EntityKind)> {
+        find(text, &tokenize(text, &[]))
+            .into_iter()
+            .map(|e| (&text[e.start..e.end], e.kind))
+            .collect()
+    }
+
+    use EntityKind::{Date, Number};
+
+    #[test]
+    fn durations_and_the_spec_examples() {
+        assert_eq!(
+            spans("the nearly four-year conflict after three days, a 20-point plan, six sources"),
+            [
+                ("nearly four-year", Date),
+                ("three days", Date),
+                ("20-point", Number),
+                ("six", Number)
+            ]
+        );
+    }
+
+    #[test]
+    fn calendar_dates() {
+        assert_eq!(
+            spans(
+                "On Tuesday, Nov 26, 2026 and 3 December 2025, in mid-November, last week, in 2024 and the 1990s"
+            ),
+            [
+                ("Tuesday", Date),
+                ("Nov 26, 2026", Date),
+                ("3 December 2025", Date),
+                ("mid-November", Date),
+                ("last week", Date),
+                ("2024", Date),
+                ("1990s", Date)
+            ]
+        );
+    }
+
+    #[test]
+    fn money_percentages_units_and_scores() {
+        assert_eq!(
+            spans("$4.2 billion, 12% and 3.5 per cent, about 40 km away; won 3-1 with 1,200 fans"),
+            [
+                ("$4.2 billion", Number),
+                ("12%", Number),
+                ("3.5 per cent", Number),
+                ("about 40 km", Number),
+                ("3-1", Number),
+                ("1,200", Number)
+            ]
+        );
+    }
+
+    #[test]
+    fn may_alone_is_not_a_date_and_one_is_not_a_number() {
+        assert_eq!(spans("It May rain; one said"), []);
+        assert_eq!(
+            spans("on May 9 and one million"),
+            [("May 9", Date), ("one million", Number)]
+        );
+    }
+}

@@ -1,0 +1,404 @@
+//! Lays a document out into display lines for a given width: the one place
+//! that decides where text wraps, so the TUI and `brief read` agree, and
+//! scrolling is integer arithmetic over rows.
+
+mod table;
+mod wrap;
+
+use crate::document::{Block, BlockKind, Document, Inline};
+use crate::entities::{Entity, EntityKind};
+use std::ops::Range;
+use unicode_width::UnicodeWidthStr;
+
+pub use wrap::display_width;
+
+/// What a piece of a line is, for the renderer to style.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Role {
+    #[default]
+    Text,
+    Heading(u8),
+    Code,
+    /// List markers and quote bars.
+    Marker,
+    /// Link reference numbers and the link list.
+    LinkRef,
+    /// Table borders and rules.
+    Border,
+}
+
+/// How a piece of text looks, independent of any terminal library.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Style {
+    pub role: Role,
+    pub emphasis: bool,
+    pub strong: bool,
+    pub strike: bool,
+    pub code: bool,
+    pub link: bool,
+    pub entity: Option<EntityKind>,
+    /// Index of the entity in the document's entity list, so a renderer can
+    /// single out the mentions of one entity.
+    pub mention: Option<u32>,
+}
+
+/// A run of text with one style on one line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Seg {
+    pub text: String,
+    pub style: Style,
+}
+
+/// One display row.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Line {
+    pub segs: Vec<Seg>,
+    /// The block this row belongs to (None for blank separators and the
+    /// link list).
+    pub block: Option<usize>,
+}
+
+impl Line {
+    pub fn text(&self) -> String {
+        self.segs.iter().map(|s| s.text.as_str()).collect()
+    }
+    pub fn width(&self) -> usize {
+        self.segs.iter().map(|s| s.text.width()).sum()
+    }
+}
+
+/// A document laid out for one width.
+#[derive(Debug, Clone, Default)]
+pub struct Layout {
+    pub width: usize,
+    pub lines: Vec<Line>,
+    /// Rows of each block, by block index.
+    pub blocks: Vec<Range<usize>>,
+}
+
+impl Layout {
+    /// Lays out the whole document (entities: byte ranges of the source,
+    /// sorted).
+    pub fn new(doc: &Document, entities: &[Entity], width: usize) -> Self {
+        let mut layout = Self {
+            width,
+            ..Self::default()
+        };
+        for_each_line(doc, entities, width, |index, lines| {
+            let start = layout.lines.len();
+            layout.lines.extend(lines);
+            if let Some(i) = index {
+                if layout.blocks.len() <= i {
+                    layout.blocks.resize(i + 1, start..start);
+                }
+                layout.blocks[i] = start..layout.lines.len();
+            }
+        });
+        layout
+    }
+
+    /// The block shown on `row`, or the nearest block above it.
+    pub fn block_at(&self, row: usize) -> Option<usize> {
+        self.lines
+            .get(..=row.min(self.lines.len().saturating_sub(1)))?
+            .iter()
+            .rev()
+            .find_map(|l| l.block)
+    }
+}
+
+/// Lays out block by block, handing each block's lines (and separators,
+/// with `None`) to `sink`; `brief read` streams with it so that a 10 MB
+/// briefing is never held as lines all at once.
+pub fn for_each_line(
+    doc: &Document,
+    entities: &[Entity],
+    width: usize,
+    mut sink: impl FnMut(Option<usize>, Vec<Line>),
+) {
+    let width = width.max(1);
+    let mut previous: Option<&Block> = None;
+    for (index, block) in doc.blocks.iter().enumerate() {
+        if let Some(prev) = previous {
+            if wants_gap(prev, block) {
+                sink(None, vec![Line::default()]);
+            }
+        }
+        let mut lines = layout_block(block, entities, width);
+        for l in &mut lines {
+            l.block = Some(index);
+        }
+        sink(Some(index), lines);
+        previous = Some(block);
+    }
+    if !doc.links.is_empty() {
+        let mut lines = vec![Line::default()];
+        lines.push(Line {
+            segs: vec![Seg {
+                text: "Links".into(),
+                style: Style {
+                    role: Role::Heading(3),
+                    ..Style::default()
+                },
+            }],
+            block: None,
+        });
+        for (n, url) in doc.links.iter().enumerate() {
+            let label = format!("[{}] ", n + 1);
+            let pieces = vec![wrap::Piece::new(
+                url,
+                Style {
+                    link: true,
+                    ..Style::default()
+                },
+            )];
+            let style = Style {
+                role: Role::LinkRef,
+                ..Style::default()
+            };
+            lines.extend(wrap::wrap(
+                &pieces,
+                width,
+                &label,
+                style,
+                &" ".repeat(label.width()),
+            ));
+        }
+        sink(None, lines);
+    }
+}
+
+/// Items of one tight list follow each other without a blank line.
+fn wants_gap(prev: &Block, next: &Block) -> bool {
+    let in_list = |b: &Block| b.nesting.list > 0;
+    !(in_list(prev) && in_list(next) && next.nesting.marker.is_some()
+        || in_list(next) && next.nesting.marker.is_none() && prev.nesting.list >= next.nesting.list && false)
+}
+
+/// The indent of a block's first line and of the lines after it.
+fn indents(block: &Block) -> (String, String, Style) {
+    let mut first = String::new();
+    let mut rest = String::new();
+    for _ in 0..block.nesting.quote {
+        first.push_str("\u{2502} ");
+        rest.push_str("\u{2502} ");
+    }
+    if block.nesting.list > 0 {
+        let pad = "  ".repeat(usize::from(block.nesting.list - 1));
+        first.push_str(&pad);
+        rest.push_str(&pad);
+        let marker = block.nesting.marker.clone().unwrap_or_default();
+        let marker_width = marker.width().max(1) + 1;
+        if marker.is_empty() {
+            first.push_str(&" ".repeat(marker_width));
+        } else {
+            first.push_str(&marker);
+            first.push(' ');
+        }
+        rest.push_str(&" ".repeat(marker_width));
+    }
+    let style = Style {
+        role: Role::Marker,
+        ..Style::default()
+    };
+    (first, rest, style)
+}
+
+/// Lays out one block.
+pub fn layout_block(block: &Block, entities: &[Entity], width: usize) -> Vec<Line> {
+    let (first, rest, marker_style) = indents(block);
+    match &block.kind {
+        BlockKind::Rule => {
+            let w = width.saturating_sub(rest.width()).max(1);
+            vec![Line {
+                segs: vec![
+                    Seg {
+                        text: rest,
+                        style: marker_style,
+                    },
+                    Seg {
+                        text: "\u{2500}".repeat(w),
+                        style: Style {
+                            role: Role::Border,
+                            ..Style::default()
+                        },
+                    },
+                ],
+                block: None,
+            }]
+        }
+        BlockKind::Code { .. } => {
+            let code = Style {
+                role: Role::Code,
+                code: true,
+                ..Style::default()
+            };
+            let text = block.inlines.first().map_or("", |i| i.text.as_str());
+            let mut lines = Vec::new();
+            let first_pad = format!("{first}  ");
+            let rest_pad = format!("{rest}  ");
+            for (n, src_line) in text.split('\n').enumerate() {
+                let pad = if n == 0 { &first_pad } else { &rest_pad };
+                lines.extend(wrap::hard_wrap(src_line, code, width, pad, marker_style));
+            }
+            lines
+        }
+        BlockKind::Table(t) => table::layout(t, entities, width, &rest, marker_style),
+        BlockKind::Heading(level) => {
+            let base = Style {
+                role: Role::Heading(*level),
+                strong: true,
+                ..Style::default()
+            };
+            let pieces = pieces(&block.inlines, entities, base);
+            wrap::wrap(&pieces, width, &first, marker_style, &rest)
+        }
+        BlockKind::Paragraph => {
+            let pieces = pieces(&block.inlines, entities, Style::default());
+            wrap::wrap(&pieces, width, &first, marker_style, &rest)
+        }
+    }
+}
+
+/// Splits inlines at entity boundaries into styled pieces, adding the
+/// numbered reference after each link.
+pub(crate) fn pieces<'a>(inlines: &'a [Inline], entities: &[Entity], base: Style) -> Vec<wrap::Piece<'a>> {
+    let mut out = Vec::with_capacity(inlines.len() + 4);
+    for (n, inline) in inlines.iter().enumerate() {
+        let mut style = base;
+        style.emphasis |= inline.style.emphasis;
+        style.strong |= inline.style.strong;
+        style.strike = inline.style.strike;
+        style.code = inline.style.code;
+        style.link = inline.style.link.is_some();
+        if let Some(src) = inline.src {
+            let end = src + inline.text.len();
+            let first = entities.partition_point(|e| e.end <= src);
+            let mut at = 0;
+            for (idx, e) in entities.iter().enumerate().skip(first) {
+                if e.start >= end {
+                    break;
+                }
+                let s = e.start.max(src) - src;
+                let t = e.end.min(end) - src;
+                if !inline.text.is_char_boundary(s) || !inline.text.is_char_boundary(t) || s < at {
+                    continue;
+                }
+                if s > at {
+                    out.push(wrap::Piece::new(&inline.text[at..s], style));
+                }
+                let mut es = style;
+                es.entity = Some(e.kind);
+                es.mention = Some(idx as u32);
+                out.push(wrap::Piece::new(&inline.text[s..t], es));
+                at = t;
+            }
+            if at < inline.text.len() {
+                out.push(wrap::Piece::new(&inline.text[at..], style));
+            }
+        } else {
+            out.push(wrap::Piece::new(&inline.text, style));
+        }
+        let link_ends = inline.style.link.is_some()
+            && inlines
+                .get(n + 1)
+                .is_none_or(|next| next.style.link != inline.style.link);
+        if let Some(number) = inline.style.link.filter(|_| link_ends) {
+            out.push(wrap::Piece::owned(
+                format!("[{number}]"),
+                Style {
+                    role: Role::LinkRef,
+                    ..base
+                },
+            ));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::{parse_markdown, parse_text};
+
+    fn texts(layout: &Layout) -> Vec<String> {
+        layout
+            .lines
+            .iter()
+            .map(|l| l.text().trim_end().to_owned())
+            .collect()
+    }
+
+    #[test]
+    fn wraps_paragraphs_and_records_block_rows() {
+        let doc = parse_text("Title\n\nalpha beta gamma delta epsilon\n");
+        let l = Layout::new(&doc, &[], 12);
+        assert_eq!(texts(&l), ["Title", "", "alpha beta", "gamma delta", "epsilon"]);
+        assert_eq!(l.blocks, [0..1, 2..5]);
+        assert_eq!(l.block_at(1), Some(0));
+        assert_eq!(l.block_at(3), Some(1));
+    }
+
+    #[test]
+    fn lists_are_indented_with_markers_and_hanging_indent() {
+        let doc = parse_markdown("1. first item wraps here\n   - nested one\n2. second\n");
+        let l = Layout::new(&doc, &[], 16);
+        assert_eq!(
+            texts(&l),
+            ["1. first item", "   wraps here", "  • nested one", "2. second"]
+        );
+    }
+
+    #[test]
+    fn quotes_get_a_bar_on_every_line() {
+        let doc = parse_markdown("> quoted words that wrap\n");
+        let l = Layout::new(&doc, &[], 12);
+        assert_eq!(
+            texts(&l),
+            ["\u{2502} quoted", "\u{2502} words that", "\u{2502} wrap"]
+        );
+    }
+
+    #[test]
+    fn links_are_numbered_and_listed_at_the_end() {
+        let doc = parse_markdown("See [the report](https://example.org/r) now.\n");
+        let l = Layout::new(&doc, &[], 40);
+        assert_eq!(
+            texts(&l),
+            ["See the report[1] now.", "", "Links", "[1] https://example.org/r"]
+        );
+    }
+
+    #[test]
+    fn entities_style_their_text() {
+        let src = "Putin met Umerov.";
+        let doc = parse_text(&format!("T\n\n{src}"));
+        let ents = [
+            Entity {
+                start: 3,
+                end: 8,
+                kind: EntityKind::Person,
+            },
+            Entity {
+                start: 13,
+                end: 19,
+                kind: EntityKind::Person,
+            },
+        ];
+        let l = Layout::new(&doc, &ents, 40);
+        let segs = &l.lines[2].segs;
+        let styled: Vec<_> = segs
+            .iter()
+            .filter(|s| s.style.entity.is_some())
+            .map(|s| (s.text.as_str(), s.style.mention))
+            .collect();
+        assert_eq!(styled, [("Putin", Some(0)), ("Umerov", Some(1))]);
+    }
+
+    #[test]
+    fn code_blocks_and_rules() {
+        let doc = parse_markdown("```\nfn main() {}\n```\n\n---\n");
+        let l = Layout::new(&doc, &[], 10);
+        assert_eq!(texts(&l), ["  fn main(", "  ) {}", "", &"\u{2500}".repeat(10)]);
+    }
+}

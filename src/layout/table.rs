@@ -1,0 +1,187 @@
+//! Tables drawn with box characters, columns fitted to the width.
+
+use super::wrap::{self, display_width};
+use super::{Line, Role, Seg, Style, pieces};
+use crate::document::{Align, Table};
+use crate::entities::Entity;
+
+/// Column widths: natural widths, shrunk (widest first) until the table
+/// with its borders fits `avail` columns.
+fn fit(natural: &[usize], avail: usize) -> Vec<usize> {
+    let borders = natural.len() * 3 + 1;
+    let budget = avail.saturating_sub(borders).max(natural.len());
+    let mut widths: Vec<usize> = natural.iter().map(|&w| w.max(1)).collect();
+    while widths.iter().sum::<usize>() > budget {
+        let Some((i, &w)) = widths
+            .iter()
+            .enumerate()
+            .max_by_key(|&(i, w)| (*w, usize::MAX - i))
+        else {
+            break;
+        };
+        if w <= 1 {
+            break;
+        }
+        widths[i] = w - 1;
+    }
+    widths
+}
+
+fn border(left: &str, mid: &str, right: &str, widths: &[usize], pad: &str, pad_style: Style) -> Line {
+    let style = Style {
+        role: Role::Border,
+        ..Style::default()
+    };
+    let mut text = String::from(left);
+    for (i, w) in widths.iter().enumerate() {
+        text.push_str(&"\u{2500}".repeat(w + 2));
+        text.push_str(if i + 1 == widths.len() { right } else { mid });
+    }
+    let mut segs = Vec::new();
+    if !pad.is_empty() {
+        segs.push(Seg {
+            text: pad.to_owned(),
+            style: pad_style,
+        });
+    }
+    segs.push(Seg { text, style });
+    Line { segs, block: None }
+}
+
+/// Lays out a table within `width`, each row as tall as its tallest cell.
+pub fn layout(table: &Table, entities: &[Entity], width: usize, pad: &str, pad_style: Style) -> Vec<Line> {
+    let cols = table.rows.iter().map(Vec::len).max().unwrap_or(0);
+    if cols == 0 {
+        return Vec::new();
+    }
+    let mut natural = vec![0; cols];
+    for row in &table.rows {
+        for (c, cell) in row.iter().enumerate() {
+            let w: usize = pieces(cell, entities, Style::default())
+                .iter()
+                .map(|p| display_width(&p.text))
+                .sum();
+            natural[c] = natural[c].max(w);
+        }
+    }
+    let avail = width.saturating_sub(display_width(pad));
+    let widths = fit(&natural, avail);
+    let bar = Style {
+        role: Role::Border,
+        ..Style::default()
+    };
+    let mut lines = vec![border(
+        "\u{250c}", "\u{252c}", "\u{2510}", &widths, pad, pad_style,
+    )];
+    for (r, row) in table.rows.iter().enumerate() {
+        let head = r < table.header_rows;
+        let base = Style {
+            strong: head,
+            ..Style::default()
+        };
+        let cells: Vec<Vec<Line>> = (0..cols)
+            .map(|c| {
+                let inl = row.get(c).map_or(&[][..], Vec::as_slice);
+                wrap::wrap(&pieces(inl, entities, base), widths[c], "", Style::default(), "")
+            })
+            .collect();
+        let height = cells.iter().map(Vec::len).max().unwrap_or(1);
+        for h in 0..height {
+            let mut segs = Vec::new();
+            if !pad.is_empty() {
+                segs.push(Seg {
+                    text: pad.to_owned(),
+                    style: pad_style,
+                });
+            }
+            segs.push(Seg {
+                text: "\u{2502} ".into(),
+                style: bar,
+            });
+            for (c, cell) in cells.iter().enumerate() {
+                let line = cell.get(h).cloned().unwrap_or_default();
+                let used = line.width();
+                let spare = widths[c].saturating_sub(used);
+                let align = table.align.get(c).copied().unwrap_or(Align::Left);
+                let (before, after) = match align {
+                    Align::Left => (0, spare),
+                    Align::Right => (spare, 0),
+                    Align::Center => (spare / 2, spare - spare / 2),
+                };
+                if before > 0 {
+                    segs.push(Seg {
+                        text: " ".repeat(before),
+                        style: Style::default(),
+                    });
+                }
+                segs.extend(line.segs);
+                let sep = if c + 1 == cols { " \u{2502}" } else { " \u{2502} " };
+                segs.push(Seg {
+                    text: " ".repeat(after),
+                    style: Style::default(),
+                });
+                segs.push(Seg {
+                    text: sep.into(),
+                    style: bar,
+                });
+            }
+            lines.push(Line { segs, block: None });
+        }
+        if head && r + 1 == table.header_rows && table.rows.len() > table.header_rows {
+            lines.push(border(
+                "\u{251c}", "\u{253c}", "\u{2524}", &widths, pad, pad_style,
+            ));
+        }
+    }
+    lines.push(border(
+        "\u{2514}", "\u{2534}", "\u{2518}", &widths, pad, pad_style,
+    ));
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::Layout;
+    use crate::document::parse_markdown;
+
+    fn lines(src: &str, width: usize) -> Vec<String> {
+        let doc = parse_markdown(src);
+        Layout::new(&doc, &[], width)
+            .lines
+            .iter()
+            .map(super::super::Line::text)
+            .collect()
+    }
+
+    #[test]
+    fn draws_boxes_and_aligns() {
+        let got = lines("| Item | Value |\n|---|--:|\n| Gas | 12 |\n", 40);
+        assert_eq!(
+            got,
+            [
+                "┌──────┬───────┐",
+                "│ Item │ Value │",
+                "├──────┼───────┤",
+                "│ Gas  │    12 │",
+                "└──────┴───────┘",
+            ]
+        );
+    }
+
+    #[test]
+    fn narrow_tables_wrap_cells_to_fit() {
+        let got = lines(
+            "| Name | Description |\n|---|---|\n| Brent | crude oil benchmark price |\n",
+            20,
+        );
+        assert!(got.iter().all(|l| super::display_width(l) <= 20), "{got:#?}");
+        assert!(got.iter().any(|l| l.contains("crude")));
+        assert!(got.iter().any(|l| l.contains("price")));
+    }
+
+    #[test]
+    fn fit_shrinks_the_widest_column_first() {
+        assert_eq!(super::fit(&[4, 20], 20), [4, 9]);
+        assert_eq!(super::fit(&[2, 2], 40), [2, 2]);
+    }
+}

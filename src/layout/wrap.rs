@@ -1,0 +1,286 @@
+//! Word wrapping by display width: CJK and emoji count two columns, a word
+//! longer than the line is broken, and untrusted characters are made
+//! visible on the way.
+
+use super::{Line, Seg, Style};
+use crate::sanitize::visible;
+use std::borrow::Cow;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+/// A styled piece of a paragraph, before wrapping.
+#[derive(Debug, Clone)]
+pub struct Piece<'a> {
+    pub text: Cow<'a, str>,
+    pub style: Style,
+}
+
+impl<'a> Piece<'a> {
+    pub fn new(text: &'a str, style: Style) -> Self {
+        Self {
+            text: Cow::Borrowed(text),
+            style,
+        }
+    }
+    pub fn owned(text: String, style: Style) -> Self {
+        Self {
+            text: Cow::Owned(text),
+            style,
+        }
+    }
+}
+
+/// Columns a string takes on the terminal, after sanitising.
+pub fn display_width(s: &str) -> usize {
+    s.chars().map(char_width).sum()
+}
+
+fn char_width(c: char) -> usize {
+    visible(c).width().unwrap_or(0)
+}
+
+/// Builds lines, merging runs of the same style.
+struct Lines {
+    width: usize,
+    rest_indent: String,
+    indent_style: Style,
+    lines: Vec<Line>,
+    current: Vec<Seg>,
+    used: usize,
+    /// Columns taken by the current line's indent.
+    indent: usize,
+}
+
+impl Lines {
+    fn new(width: usize, first: &str, indent_style: Style, rest: &str) -> Self {
+        let mut me = Self {
+            width,
+            rest_indent: rest.to_owned(),
+            indent_style,
+            lines: Vec::new(),
+            current: Vec::new(),
+            used: 0,
+            indent: 0,
+        };
+        me.start_line(first.to_owned());
+        me
+    }
+
+    fn start_line(&mut self, indent: String) {
+        self.used = indent.width();
+        self.indent = self.used;
+        self.current = Vec::new();
+        if !indent.is_empty() {
+            self.current.push(Seg {
+                text: indent,
+                style: self.indent_style,
+            });
+        }
+    }
+
+    fn room(&self) -> usize {
+        self.width.saturating_sub(self.used)
+    }
+
+    /// True when the line holds nothing but its indent.
+    fn is_fresh(&self) -> bool {
+        self.used == self.indent
+    }
+
+    /// Segments of the current line that hold the indent (never merged into).
+    fn indent_segs(&self) -> usize {
+        usize::from(self.indent > 0)
+    }
+
+    fn push_char(&mut self, c: char, style: Style) {
+        self.used += char_width(c);
+        let merge =
+            self.current.len() > self.indent_segs() && self.current.last().is_some_and(|l| l.style == style);
+        match self.current.last_mut() {
+            Some(last) if merge => last.text.push(c),
+            _ => self.current.push(Seg {
+                text: c.to_string(),
+                style,
+            }),
+        }
+    }
+
+    fn newline(&mut self) {
+        // Trailing spaces are dropped so lines never end in blanks.
+        if self.current.len() > self.indent_segs() {
+            if let Some(last) = self.current.last_mut() {
+                let trimmed = last.text.trim_end_matches(' ').len();
+                last.text.truncate(trimmed);
+            }
+        }
+        let segs = std::mem::take(&mut self.current);
+        self.lines.push(Line { segs, block: None });
+        let indent = self.rest_indent.clone();
+        self.start_line(indent);
+    }
+
+    fn finish(mut self) -> Vec<Line> {
+        if !self.is_fresh() || self.lines.is_empty() {
+            self.newline();
+        }
+        self.lines
+    }
+}
+
+/// Wraps styled pieces to `width` columns; the first line is indented by
+/// `first`, the others by `rest` (hanging indent for list items).
+pub fn wrap(pieces: &[Piece<'_>], width: usize, first: &str, indent_style: Style, rest: &str) -> Vec<Line> {
+    let mut out = Lines::new(width, first, indent_style, rest);
+    let mut word: Vec<(char, Style)> = Vec::new();
+    let mut word_width = 0;
+    let mut space: Option<Style> = None;
+    for piece in pieces {
+        for c in piece.text.chars() {
+            match c {
+                ' ' | '\n' => {
+                    place_word(&mut out, &mut word, &mut word_width, &mut space);
+                    if c == '\n' {
+                        out.newline();
+                        space = None;
+                    } else if !out.is_fresh() {
+                        space = Some(piece.style);
+                    }
+                }
+                _ => {
+                    let v = visible(c);
+                    word_width += char_width(v);
+                    word.push((v, piece.style));
+                }
+            }
+        }
+    }
+    place_word(&mut out, &mut word, &mut word_width, &mut space);
+    out.finish()
+}
+
+/// Puts a finished word on the current line, or the next, or breaks it
+/// across lines when it is wider than a whole line.
+fn place_word(
+    out: &mut Lines,
+    word: &mut Vec<(char, Style)>,
+    word_width: &mut usize,
+    space: &mut Option<Style>,
+) {
+    if word.is_empty() {
+        return;
+    }
+    let space_width = usize::from(space.is_some());
+    if space_width + *word_width > out.room() && !out.is_fresh() {
+        out.newline();
+        *space = None;
+    }
+    if let Some(style) = space.take() {
+        out.push_char(' ', style);
+    }
+    for &(c, style) in word.iter() {
+        let w = char_width(c);
+        if w > out.room() && !out.is_fresh() {
+            out.newline();
+        }
+        out.push_char(c, style);
+    }
+    word.clear();
+    *word_width = 0;
+}
+
+/// Breaks a line of code at the width without looking for spaces.
+pub fn hard_wrap(text: &str, style: Style, width: usize, pad: &str, pad_style: Style) -> Vec<Line> {
+    let mut out = Lines::new(width, pad, pad_style, pad);
+    for c in text.chars() {
+        let v = visible(c);
+        if char_width(v) > out.room() && !out.is_fresh() {
+            out.newline();
+        }
+        out.push_char(v, style);
+    }
+    out.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn plain(text: &str, width: usize) -> Vec<String> {
+        wrap(
+            &[Piece::new(text, Style::default())],
+            width,
+            "",
+            Style::default(),
+            "",
+        )
+        .iter()
+        .map(Line::text)
+        .collect()
+    }
+
+    const TEXT: &str = "High-level diplomatic negotiations between United States, Ukrainian, and Russian representatives concluded in Miami with participants characterizing the discussions as productive and constructive.";
+
+    #[test]
+    fn no_line_exceeds_the_width_and_no_word_is_lost() {
+        for width in [20, 40, 80, 120] {
+            let lines = plain(TEXT, width);
+            assert!(
+                lines.iter().all(|l| display_width(l) <= width),
+                "width {width}: {lines:?}"
+            );
+            assert_eq!(lines.join(" "), TEXT, "width {width}");
+        }
+    }
+
+    #[test]
+    fn width_40_breaks_at_spaces() {
+        assert_eq!(
+            plain(TEXT, 40)[..3],
+            [
+                "High-level diplomatic negotiations",
+                "between United States, Ukrainian, and",
+                "Russian representatives concluded in"
+            ]
+        );
+    }
+
+    #[test]
+    fn cjk_and_emoji_count_two_columns() {
+        let lines = plain("東京 北京 首尔 🎉🎉 end", 6);
+        assert_eq!(lines, ["東京", "北京", "首尔", "🎉🎉", "end"]);
+        assert!(lines.iter().all(|l| display_width(l) <= 6));
+    }
+
+    #[test]
+    fn long_words_are_broken_not_overflowed() {
+        assert_eq!(
+            plain("a supercalifragilistic b", 8),
+            ["a", "supercal", "ifragili", "stic b"]
+        );
+    }
+
+    #[test]
+    fn escapes_are_made_visible() {
+        let lines = plain("bad \u{1b}[2Jclear", 40);
+        assert_eq!(lines, ["bad \u{241b}[2Jclear"]);
+    }
+
+    #[test]
+    fn hanging_indent() {
+        let lines: Vec<_> = wrap(
+            &[Piece::new("one two three", Style::default())],
+            8,
+            "- ",
+            Style::default(),
+            "  ",
+        )
+        .iter()
+        .map(Line::text)
+        .collect();
+        assert_eq!(lines, ["- one", "  two", "  three"]);
+    }
+
+    #[test]
+    fn width_one_still_terminates() {
+        assert_eq!(plain("ab", 1), ["a", "b"]);
+    }
+}

@@ -1,0 +1,239 @@
+//! YAML (`---`) and TOML (`+++`) front matter at the top of a Markdown file.
+
+use std::collections::BTreeMap;
+
+/// The fields a briefing's producer may declare. Unknown fields are ignored:
+/// front matter is shared with other tools (static site generators).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FrontMatter {
+    pub title: Option<String>,
+    pub date: Option<String>,
+    pub source: Option<String>,
+    pub author: Option<String>,
+    pub tags: Vec<String>,
+    /// Declared entities: kind name (as written) to names.
+    pub entities: BTreeMap<String, Vec<String>>,
+}
+
+/// Front matter split from a document: the fields, and the byte offset
+/// where the body starts.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Split {
+    pub front: FrontMatter,
+    pub body_start: usize,
+}
+
+/// A front matter block that could not be read; `line` is 1-based in the file.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("front matter, line {line}: {message}")]
+pub struct FrontMatterError {
+    pub line: usize,
+    pub message: String,
+}
+
+/// A generic value from either syntax, so both map to the same fields.
+enum Value {
+    Text(String),
+    List(Vec<Value>),
+    Map(Vec<(String, Value)>),
+    Other,
+}
+
+/// Splits and parses front matter. Text without a front matter fence gives
+/// empty fields and a body starting at 0.
+pub fn split(text: &str) -> Result<Split, FrontMatterError> {
+    let Some((fence, is_yaml)) = opening_fence(text) else {
+        return Ok(Split::default());
+    };
+    let content_start = fence;
+    let mut offset = content_start;
+    for line in text[content_start..].split_inclusive('\n') {
+        let trimmed = line.trim_end();
+        let closes = if is_yaml {
+            trimmed == "---" || trimmed == "..."
+        } else {
+            trimmed == "+++"
+        };
+        if closes {
+            let raw = &text[content_start..offset];
+            let value = if is_yaml { parse_yaml(raw) } else { parse_toml(raw) };
+            let value = value.map_err(|(line, message)| FrontMatterError {
+                line: line + 1,
+                message,
+            })?;
+            return Ok(Split {
+                front: fields(value),
+                body_start: offset + line.len(),
+            });
+        }
+        offset += line.len();
+    }
+    Err(FrontMatterError {
+        line: 1,
+        message: format!(
+            "the opening '{}' has no closing fence",
+            if is_yaml { "---" } else { "+++" }
+        ),
+    })
+}
+
+/// Returns the offset after the opening fence line and whether it is YAML.
+fn opening_fence(text: &str) -> Option<(usize, bool)> {
+    let text_no_bom = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let bom = text.len() - text_no_bom.len();
+    let first = text_no_bom.split_inclusive('\n').next()?;
+    let is_yaml = match first.trim_end() {
+        "---" => true,
+        "+++" => false,
+        _ => return None,
+    };
+    Some((bom + first.len(), is_yaml))
+}
+
+/// Parses YAML; errors carry the 0-based line inside the block.
+fn parse_yaml(raw: &str) -> Result<Value, (usize, String)> {
+    if raw.trim().is_empty() {
+        return Ok(Value::Map(Vec::new()));
+    }
+    let v: serde_yaml_ng::Value = serde_yaml_ng::from_str(raw).map_err(|e| {
+        let line = e.location().map_or(0, |l| l.line().saturating_sub(1));
+        (line + 1, first_line(&e.to_string()))
+    })?;
+    Ok(from_yaml(v))
+}
+
+fn parse_toml(raw: &str) -> Result<Value, (usize, String)> {
+    let v: toml::Table = toml::from_str(raw).map_err(|e| {
+        let line = e
+            .span()
+            .map_or(0, |s| raw[..s.start.min(raw.len())].matches('\n').count());
+        (line + 1, first_line(e.message()))
+    })?;
+    Ok(from_toml(toml::Value::Table(v)))
+}
+
+fn first_line(s: &str) -> String {
+    s.lines().next().unwrap_or("").trim().to_owned()
+}
+
+fn from_yaml(v: serde_yaml_ng::Value) -> Value {
+    use serde_yaml_ng::Value as Y;
+    match v {
+        Y::String(s) => Value::Text(s),
+        Y::Number(n) => Value::Text(n.to_string()),
+        Y::Bool(b) => Value::Text(b.to_string()),
+        Y::Sequence(items) => Value::List(items.into_iter().map(from_yaml).collect()),
+        Y::Mapping(m) => Value::Map(
+            m.into_iter()
+                .filter_map(|(k, v)| match k {
+                    Y::String(k) => Some((k, from_yaml(v))),
+                    _ => None,
+                })
+                .collect(),
+        ),
+        Y::Tagged(t) => from_yaml(t.value),
+        Y::Null => Value::Other,
+    }
+}
+
+fn from_toml(v: toml::Value) -> Value {
+    use toml::Value as T;
+    match v {
+        T::String(s) => Value::Text(s),
+        T::Integer(i) => Value::Text(i.to_string()),
+        T::Float(f) => Value::Text(f.to_string()),
+        T::Boolean(b) => Value::Text(b.to_string()),
+        T::Datetime(d) => Value::Text(d.to_string()),
+        T::Array(items) => Value::List(items.into_iter().map(from_toml).collect()),
+        T::Table(t) => Value::Map(t.into_iter().map(|(k, v)| (k, from_toml(v))).collect()),
+    }
+}
+
+fn text(v: Value) -> Option<String> {
+    match v {
+        Value::Text(s) if !s.trim().is_empty() => Some(s.trim().to_owned()),
+        _ => None,
+    }
+}
+
+/// A list field also accepts one comma-separated string ("tags: a, b").
+fn list(v: Value) -> Vec<String> {
+    match v {
+        Value::Text(s) => s
+            .split(',')
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(str::to_owned)
+            .collect(),
+        Value::List(items) => items.into_iter().filter_map(text).collect(),
+        _ => Vec::new(),
+    }
+}
+
+fn fields(v: Value) -> FrontMatter {
+    let mut f = FrontMatter::default();
+    let Value::Map(entries) = v else { return f };
+    for (key, value) in entries {
+        match key.to_ascii_lowercase().as_str() {
+            "title" => f.title = text(value),
+            "date" => f.date = text(value),
+            "source" => f.source = text(value),
+            "author" => f.author = text(value),
+            "tags" => f.tags = list(value),
+            "entities" => {
+                if let Value::Map(kinds) = value {
+                    for (kind, names) in kinds {
+                        f.entities.entry(kind).or_default().extend(list(names));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    f
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn yaml_front_matter() {
+        let text = "---\ntitle: Talks in Miami\ndate: 2026-11-24\nsource: Desk\ntags: [ukraine, diplomacy]\nentities:\n  PERSON: [Rustem Umerov]\n---\n# Body\n";
+        let s = split(text).unwrap();
+        assert_eq!(s.front.title.as_deref(), Some("Talks in Miami"));
+        assert_eq!(s.front.date.as_deref(), Some("2026-11-24"));
+        assert_eq!(s.front.tags, ["ukraine", "diplomacy"]);
+        assert_eq!(s.front.entities["PERSON"], ["Rustem Umerov"]);
+        assert_eq!(&text[s.body_start..], "# Body\n");
+    }
+
+    #[test]
+    fn toml_front_matter_with_datetime_and_string_tags() {
+        let text = "+++\ntitle = \"Brief\"\ndate = 2026-11-25\ntags = \"a, b\"\n+++\nBody";
+        let s = split(text).unwrap();
+        assert_eq!(s.front.title.as_deref(), Some("Brief"));
+        assert_eq!(s.front.date.as_deref(), Some("2026-11-25"));
+        assert_eq!(s.front.tags, ["a", "b"]);
+        assert_eq!(&text[s.body_start..], "Body");
+    }
+
+    #[test]
+    fn no_front_matter() {
+        let s = split("# Just a heading\n").unwrap();
+        assert_eq!(s, Split::default());
+    }
+
+    #[test]
+    fn malformed_yaml_names_a_line() {
+        let err = split("---\ntitle: ok\ntags: [unclosed\n---\nbody").unwrap_err();
+        assert!(err.line >= 2, "{err}");
+        assert!(err.to_string().starts_with("front matter, line"));
+    }
+
+    #[test]
+    fn unclosed_fence_is_an_error() {
+        let err = split("---\ntitle: x\n").unwrap_err();
+        assert!(err.message.contains("no closing fence"));
+    }
+}

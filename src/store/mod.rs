@@ -1,0 +1,292 @@
+//! The store: a folder (or list of files) of briefings, scanned into
+//! metadata entries; each file's problems stay on its own entry.
+
+pub mod bundled;
+mod front_matter;
+mod scan;
+
+pub use front_matter::{FrontMatter, FrontMatterError, split as split_front_matter};
+pub use scan::{scan, scan_paths};
+
+use crate::document::{Document, parse_markdown, parse_text};
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+/// How a briefing's body is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Markdown,
+    Text,
+}
+
+impl Format {
+    /// The format for a file name, if it is a briefing at all.
+    pub fn from_path(path: &Path) -> Option<Self> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        match ext.as_str() {
+            "md" | "markdown" => Some(Self::Markdown),
+            "txt" => Some(Self::Text),
+            _ => None,
+        }
+    }
+}
+
+/// A problem reading one file. Display is one line naming the file.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("{}: no such file or folder", .0.display())]
+    NotFound(PathBuf),
+    #[error("{}: {source}", path.display())]
+    Io { path: PathBuf, source: std::io::Error },
+    #[error("{}: is a binary file, not a briefing", .0.display())]
+    Binary(PathBuf),
+    #[error("{}: is a folder; give a briefing file", .0.display())]
+    IsDir(PathBuf),
+    #[error("{}: {source}", path.display())]
+    FrontMatter { path: PathBuf, source: FrontMatterError },
+}
+
+/// The text of a file, read lossily when it is not valid UTF-8.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    pub text: String,
+    /// True when invalid UTF-8 was replaced.
+    pub lossy: bool,
+}
+
+/// Reads a briefing file: refuses folders and binary files, and replaces
+/// invalid UTF-8 rather than failing (the caller warns).
+pub fn load_file(path: &Path) -> Result<Loaded, StoreError> {
+    let meta = std::fs::metadata(path).map_err(|e| io_error(path, e))?;
+    if meta.is_dir() {
+        return Err(StoreError::IsDir(path.to_owned()));
+    }
+    let bytes = std::fs::read(path).map_err(|e| io_error(path, e))?;
+    if looks_binary(&bytes) {
+        return Err(StoreError::Binary(path.to_owned()));
+    }
+    Ok(from_bytes(bytes))
+}
+
+/// Decodes bytes as UTF-8, lossily if needed.
+pub fn from_bytes(bytes: Vec<u8>) -> Loaded {
+    match String::from_utf8(bytes) {
+        Ok(text) => Loaded { text, lossy: false },
+        Err(e) => Loaded {
+            text: String::from_utf8_lossy(e.as_bytes()).into_owned(),
+            lossy: true,
+        },
+    }
+}
+
+pub(crate) fn io_error(path: &Path, e: std::io::Error) -> StoreError {
+    if e.kind() == std::io::ErrorKind::NotFound {
+        StoreError::NotFound(path.to_owned())
+    } else {
+        StoreError::Io {
+            path: path.to_owned(),
+            source: e,
+        }
+    }
+}
+
+/// A NUL byte in the first 8 KiB marks a binary file (as git and grep do).
+pub fn looks_binary(bytes: &[u8]) -> bool {
+    bytes.iter().take(8192).any(|&b| b == 0)
+}
+
+/// A stable 64-bit content fingerprint (FNV-1a): the same bytes give the
+/// same value on every machine and version, so it can be stored in notes.
+pub fn fingerprint(bytes: &[u8]) -> u64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in bytes {
+        hash ^= u64::from(b);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    hash
+}
+
+/// What the list shows of a briefing, known after one read of the file.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Meta {
+    pub title: String,
+    pub date: Option<String>,
+    pub source: Option<String>,
+    pub author: Option<String>,
+    pub tags: Vec<String>,
+    pub declared: FrontMatter,
+}
+
+/// One entry of the store.
+#[derive(Debug, Clone)]
+pub struct Briefing {
+    /// Path relative to the store root, with `/` separators: stable across
+    /// machines, so notes and reading state key on it.
+    pub id: String,
+    pub path: PathBuf,
+    pub format: Format,
+    pub meta: Meta,
+    /// Fingerprint of the whole file's bytes.
+    pub fingerprint: u64,
+    /// Why the file could not be read or parsed; the entry still shows.
+    pub error: Option<String>,
+    /// A problem that did not stop reading (invalid UTF-8).
+    pub warning: Option<String>,
+}
+
+/// A briefing's text ready to show: the body after front matter, parsed.
+#[derive(Debug, Clone)]
+pub struct Body {
+    pub text: String,
+    pub document: Document,
+}
+
+impl Briefing {
+    /// Reads one file into an entry. Never fails: problems go on the entry.
+    pub fn read(path: &Path, id: String) -> Self {
+        let format = Format::from_path(path).unwrap_or(Format::Text);
+        let mut entry = Self {
+            meta: Meta {
+                title: fallback_title(path),
+                ..Meta::default()
+            },
+            id,
+            path: path.to_owned(),
+            format,
+            fingerprint: 0,
+            error: None,
+            warning: None,
+        };
+        match load_file(path) {
+            Ok(loaded) => {
+                entry.fingerprint = fingerprint(loaded.text.as_bytes());
+                if loaded.lossy {
+                    entry.warning = Some(format!(
+                        "{}: invalid UTF-8 replaced with \u{fffd}",
+                        path.display()
+                    ));
+                }
+                match describe(format, &loaded.text) {
+                    Ok(meta) => {
+                        entry.meta = Meta {
+                            title: meta.title.clone().unwrap_or(entry.meta.title),
+                            date: meta.date.clone(),
+                            source: meta.source.clone(),
+                            author: meta.author.clone(),
+                            tags: meta.tags.clone(),
+                            declared: meta,
+                        };
+                    }
+                    Err(e) => {
+                        entry.error = Some(
+                            StoreError::FrontMatter {
+                                path: path.to_owned(),
+                                source: e,
+                            }
+                            .to_string(),
+                        );
+                    }
+                }
+            }
+            Err(e) => entry.error = Some(e.to_string()),
+        }
+        entry
+    }
+
+    /// Reads and parses the body. Errors name the file.
+    pub fn body(&self) -> Result<Body, StoreError> {
+        let loaded = load_file(&self.path)?;
+        body_from_text(self.format, &loaded.text).map_err(|source| StoreError::FrontMatter {
+            path: self.path.clone(),
+            source,
+        })
+    }
+}
+
+/// Splits off front matter and parses the body in the given format.
+pub fn body_from_text(format: Format, text: &str) -> Result<Body, FrontMatterError> {
+    let (body, document) = match format {
+        Format::Markdown => {
+            let split = front_matter::split(text)?;
+            let body = text[split.body_start..].to_owned();
+            let document = parse_markdown(&body);
+            (body, document)
+        }
+        Format::Text => (text.to_owned(), parse_text(text)),
+    };
+    Ok(Body { text: body, document })
+}
+
+/// Metadata from the text: front matter, else the first heading or line.
+fn describe(format: Format, text: &str) -> Result<FrontMatter, FrontMatterError> {
+    let mut front = match format {
+        Format::Markdown => front_matter::split(text)?.front,
+        Format::Text => FrontMatter::default(),
+    };
+    if front.title.is_none() {
+        let body = match format {
+            Format::Markdown => &text[front_matter::split(text)?.body_start..],
+            Format::Text => text,
+        };
+        front.title = body
+            .lines()
+            .map(|l| l.trim().trim_start_matches('#').trim())
+            .find(|l| !l.is_empty())
+            .map(|l| crate::sanitize::sanitize(l).into_owned());
+    }
+    Ok(front)
+}
+
+fn fallback_title(path: &Path) -> String {
+    path.file_stem()
+        .map_or_else(String::new, |s| s.to_string_lossy().into_owned())
+}
+
+impl fmt::Display for Format {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Self::Markdown => "markdown",
+            Self::Text => "text",
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fingerprint_is_stable() {
+        assert_eq!(fingerprint(b""), 0xcbf2_9ce4_8422_2325);
+        assert_eq!(fingerprint(b"a"), 0xaf63_dc4c_8601_ec8c);
+        assert_ne!(fingerprint(b"ab"), fingerprint(b"ba"));
+    }
+
+    #[test]
+    fn binary_detection() {
+        assert!(looks_binary(b"PK\x03\x04\x00\x00"));
+        assert!(!looks_binary("plain text é".as_bytes()));
+    }
+
+    #[test]
+    fn lossy_decoding_flags_it() {
+        let l = from_bytes(b"ok \xff end".to_vec());
+        assert!(l.lossy);
+        assert_eq!(l.text, "ok \u{fffd} end");
+    }
+
+    #[test]
+    fn text_title_is_first_nonempty_line_and_markdown_falls_back_to_heading() {
+        let t = describe(Format::Text, "\n\nUS and Ukraine talk\n\nBody").unwrap();
+        assert_eq!(t.title.as_deref(), Some("US and Ukraine talk"));
+        let m = describe(Format::Markdown, "## Heading here\n\ntext").unwrap();
+        assert_eq!(m.title.as_deref(), Some("Heading here"));
+    }
+
+    #[test]
+    fn body_starts_after_front_matter() {
+        let b = body_from_text(Format::Markdown, "---\ntitle: x\n---\nHello *there*\n").unwrap();
+        assert_eq!(b.text, "Hello *there*\n");
+        assert_eq!(b.document.blocks.len(), 1);
+    }
+}

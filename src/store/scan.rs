@@ -1,0 +1,158 @@
+//! Walks folders for briefing files without following a symlink loop or
+//! blocking on a FIFO.
+
+use super::{Briefing, Format, StoreError, io_error};
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+
+/// Every briefing found under `root` (a folder or a single file), sorted by
+/// id. A missing root is an error; problems with single files are kept on
+/// their entries.
+pub fn scan(root: &Path) -> Result<Vec<Briefing>, StoreError> {
+    let meta = std::fs::metadata(root).map_err(|e| io_error(root, e))?;
+    if meta.is_file() {
+        let id = root
+            .file_name()
+            .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+        return Ok(vec![Briefing::read(root, id)]);
+    }
+    let mut files = Vec::new();
+    let mut seen = HashSet::new();
+    walk(root, &mut seen, &mut files);
+    files.sort();
+    let mut out: Vec<Briefing> = files
+        .into_iter()
+        .map(|path| {
+            let id = id_for(root, &path);
+            Briefing::read(&path, id)
+        })
+        .collect();
+    out.sort_by(|a, b| a.id.cmp(&b.id));
+    Ok(out)
+}
+
+/// Scans several roots; ids of later roots are prefixed by the root's name
+/// when they would clash.
+pub fn scan_paths(roots: &[PathBuf]) -> Result<Vec<Briefing>, StoreError> {
+    let mut all: Vec<Briefing> = Vec::new();
+    let mut ids = HashSet::new();
+    for root in roots {
+        for mut b in scan(root)? {
+            if !ids.insert(b.id.clone()) {
+                let prefix = root
+                    .file_name()
+                    .map_or_else(|| "store".to_owned(), |n| n.to_string_lossy().into_owned());
+                b.id = format!("{prefix}/{}", b.id);
+                ids.insert(b.id.clone());
+            }
+            all.push(b);
+        }
+    }
+    Ok(all)
+}
+
+fn id_for(root: &Path, path: &Path) -> String {
+    let rel = path.strip_prefix(root).unwrap_or(path);
+    rel.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+fn is_hidden(path: &Path) -> bool {
+    path.file_name()
+        .and_then(|n| n.to_str())
+        .is_some_and(|n| n.starts_with('.'))
+}
+
+/// Depth-first walk. `seen` holds canonical folders already entered, so a
+/// symlink that points back up the tree is entered once, not forever.
+fn walk(dir: &Path, seen: &mut HashSet<PathBuf>, files: &mut Vec<PathBuf>) {
+    let Ok(canonical) = std::fs::canonicalize(dir) else {
+        return;
+    };
+    if !seen.insert(canonical) {
+        return;
+    }
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if is_hidden(&path) {
+            continue;
+        }
+        // `metadata` follows symlinks: a FIFO, socket or device is neither
+        // a file nor a folder and is skipped without being opened.
+        let Ok(meta) = std::fs::metadata(&path) else {
+            continue;
+        };
+        if meta.is_dir() {
+            walk(&path, seen, files);
+        } else if meta.is_file() && Format::from_path(&path).is_some() {
+            files.push(path);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::fs;
+
+    #[test]
+    fn scans_recursively_skipping_hidden_and_other_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        fs::create_dir_all(root.join("sub/deeper")).unwrap();
+        fs::create_dir_all(root.join(".git")).unwrap();
+        fs::write(root.join("a.md"), "# A\n").unwrap();
+        fs::write(root.join("sub/b.txt"), "B title\n\nbody").unwrap();
+        fs::write(root.join("sub/deeper/c.markdown"), "c").unwrap();
+        fs::write(root.join(".hidden.md"), "# hidden").unwrap();
+        fs::write(root.join(".git/x.md"), "# hidden").unwrap();
+        fs::write(root.join("image.png"), b"\x89PNG\x00").unwrap();
+        let ids: Vec<_> = scan(root).unwrap().into_iter().map(|b| b.id).collect();
+        assert_eq!(ids, ["a.md", "sub/b.txt", "sub/deeper/c.markdown"]);
+    }
+
+    #[test]
+    fn bad_files_keep_their_error_and_do_not_stop_others() {
+        let dir = tempfile::tempdir().unwrap();
+        fs::write(dir.path().join("bin.md"), b"\x00\x01\x02").unwrap();
+        fs::write(dir.path().join("broken.md"), "---\ntitle: [x\n---\n").unwrap();
+        fs::write(dir.path().join("good.md"), "# Good\n").unwrap();
+        let all = scan(dir.path()).unwrap();
+        assert_eq!(all.len(), 3);
+        assert!(all[0].error.as_deref().unwrap().contains("binary"));
+        assert!(all[1].error.as_deref().unwrap().contains("front matter, line"));
+        assert!(all[2].error.is_none());
+        assert_eq!(all[2].meta.title, "Good");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn symlink_loops_and_fifos_do_not_hang() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        fs::create_dir(root.join("sub")).unwrap();
+        fs::write(root.join("sub/a.md"), "# A").unwrap();
+        std::os::unix::fs::symlink(root, root.join("sub/loop")).unwrap();
+        let status = std::process::Command::new("mkfifo")
+            .arg(root.join("pipe.md"))
+            .status();
+        let all = scan(root).unwrap();
+        let ids: Vec<_> = all.iter().map(|b| b.id.as_str()).collect();
+        assert!(ids.contains(&"sub/a.md"));
+        assert!(all.len() <= 2, "{ids:?}");
+        if status.is_ok_and(|s| s.success()) {
+            assert!(!ids.contains(&"pipe.md"));
+        }
+    }
+
+    #[test]
+    fn missing_root_is_an_error_naming_it() {
+        let err = scan(Path::new("no/such/dir")).unwrap_err();
+        assert_eq!(err.to_string(), "no/such/dir: no such file or folder");
+    }
+}
