@@ -2,11 +2,12 @@
 //! table embedded in the binary, so looking a name up costs a binary search
 //! and start-up builds nothing.
 //!
-//! Output (in OUT_DIR): `gazetteer.bin`, lines `key\tFLAGS\n` sorted by key
+//! Output (in `OUT_DIR`): `gazetteer.bin`, lines `key\tFLAGS\n` sorted by key
 //! bytes (FLAGS: 4 hex digits), and `gazetteer.idx`, the little-endian u32
 //! offset of every line.
 
 use std::collections::BTreeMap;
+use std::fmt::Write as _;
 use std::fs;
 use std::path::Path;
 
@@ -80,10 +81,11 @@ fn bundle_briefings() {
     );
     for n in &names {
         let path = Path::new(&root).join(dir).join(n);
-        code.push_str(&format!(
-            "    ({n:?}, include_bytes!({:?})),\n",
+        let _ = writeln!(
+            code,
+            "    ({n:?}, include_bytes!({:?})),",
             path.display().to_string()
-        ));
+        );
     }
     code.push_str("];\n");
     let out = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");

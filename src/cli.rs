@@ -16,11 +16,11 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "PATH")]
     pub store: Option<PathBuf>,
 
-    /// Where notes and config.toml live (overrides $BRIEF_CONFIG_DIR).
+    /// Where notes and config.toml live (overrides `$BRIEF_CONFIG_DIR`).
     #[arg(long, global = true, value_name = "DIR")]
     pub config_dir: Option<PathBuf>,
 
-    /// Where reading state and the sample briefings live (overrides $BRIEF_DATA_DIR).
+    /// Where reading state and the sample briefings live (overrides `$BRIEF_DATA_DIR`).
     #[arg(long, global = true, value_name = "DIR")]
     pub data_dir: Option<PathBuf>,
 
@@ -36,6 +36,15 @@ pub enum Command {
     Entities(EntitiesArgs),
     /// List the briefings of a store: date, source, title.
     List(ListArgs),
+    /// Notes kept on paragraphs.
+    #[command(subcommand)]
+    Notes(NotesCommand),
+    /// Show the configuration.
+    Config {
+        /// Print the built-in defaults (a starting point for config.toml).
+        #[arg(long)]
+        default: bool,
+    },
     /// Print shell completions.
     Completions {
         /// The shell to complete for.
@@ -46,7 +55,7 @@ pub enum Command {
 /// When to colour output.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ColorChoice {
-    /// Colour when stdout is a terminal and NO_COLOR is not set.
+    /// Colour when stdout is a terminal and `NO_COLOR` is not set.
     Auto,
     Always,
     Never,
@@ -79,4 +88,19 @@ pub struct ListArgs {
     /// One JSON object per line instead of columns.
     #[arg(long)]
     pub json: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum NotesCommand {
+    /// Print every note, grouped by briefing, with the paragraph it annotates.
+    Export {
+        #[arg(long, value_enum, default_value_t = ExportFormat::Markdown)]
+        format: ExportFormat,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    Markdown,
+    Json,
 }

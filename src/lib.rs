@@ -4,12 +4,21 @@
 //! terminal; `cli` and the TUI sit on top of it.
 
 pub mod analysis; // a briefing's body with its entities, ready to lay out
+pub mod app; // App state, Action, Effect, update()
 pub mod cli; // clap types
 pub mod commands; // read, entities, list
+pub mod config; // config.toml, defaults embedded, validation
 pub mod document; // Document/Block/Inline model and its two parsers
 pub mod entities; // entity kinds, recogniser, declared names
+pub mod fsutil; // atomic file writes
+pub mod keymap; // key bindings <-> actions
 pub mod layout; // wrapping a document into display lines (pure)
+pub mod notes; // paragraph notes: anchors, re-anchoring, atomic merge-on-write store, export
 pub mod paths; // config and data directories
+pub mod reading_state; // read marks and positions in the data dir
 pub mod render; // display lines to ANSI text for `brief read`
 pub mod sanitize; // untrusted text made safe for the terminal
 pub mod store; // folder scan, front matter, fingerprints
+pub mod theme; // entity kinds and roles -> terminal styles
+pub mod tui; // the terminal loop: events in, frames out
+pub mod ui; // drawing only, one file per pane

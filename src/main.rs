@@ -1,16 +1,23 @@
 //! The `brief` binary: parse the command line, resolve directories, run.
 
-use brief::cli::{Cli, Command};
+use brief::app::App;
+use brief::cli::{Cli, Command, NotesCommand};
 use brief::commands;
+use brief::config::{Config, DEFAULT_CONFIG};
+use brief::notes::NotesStore;
 use brief::paths::Paths;
-use brief::store::bundled;
+use brief::reading_state::ReadingState;
+use brief::store::{bundled, scan_paths};
+use brief::theme::Theme;
+use brief::tui;
 use clap::{CommandFactory, Parser};
+use std::collections::HashMap;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    match run(cli) {
+    match run(&cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("brief: {e:#}");
@@ -19,19 +26,48 @@ fn main() -> ExitCode {
     }
 }
 
-/// The store to open: flag/PATH, then $BRIEF_STORE, else the bundled
-/// sample copied into the data directory.
-fn default_store(cli: &Cli, paths: &Paths) -> anyhow::Result<PathBuf> {
-    if let Some(s) = &cli.store {
-        return Ok(s.clone());
-    }
-    if let Some(s) = std::env::var_os("BRIEF_STORE").filter(|s| !s.is_empty()) {
-        return Ok(PathBuf::from(s));
-    }
-    Ok(bundled::install(&paths.data)?)
+/// Directories and configuration, resolved once.
+struct Setup {
+    paths: Paths,
+    config: Config,
 }
 
-fn run(cli: Cli) -> anyhow::Result<()> {
+impl Setup {
+    fn new(cli: &Cli) -> anyhow::Result<Self> {
+        let paths = Paths::resolve(cli.config_dir.as_deref(), cli.data_dir.as_deref())?;
+        let config = Config::load(&paths.config_file())?;
+        Ok(Self { paths, config })
+    }
+
+    /// The store: PATH arguments, --store, $BRIEF_STORE, config.toml, else
+    /// the bundled sample copied into the data directory.
+    fn store_roots(&self, cli: &Cli) -> anyhow::Result<Vec<PathBuf>> {
+        if !cli.paths.is_empty() {
+            return Ok(cli.paths.clone());
+        }
+        if let Some(s) = &cli.store {
+            return Ok(vec![s.clone()]);
+        }
+        if let Some(s) = std::env::var_os("BRIEF_STORE").filter(|s| !s.is_empty()) {
+            return Ok(vec![PathBuf::from(s)]);
+        }
+        if let Some(s) = &self.config.store {
+            return Ok(vec![s.clone()]);
+        }
+        Ok(vec![bundled::install(&self.paths.data)?])
+    }
+
+    fn notes(&self) -> NotesStore {
+        NotesStore::new(
+            self.config
+                .notes_dir
+                .clone()
+                .unwrap_or_else(|| self.paths.notes_dir()),
+        )
+    }
+}
+
+fn run(cli: &Cli) -> anyhow::Result<()> {
     match &cli.command {
         Some(Command::Read(args)) => commands::read::run(args),
         Some(Command::Entities(args)) => commands::entities::run(args),
@@ -39,22 +75,64 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             clap_complete::generate(*shell, &mut Cli::command(), "brief", &mut std::io::stdout());
             Ok(())
         }
-        Some(Command::List(args)) => {
-            let paths = Paths::resolve(cli.config_dir.as_deref(), cli.data_dir.as_deref())?;
-            let store = if args.path.is_some() {
-                PathBuf::new()
+        Some(Command::Config { default }) => {
+            if *default {
+                commands::print(DEFAULT_CONFIG)
             } else {
-                default_store(&cli, &paths)?
-            };
-            commands::list::run(args, &store)
+                let paths = Paths::resolve(cli.config_dir.as_deref(), cli.data_dir.as_deref())?;
+                let file = paths.config_file();
+                Config::load(&file)?;
+                let text = std::fs::read_to_string(&file).unwrap_or_else(|_| DEFAULT_CONFIG.to_owned());
+                commands::print(&format!("# {}\n{text}", file.display()))
+            }
         }
-        None => {
-            let paths = Paths::resolve(cli.config_dir.as_deref(), cli.data_dir.as_deref())?;
-            let store = default_store(&cli, &paths)?;
-            anyhow::bail!(
-                "the interactive reader is not built yet; try 'brief list {}' or 'brief read FILE'",
-                store.display()
-            )
+        Some(Command::List(args)) => {
+            if let Some(p) = &args.path {
+                return commands::list::run(args, p);
+            }
+            let cx = Setup::new(cli)?;
+            let roots = cx.store_roots(cli)?;
+            commands::list::run(args, &roots[0])
         }
+        Some(Command::Notes(NotesCommand::Export { format })) => {
+            let cx = Setup::new(cli)?;
+            let briefings = scan_paths(&cx.store_roots(cli)?)?;
+            commands::notes::export(&cx.notes(), &briefings, *format)
+        }
+        None => open_reader(cli),
     }
+}
+
+fn open_reader(cli: &Cli) -> anyhow::Result<()> {
+    use std::io::IsTerminal;
+    let cx = Setup::new(cli)?;
+    let roots = cx.store_roots(cli)?;
+    let briefings = scan_paths(&roots)?;
+    if !std::io::stdout().is_terminal() {
+        anyhow::bail!("the reader needs a terminal; use 'brief read FILE' or 'brief list' in pipes");
+    }
+    let notes = cx.notes();
+    let mut counts = HashMap::new();
+    let mut problems = Vec::new();
+    for (id, file) in notes.all() {
+        match file {
+            Ok(f) => {
+                counts.insert(f.briefing.clone(), f.notes.len());
+            }
+            Err(e) => problems.push(format!("{e}")),
+        }
+        let _ = id;
+    }
+    let (state, state_warning) = ReadingState::load(&cx.paths.data);
+    let mut app = App::new(briefings, state, counts, cx.config.keymap());
+    if let Some(w) = state_warning.or_else(|| problems.into_iter().next()) {
+        app.warn(w);
+    }
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let theme = Theme::new(cx.config.theme, no_color);
+    let io = tui::Io {
+        notes,
+        data_dir: cx.paths.data.clone(),
+    };
+    tui::run(&mut app, &io, &theme)
 }

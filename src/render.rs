@@ -23,8 +23,7 @@ fn sgr(style: Style) -> String {
     match style.role {
         Role::Heading(1) => codes.extend(["1", "4"]),
         Role::Heading(_) => codes.push("1"),
-        Role::Code => codes.push("2"),
-        Role::Marker | Role::LinkRef | Role::Border => codes.push("2"),
+        Role::Code | Role::Marker | Role::LinkRef | Role::Border => codes.push("2"),
         Role::Text => {}
     }
     if style.strong {

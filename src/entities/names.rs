@@ -263,18 +263,13 @@ impl<'t> Cx<'t> {
                 i += 1;
                 continue;
             }
-            let next_flags = if i + 1 < b {
-                gazetteer::lookup(self.word(i + 1))
-            } else {
-                Flags::default()
-            };
-            let given = flags.has(Flags::GIVEN)
-                || (flags.has(Flags::GIVEN_AMBIGUOUS) && !self.tokens[i].sentence_start);
-            if given
-                && i + 1 < b
-                && self.namey(i + 1)
-                && (!next_flags.is_named_kind() || next_flags.has(Flags::SURNAME))
-            {
+            if let Some(e) = self.org_run(i, b) {
+                self.emit(i, e, EntityKind::Org, out);
+                person_hint = false;
+                i = e;
+                continue;
+            }
+            if self.starts_person(i, b, flags) {
                 let e = self.run_end(i, b, true);
                 let kind = self.classify_run(i, e, true).unwrap_or(EntityKind::Person);
                 self.emit(i, e, kind, out);
@@ -299,6 +294,68 @@ impl<'t> Cx<'t> {
             person_hint = false;
             i = e;
         }
+    }
+
+    /// A given name followed by a surname or an unknown name word starts a
+    /// person ("Vladimir Putin", even though Vladimir is also a city); a
+    /// demonym or a place followed by a title does not ("Russian President").
+    fn starts_person(&self, i: usize, b: usize, flags: Flags) -> bool {
+        if i + 1 >= b || !self.namey(i + 1) {
+            return false;
+        }
+        let next = gazetteer::lookup(self.word(i + 1));
+        if next.has(Flags::TITLE) && !next.has(Flags::SURNAME) {
+            return false;
+        }
+        if flags.is_named_kind() {
+            return flags.has(Flags::GIVEN) && !flags.has(Flags::GROUP) && next.has(Flags::SURNAME);
+        }
+        let given =
+            flags.has(Flags::GIVEN) || (flags.has(Flags::GIVEN_AMBIGUOUS) && !self.tokens[i].sentence_start);
+        given && (!next.is_named_kind() || next.has(Flags::SURNAME))
+    }
+
+    /// A run ending in an organisation word is one organisation ("Meridian
+    /// Freight Holdings"), except that a nationality or a country before a
+    /// government body stands apart ("Russian Defence Ministry").
+    fn org_run(&self, i: usize, b: usize) -> Option<usize> {
+        let j = (i + 1..b)
+            .rev()
+            .find(|&j| words::is_org_head(self.word(j)) && self.namey(j))?;
+        if (i..=j)
+            .any(|k| gazetteer::lookup(self.word(k)).has(Flags::TITLE) && !words::is_org_head(self.word(k)))
+        {
+            return None;
+        }
+        let first = gazetteer::lookup(self.word(i));
+        let government = matches!(
+            self.word(j),
+            "Ministry"
+                | "Army"
+                | "Navy"
+                | "Parliament"
+                | "Police"
+                | "Forces"
+                | "Guard"
+                | "Court"
+                | "Senate"
+                | "Congress"
+                | "Cabinet"
+                | "Government"
+                | "Embassy"
+                | "Office"
+                | "Department"
+                | "Council"
+                | "Service"
+                | "Fleet"
+        );
+        if first.has(Flags::GROUP) || (first.has(Flags::PLACE) && (self.tokens[i].upper || government)) {
+            return None;
+        }
+        if self.tokens[i].sentence_start && self.is_common(i) && !first.is_named_kind() {
+            return None;
+        }
+        Some(j + 1)
     }
 
     /// Where a run of unknown name words starting at `i` ends: before the
@@ -458,8 +515,13 @@ impl<'t> Cx<'t> {
             }
             // Longest known name of up to four uncovered words.
             let mut hit = None;
-            for j in i..(i + 4).min(self.tokens.len()) {
-                if covered[j] || (j > i && !matches!(self.tokens[j].gap, Gap::Space | Gap::Hyphen)) {
+            for (j, &is_covered) in covered
+                .iter()
+                .enumerate()
+                .take((i + 4).min(self.tokens.len()))
+                .skip(i)
+            {
+                if is_covered || (j > i && !matches!(self.tokens[j].gap, Gap::Space | Gap::Hyphen)) {
                     break;
                 }
                 let key = self.span(i, j);

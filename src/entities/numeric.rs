@@ -98,7 +98,7 @@ fn at(text: &str, tokens: &[Token], i: usize) -> Option<Hit> {
         return digits(text, tokens, i);
     }
     if words::number_word(w) || (w == "one" && next_is_scale_or_hyphen(text, tokens, i)) {
-        return number_words(text, tokens, i);
+        return Some(number_words(text, tokens, i));
     }
     None
 }
@@ -115,14 +115,13 @@ fn month(text: &str, tokens: &[Token], i: usize) -> Option<Hit> {
     let mut start = tokens[i].start;
     let mut end = i;
     // A day before: "26 November".
-    if i > 0 && tokens[i].gap == Gap::Space && is_day(word(text, tokens, i - 1)) {
-        start = tokens[i - 1].start;
-    } else if i > 0 && tokens[i].gap == Gap::Hyphen && matches!(word(text, tokens, i - 1), "mid" | "Mid") {
-        start = tokens[i - 1].start;
-    } else if i > 0
-        && tokens[i].gap == Gap::Space
-        && matches!(word(text, tokens, i - 1), "early" | "late" | "mid")
-    {
+    let before = if i > 0 { word(text, tokens, i - 1) } else { "" };
+    let joins_before = match tokens[i].gap {
+        Gap::Space => is_day(before) || matches!(before, "early" | "late" | "mid"),
+        Gap::Hyphen => matches!(before, "mid" | "Mid"),
+        Gap::Other => false,
+    };
+    if i > 0 && joins_before {
         start = tokens[i - 1].start;
     }
     let day_after = spaced(tokens, i).filter(|&n| is_day(word(text, tokens, n)));
@@ -152,6 +151,16 @@ fn digits(text: &str, tokens: &[Token], i: usize) -> Option<Hit> {
             return month(text, tokens, n);
         }
     }
+    // "5bn", "10km", "1990s" carry their unit; "2J" or "3rd" are not numbers.
+    let suffix = w.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ',');
+    if !suffix.is_empty()
+        && !matches!(
+            suffix,
+            "s" | "bn" | "m" | "mn" | "k" | "km" | "kg" | "tn" | "MW" | "GW" | "bpd" | "pc"
+        )
+    {
+        return None;
+    }
     let start = start_with_prefix(text, tokens, i);
     let has_currency = start < tokens[i].start
         && !text[start..tokens[i].start]
@@ -172,7 +181,7 @@ fn digits(text: &str, tokens: &[Token], i: usize) -> Option<Hit> {
         if words::is_time_unit(nw) {
             return Some(Hit::new(n, EntityKind::Date, start));
         }
-        if nw.chars().all(|c| c.is_lowercase()) && nw.len() > 1 {
+        if nw.chars().all(char::is_lowercase) && nw.len() > 1 {
             return Some(Hit::new(n, EntityKind::Number, start));
         }
     }
@@ -188,7 +197,7 @@ fn digits(text: &str, tokens: &[Token], i: usize) -> Option<Hit> {
     Some(extend_number(text, tokens, i, start))
 }
 
-fn number_words(text: &str, tokens: &[Token], i: usize) -> Option<Hit> {
+fn number_words(text: &str, tokens: &[Token], i: usize) -> Hit {
     let mut end = i;
     // "twenty-five", "two-thirds".
     while let Some(n) = hyphened(tokens, end) {
@@ -202,13 +211,13 @@ fn number_words(text: &str, tokens: &[Token], i: usize) -> Option<Hit> {
     if let Some(n) = hyphened(tokens, end) {
         let nw = word(text, tokens, n);
         if words::is_time_unit(nw) {
-            return Some(Hit::new(n, EntityKind::Date, start));
+            return Hit::new(n, EntityKind::Date, start);
         }
         if nw.chars().all(char::is_lowercase) && nw.len() > 1 {
-            return Some(Hit::new(n, EntityKind::Number, start));
+            return Hit::new(n, EntityKind::Number, start);
         }
     }
-    Some(extend_number(text, tokens, end, start))
+    extend_number(text, tokens, end, start)
 }
 
 /// Extends a number over its scale, unit or percent sign; a time unit

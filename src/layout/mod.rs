@@ -171,8 +171,7 @@ pub fn for_each_line(
 /// Items of one tight list follow each other without a blank line.
 fn wants_gap(prev: &Block, next: &Block) -> bool {
     let in_list = |b: &Block| b.nesting.list > 0;
-    !(in_list(prev) && in_list(next) && next.nesting.marker.is_some()
-        || in_list(next) && next.nesting.marker.is_none() && prev.nesting.list >= next.nesting.list && false)
+    !(in_list(prev) && in_list(next) && next.nesting.marker.is_some())
 }
 
 /// The indent of a block's first line and of the lines after it.

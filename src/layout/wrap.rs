@@ -43,7 +43,7 @@ struct Lines {
     width: usize,
     rest_indent: String,
     indent_style: Style,
-    lines: Vec<Line>,
+    done: Vec<Line>,
     current: Vec<Seg>,
     used: usize,
     /// Columns taken by the current line's indent.
@@ -56,7 +56,7 @@ impl Lines {
             width,
             rest_indent: rest.to_owned(),
             indent_style,
-            lines: Vec::new(),
+            done: Vec::new(),
             current: Vec::new(),
             used: 0,
             indent: 0,
@@ -113,16 +113,16 @@ impl Lines {
             }
         }
         let segs = std::mem::take(&mut self.current);
-        self.lines.push(Line { segs, block: None });
+        self.done.push(Line { segs, block: None });
         let indent = self.rest_indent.clone();
         self.start_line(indent);
     }
 
     fn finish(mut self) -> Vec<Line> {
-        if !self.is_fresh() || self.lines.is_empty() {
+        if !self.is_fresh() || self.done.is_empty() {
             self.newline();
         }
-        self.lines
+        self.done
     }
 }
 

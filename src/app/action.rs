@@ -1,0 +1,101 @@
+//! Every user intent as a value: keys, mouse and tests all speak `Action`.
+
+use serde::{Deserialize, Serialize};
+
+/// What the user asked for. Movement actions apply to the focused pane.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Action {
+    Quit,
+    Help,
+    FocusNext,
+    FocusPrev,
+    FocusArticles,
+    FocusReader,
+    FocusEntities,
+    FocusNotes,
+    Up,
+    Down,
+    Top,
+    Bottom,
+    PageUp,
+    PageDown,
+    HalfPageUp,
+    HalfPageDown,
+    /// Enter: open a briefing, filter by an entity, jump to a note.
+    Select,
+    /// Esc: close an overlay or clear the filter.
+    Back,
+    NextMention,
+    PrevMention,
+    AddNote,
+    EditNote,
+    DeleteNote,
+    Undo,
+    Filter,
+    Sort,
+}
+
+impl Action {
+    /// Every action, in the order the help overlay lists them.
+    pub const ALL: [Self; 26] = [
+        Self::Up,
+        Self::Down,
+        Self::Top,
+        Self::Bottom,
+        Self::PageDown,
+        Self::PageUp,
+        Self::HalfPageDown,
+        Self::HalfPageUp,
+        Self::Select,
+        Self::Back,
+        Self::FocusNext,
+        Self::FocusPrev,
+        Self::FocusArticles,
+        Self::FocusReader,
+        Self::FocusEntities,
+        Self::FocusNotes,
+        Self::NextMention,
+        Self::PrevMention,
+        Self::AddNote,
+        Self::EditNote,
+        Self::DeleteNote,
+        Self::Undo,
+        Self::Filter,
+        Self::Sort,
+        Self::Help,
+        Self::Quit,
+    ];
+
+    /// What the help overlay says the action does.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Self::Quit => "quit",
+            Self::Help => "show or hide this help",
+            Self::FocusNext => "focus the next pane",
+            Self::FocusPrev => "focus the previous pane",
+            Self::FocusArticles => "focus Articles",
+            Self::FocusReader => "focus Reader",
+            Self::FocusEntities => "focus Entities",
+            Self::FocusNotes => "focus Notes",
+            Self::Up => "move up (paragraph in Reader)",
+            Self::Down => "move down (paragraph in Reader)",
+            Self::Top => "go to the top",
+            Self::Bottom => "go to the bottom",
+            Self::PageUp => "page up",
+            Self::PageDown => "page down",
+            Self::HalfPageUp => "half a page up",
+            Self::HalfPageDown => "half a page down",
+            Self::Select => "open briefing / filter by entity / jump to note",
+            Self::Back => "close, or clear the filter",
+            Self::NextMention => "next mention of the selected entity",
+            Self::PrevMention => "previous mention of the selected entity",
+            Self::AddNote => "add a note on the Reader's paragraph",
+            Self::EditNote => "edit the selected note",
+            Self::DeleteNote => "delete the selected note",
+            Self::Undo => "undo the last delete",
+            Self::Filter => "filter articles by text",
+            Self::Sort => "sort articles: date, title, source",
+        }
+    }
+}

@@ -1,0 +1,227 @@
+//! The briefing open in the Reader: its layout, paragraph cursor, scroll,
+//! entities and notes. Movement here is integer arithmetic over rows.
+
+use crate::analysis::Analysed;
+use crate::entities::summary::{EntityGroup, group};
+use crate::layout::Layout;
+use crate::notes::{NotesFile, Placement, place};
+
+/// An open briefing and where the reader is in it.
+#[derive(Debug, Clone)]
+pub struct Open {
+    /// Index into `App::briefings`.
+    pub index: usize,
+    pub id: String,
+    pub analysed: Analysed,
+    /// The plain text of every block (notes anchor to these).
+    pub paragraphs: Vec<String>,
+    pub layout: Layout,
+    /// Block index of the paragraph cursor.
+    pub cursor: usize,
+    /// First visible row.
+    pub scroll: usize,
+    pub groups: Vec<EntityGroup>,
+    pub entity_sel: usize,
+    /// Whether the selected entity's mentions are highlighted (after the
+    /// user picked one).
+    pub highlight: bool,
+    /// Block of each entity mention, by entity index.
+    pub mention_block: Vec<usize>,
+    pub notes: NotesFile,
+    pub placements: Vec<Placement>,
+    /// Note indices in display order (paragraph order, detached last).
+    pub note_order: Vec<usize>,
+    pub note_sel: usize,
+    /// Set when the notes file could not be read: notes are then shown
+    /// read-only and never written over it.
+    pub notes_error: Option<String>,
+}
+
+impl Open {
+    pub fn new(index: usize, id: String, analysed: Analysed, notes: Result<NotesFile, String>) -> Self {
+        let paragraphs: Vec<String> = analysed
+            .body
+            .document
+            .blocks
+            .iter()
+            .map(crate::document::Block::plain_text)
+            .collect();
+        let groups = group(&analysed.body.text, &analysed.entities);
+        let starts: Vec<usize> = analysed
+            .body
+            .document
+            .blocks
+            .iter()
+            .map(|b| b.src.start)
+            .collect();
+        let mention_block = analysed
+            .entities
+            .iter()
+            .map(|e| starts.partition_point(|&s| s <= e.start).saturating_sub(1))
+            .collect();
+        let (notes, notes_error) = match notes {
+            Ok(n) => (n, None),
+            Err(e) => (NotesFile::new(&id), Some(e)),
+        };
+        let mut open = Self {
+            index,
+            id,
+            analysed,
+            paragraphs,
+            layout: Layout::default(),
+            cursor: 0,
+            scroll: 0,
+            groups,
+            entity_sel: 0,
+            highlight: false,
+            mention_block,
+            notes,
+            placements: Vec::new(),
+            note_order: Vec::new(),
+            note_sel: 0,
+            notes_error,
+        };
+        open.replace_notes();
+        open
+    }
+
+    /// Re-places every note on the current text and re-sorts the list.
+    pub fn replace_notes(&mut self) {
+        self.placements = self
+            .notes
+            .notes
+            .iter()
+            .map(|n| place(&n.anchor, &self.paragraphs))
+            .collect();
+        let mut order: Vec<usize> = (0..self.notes.notes.len()).collect();
+        order.sort_by_key(|&i| match self.placements[i] {
+            Placement::Attached(o) => (0, o, i),
+            Placement::Detached => (1, 0, i),
+        });
+        self.note_order = order;
+        self.note_sel = self.note_sel.min(self.note_order.len().saturating_sub(1));
+    }
+
+    /// Lays out again when the width changed; keeps the cursor in view.
+    pub fn ensure_layout(&mut self, width: usize, rows: usize) {
+        if self.layout.width != width || self.layout.lines.is_empty() {
+            self.layout = Layout::new(&self.analysed.body.document, &self.analysed.entities, width);
+            self.reveal_cursor(rows);
+        }
+    }
+
+    pub fn block_count(&self) -> usize {
+        self.analysed.body.document.blocks.len()
+    }
+
+    pub fn max_scroll(&self, rows: usize) -> usize {
+        self.layout.lines.len().saturating_sub(rows.max(1))
+    }
+
+    /// Scrolls the least needed to show the cursor's paragraph.
+    pub fn reveal_cursor(&mut self, rows: usize) {
+        let Some(r) = self.layout.blocks.get(self.cursor).cloned() else {
+            return;
+        };
+        let rows = rows.max(1);
+        if r.start < self.scroll {
+            self.scroll = r.start;
+        } else if r.end > self.scroll + rows {
+            self.scroll = (r.end.saturating_sub(rows)).min(r.start);
+        }
+        self.scroll = self.scroll.min(self.max_scroll(rows));
+    }
+
+    /// Moves the cursor by `delta` paragraphs (blocks with rows).
+    pub fn move_cursor(&mut self, delta: isize, rows: usize) {
+        let n = self.block_count();
+        if n == 0 {
+            return;
+        }
+        let mut c = self.cursor as isize;
+        loop {
+            let next = c + delta.signum();
+            if next < 0 || next >= n as isize {
+                break;
+            }
+            c = next;
+            let has_rows = self.layout.blocks.get(c as usize).is_some_and(|r| !r.is_empty());
+            if has_rows && (c - self.cursor as isize).abs() >= delta.abs() {
+                break;
+            }
+        }
+        self.cursor = c as usize;
+        self.reveal_cursor(rows);
+    }
+
+    /// Scrolls by rows and puts the cursor on the first paragraph in view.
+    pub fn scroll_by(&mut self, delta: isize, rows: usize) {
+        let max = self.max_scroll(rows) as isize;
+        self.scroll = (self.scroll as isize + delta).clamp(0, max) as usize;
+        self.cursor_to_view(rows);
+    }
+
+    pub fn scroll_to(&mut self, row: usize, rows: usize) {
+        self.scroll = row.min(self.max_scroll(rows));
+        self.cursor_to_view(rows);
+    }
+
+    /// Keeps the cursor on a paragraph that is visible after a scroll.
+    fn cursor_to_view(&mut self, rows: usize) {
+        let visible = self.scroll..self.scroll + rows.max(1);
+        let cur = self.layout.blocks.get(self.cursor).cloned().unwrap_or(0..0);
+        if cur.start >= visible.start && cur.start < visible.end {
+            return;
+        }
+        if let Some(b) = self
+            .layout
+            .blocks
+            .iter()
+            .position(|r| !r.is_empty() && r.start >= visible.start)
+        {
+            self.cursor = b;
+        } else if let Some(b) = self.layout.block_at(self.scroll) {
+            self.cursor = b;
+        }
+    }
+
+    /// Puts the cursor on a paragraph and shows it.
+    pub fn goto_block(&mut self, block: usize, rows: usize) {
+        self.cursor = block.min(self.block_count().saturating_sub(1));
+        self.reveal_cursor(rows);
+    }
+
+    pub fn selected_group(&self) -> Option<&EntityGroup> {
+        self.groups.get(self.entity_sel)
+    }
+
+    /// The next (or previous) mention of the selected entity after the
+    /// cursor's paragraph, wrapping around: (mention number, block).
+    pub fn mention_step(&self, forward: bool) -> Option<(usize, usize)> {
+        let g = self.selected_group()?;
+        let blocks: Vec<usize> = g.mentions.iter().map(|&m| self.mention_block[m]).collect();
+        if blocks.is_empty() {
+            return None;
+        }
+        let pick = if forward {
+            blocks.iter().position(|&b| b > self.cursor).unwrap_or(0)
+        } else {
+            blocks
+                .iter()
+                .rposition(|&b| b < self.cursor)
+                .unwrap_or(blocks.len() - 1)
+        };
+        Some((pick + 1, blocks[pick]))
+    }
+
+    /// Notes that sit on a block, for the margin mark.
+    pub fn block_has_note(&self, block: usize) -> bool {
+        self.placements.contains(&Placement::Attached(block))
+    }
+
+    /// Where the reader is, as a percentage.
+    pub fn percent(&self, rows: usize) -> usize {
+        let max = self.max_scroll(rows);
+        (self.scroll * 100).checked_div(max).unwrap_or(100)
+    }
+}

@@ -1,0 +1,41 @@
+//! `brief notes export`: every note, grouped by briefing, with its paragraph.
+
+use crate::cli::ExportFormat;
+use crate::notes::NotesStore;
+use crate::notes::export::{ExportInput, export_json, export_markdown};
+use crate::store::Briefing;
+use std::collections::HashMap;
+
+/// Prints the notes of `notes`, quoting the current text of each briefing
+/// found in `briefings`. Unreadable notes files are reported, not fatal.
+pub fn export(notes: &NotesStore, briefings: &[Briefing], format: ExportFormat) -> anyhow::Result<()> {
+    let by_id: HashMap<&str, &Briefing> = briefings.iter().map(|b| (b.id.as_str(), b)).collect();
+    let mut titles = HashMap::new();
+    let mut inputs: Vec<ExportInput> = Vec::new();
+    for (id, file) in notes.all() {
+        let file = match file {
+            Ok(f) => f,
+            Err(e) => {
+                eprintln!("brief: warning: {e}");
+                continue;
+            }
+        };
+        let paragraphs = by_id.get(file.briefing.as_str()).and_then(|b| {
+            titles.insert(file.briefing.clone(), b.meta.title.clone());
+            b.body().ok().map(|body| {
+                body.document
+                    .blocks
+                    .iter()
+                    .map(crate::document::Block::plain_text)
+                    .collect()
+            })
+        });
+        let _ = id;
+        inputs.push((file, paragraphs));
+    }
+    let text = match format {
+        ExportFormat::Markdown => export_markdown(&inputs, &titles),
+        ExportFormat::Json => export_json(&inputs, &titles),
+    };
+    super::print(&text)
+}

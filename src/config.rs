@@ -1,0 +1,215 @@
+//! config.toml: defaults embedded in the binary, overlaid by the user's
+//! file; a bad key or value is an error naming the file, line and key.
+
+use crate::app::Action;
+use crate::keymap::{KeyBinding, Keymap};
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// The defaults, as shipped (`brief config --default`).
+pub const DEFAULT_CONFIG: &str = include_str!("../assets/default-config.toml");
+
+/// One key or several.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(untagged)]
+enum Keys {
+    One(String),
+    Many(Vec<String>),
+}
+
+/// A watched entity (SPEC §4.3).
+#[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct WatchEntry {
+    pub name: String,
+    pub kind: String,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Raw {
+    store: Option<PathBuf>,
+    notes_dir: Option<PathBuf>,
+    theme: Option<String>,
+    wrap_width: Option<u16>,
+    #[serde(default)]
+    keys: BTreeMap<String, Keys>,
+    #[serde(default)]
+    watchlist: Vec<WatchEntry>,
+}
+
+/// Which colours to draw with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ThemeName {
+    #[default]
+    Dark,
+    Light,
+    Mono,
+}
+
+/// The settings in force.
+#[derive(Debug, Clone, Default)]
+pub struct Config {
+    pub store: Option<PathBuf>,
+    pub notes_dir: Option<PathBuf>,
+    pub theme: ThemeName,
+    /// 0: the pane's width.
+    pub wrap_width: u16,
+    pub keymap_overrides: BTreeMap<Action, Vec<KeyBinding>>,
+    pub watchlist: Vec<WatchEntry>,
+}
+
+/// A config problem, one line: "FILE: line N: message".
+#[derive(Debug, thiserror::Error)]
+#[error("{}: {message}", path.display())]
+pub struct ConfigError {
+    pub path: PathBuf,
+    pub message: String,
+}
+
+impl Config {
+    /// Reads `path`; a missing file gives the defaults.
+    pub fn load(path: &Path) -> Result<Self, ConfigError> {
+        let text = match std::fs::read_to_string(path) {
+            Ok(t) => t,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Self::parse(DEFAULT_CONFIG, path),
+            Err(e) => {
+                return Err(ConfigError {
+                    path: path.to_owned(),
+                    message: e.to_string(),
+                });
+            }
+        };
+        Self::parse(&text, path)
+    }
+
+    /// Parses config text; `path` only names the file in errors.
+    pub fn parse(text: &str, path: &Path) -> Result<Self, ConfigError> {
+        let err = |message: String| ConfigError {
+            path: path.to_owned(),
+            message,
+        };
+        let raw: Raw = toml::from_str(text).map_err(|e| {
+            let line = e
+                .span()
+                .map_or(1, |s| text[..s.start.min(text.len())].matches('\n').count() + 1);
+            err(format!(
+                "line {line}: {}",
+                e.message().lines().next().unwrap_or("invalid value")
+            ))
+        })?;
+        let line_of = |key: &str| {
+            text.lines()
+                .position(|l| l.trim_start().starts_with(key))
+                .map_or(0, |n| n + 1)
+        };
+        let theme = match raw.theme.as_deref() {
+            None | Some("dark") => ThemeName::Dark,
+            Some("light") => ThemeName::Light,
+            Some("mono") => ThemeName::Mono,
+            Some(other) => {
+                return Err(err(format!(
+                    "line {}: theme: unknown theme '{other}' (expected dark, light or mono)",
+                    line_of("theme")
+                )));
+            }
+        };
+        let mut keymap_overrides = BTreeMap::new();
+        for (name, keys) in raw.keys {
+            let action: Action = serde_json::from_value(serde_json::Value::String(name.clone()))
+                .map_err(|_| err(format!("line {}: keys.{name}: unknown action", line_of(&name))))?;
+            let list = match keys {
+                Keys::One(k) => vec![k],
+                Keys::Many(ks) => ks,
+            };
+            let mut parsed = Vec::new();
+            for k in list {
+                parsed.push(
+                    KeyBinding::parse(&k)
+                        .map_err(|e| err(format!("line {}: keys.{name}: {e}", line_of(&name))))?,
+                );
+            }
+            keymap_overrides.insert(action, parsed);
+        }
+        for w in &raw.watchlist {
+            if w.kind.parse::<crate::entities::EntityKind>().is_err() {
+                return Err(err(format!(
+                    "line {}: watchlist '{}': kind: unknown entity kind '{}'",
+                    line_of("kind"),
+                    w.name,
+                    w.kind
+                )));
+            }
+        }
+        Ok(Self {
+            store: raw.store.map(expand_home),
+            notes_dir: raw.notes_dir.map(expand_home),
+            theme,
+            wrap_width: raw.wrap_width.unwrap_or(0),
+            keymap_overrides,
+            watchlist: raw.watchlist,
+        })
+    }
+
+    pub fn keymap(&self) -> Keymap {
+        Keymap::with_overrides(&self.keymap_overrides)
+    }
+}
+
+/// "~/x" -> "$HOME/x", as people write paths in config files.
+fn expand_home(p: PathBuf) -> PathBuf {
+    if let Ok(rest) = p.strip_prefix("~") {
+        if let Some(home) = std::env::var_os("HOME") {
+            return PathBuf::from(home).join(rest);
+        }
+    }
+    p
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_defaults_parse() {
+        let c = Config::parse(DEFAULT_CONFIG, Path::new("default")).unwrap();
+        assert_eq!(c.theme, ThemeName::Dark);
+        assert!(c.keymap_overrides.is_empty());
+    }
+
+    #[test]
+    fn unknown_key_names_file_line_and_key() {
+        let e = Config::parse("theme = \"dark\"\ncolour = 3\n", Path::new("/c/config.toml")).unwrap_err();
+        let msg = e.to_string();
+        assert!(msg.starts_with("/c/config.toml: line 2:"), "{msg}");
+        assert!(msg.contains("colour"), "{msg}");
+        assert_eq!(msg.lines().count(), 1);
+    }
+
+    #[test]
+    fn bad_values_are_errors() {
+        let e = Config::parse("theme = \"purple\"\n", Path::new("c.toml")).unwrap_err();
+        assert!(
+            e.to_string().contains("line 1: theme: unknown theme 'purple'"),
+            "{e}"
+        );
+        let e = Config::parse("[keys]\nquit = \"hyper-q\"\n", Path::new("c.toml")).unwrap_err();
+        assert!(e.to_string().contains("keys.quit: unknown key"), "{e}");
+        let e = Config::parse("[keys]\nfly = \"f\"\n", Path::new("c.toml")).unwrap_err();
+        assert!(e.to_string().contains("keys.fly: unknown action"), "{e}");
+    }
+
+    #[test]
+    fn keys_and_watchlist() {
+        let c = Config::parse(
+            "[keys]\nquit = [\"x\", \"ctrl-q\"]\n[[watchlist]]\nname = \"Vladimir Putin\"\nkind = \"PERSON\"\naliases = [\"Putin\"]\n",
+            Path::new("c.toml"),
+        )
+        .unwrap();
+        assert_eq!(c.keymap_overrides[&Action::Quit].len(), 2);
+        assert_eq!(c.watchlist[0].aliases, ["Putin"]);
+    }
+}

@@ -1,0 +1,282 @@
+//! Key bindings: text like "ctrl-d" or "shift-tab" <-> crossterm keys, and
+//! the map from keys to actions (defaults overlaid by config.toml).
+
+use crate::app::Action;
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use std::collections::BTreeMap;
+use std::fmt;
+
+/// One key with its modifiers, comparable and printable.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct KeyBinding {
+    pub code: KeyCodeOrd,
+    pub ctrl: bool,
+    pub alt: bool,
+}
+
+/// `KeyCode` with an order, so bindings sort in help.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum KeyCodeOrd {
+    Char(char),
+    Enter,
+    Esc,
+    Tab,
+    BackTab,
+    Backspace,
+    Up,
+    Down,
+    Left,
+    Right,
+    Home,
+    End,
+    PageUp,
+    PageDown,
+    Delete,
+    F(u8),
+}
+
+impl KeyBinding {
+    pub fn from_event(e: KeyEvent) -> Option<Self> {
+        let code = match e.code {
+            KeyCode::Char(c) => KeyCodeOrd::Char(c),
+            KeyCode::Enter => KeyCodeOrd::Enter,
+            KeyCode::Esc => KeyCodeOrd::Esc,
+            KeyCode::Tab => KeyCodeOrd::Tab,
+            KeyCode::BackTab => KeyCodeOrd::BackTab,
+            KeyCode::Backspace => KeyCodeOrd::Backspace,
+            KeyCode::Up => KeyCodeOrd::Up,
+            KeyCode::Down => KeyCodeOrd::Down,
+            KeyCode::Left => KeyCodeOrd::Left,
+            KeyCode::Right => KeyCodeOrd::Right,
+            KeyCode::Home => KeyCodeOrd::Home,
+            KeyCode::End => KeyCodeOrd::End,
+            KeyCode::PageUp => KeyCodeOrd::PageUp,
+            KeyCode::PageDown => KeyCodeOrd::PageDown,
+            KeyCode::Delete => KeyCodeOrd::Delete,
+            KeyCode::F(n) => KeyCodeOrd::F(n),
+            _ => return None,
+        };
+        Some(Self {
+            code,
+            ctrl: e.modifiers.contains(KeyModifiers::CONTROL),
+            alt: e.modifiers.contains(KeyModifiers::ALT),
+        })
+    }
+
+    /// Parses "j", "G", "ctrl-d", "shift-tab", "pagedown", "space", "f1".
+    pub fn parse(text: &str) -> Result<Self, String> {
+        let mut ctrl = false;
+        let mut alt = false;
+        let mut shift = false;
+        let mut rest = text.trim();
+        loop {
+            let lower = rest.to_ascii_lowercase();
+            if let Some(r) = lower.strip_prefix("ctrl-").or_else(|| lower.strip_prefix("c-")) {
+                ctrl = true;
+                rest = &rest[rest.len() - r.len()..];
+            } else if let Some(r) = lower.strip_prefix("alt-") {
+                alt = true;
+                rest = &rest[rest.len() - r.len()..];
+            } else if let Some(r) = lower.strip_prefix("shift-") {
+                shift = true;
+                rest = &rest[rest.len() - r.len()..];
+            } else {
+                break;
+            }
+        }
+        let mut chars = rest.chars();
+        let code = match (chars.next(), chars.next()) {
+            (Some(c), None) => KeyCodeOrd::Char(if shift { c.to_ascii_uppercase() } else { c }),
+            _ => match rest.to_ascii_lowercase().as_str() {
+                "enter" | "return" => KeyCodeOrd::Enter,
+                "esc" | "escape" => KeyCodeOrd::Esc,
+                "tab" if shift => KeyCodeOrd::BackTab,
+                "tab" => KeyCodeOrd::Tab,
+                "backtab" => KeyCodeOrd::BackTab,
+                "backspace" => KeyCodeOrd::Backspace,
+                "space" => KeyCodeOrd::Char(' '),
+                "up" => KeyCodeOrd::Up,
+                "down" => KeyCodeOrd::Down,
+                "left" => KeyCodeOrd::Left,
+                "right" => KeyCodeOrd::Right,
+                "home" => KeyCodeOrd::Home,
+                "end" => KeyCodeOrd::End,
+                "pageup" | "pgup" => KeyCodeOrd::PageUp,
+                "pagedown" | "pgdn" => KeyCodeOrd::PageDown,
+                "delete" | "del" => KeyCodeOrd::Delete,
+                f if f.starts_with('f') && f[1..].parse::<u8>().is_ok() => {
+                    KeyCodeOrd::F(f[1..].parse().unwrap_or(1))
+                }
+                _ => return Err(format!("unknown key '{text}'")),
+            },
+        };
+        Ok(Self { code, ctrl, alt })
+    }
+}
+
+impl fmt::Display for KeyBinding {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.ctrl {
+            f.write_str("Ctrl-")?;
+        }
+        if self.alt {
+            f.write_str("Alt-")?;
+        }
+        match self.code {
+            KeyCodeOrd::Char(' ') => f.write_str("Space"),
+            KeyCodeOrd::Char(c) => write!(f, "{c}"),
+            KeyCodeOrd::Enter => f.write_str("Enter"),
+            KeyCodeOrd::Esc => f.write_str("Esc"),
+            KeyCodeOrd::Tab => f.write_str("Tab"),
+            KeyCodeOrd::BackTab => f.write_str("Shift-Tab"),
+            KeyCodeOrd::Backspace => f.write_str("Backspace"),
+            KeyCodeOrd::Up => f.write_str("↑"),
+            KeyCodeOrd::Down => f.write_str("↓"),
+            KeyCodeOrd::Left => f.write_str("←"),
+            KeyCodeOrd::Right => f.write_str("→"),
+            KeyCodeOrd::Home => f.write_str("Home"),
+            KeyCodeOrd::End => f.write_str("End"),
+            KeyCodeOrd::PageUp => f.write_str("PageUp"),
+            KeyCodeOrd::PageDown => f.write_str("PageDown"),
+            KeyCodeOrd::Delete => f.write_str("Delete"),
+            KeyCodeOrd::F(n) => write!(f, "F{n}"),
+        }
+    }
+}
+
+/// Keys to actions for the normal (not typing) mode.
+#[derive(Debug, Clone)]
+pub struct Keymap {
+    map: BTreeMap<KeyBinding, Action>,
+}
+
+/// The built-in bindings: vim keys and arrows both.
+const DEFAULTS: &[(Action, &[&str])] = &[
+    (Action::Quit, &["q", "ctrl-c"]),
+    (Action::Help, &["?", "f1"]),
+    (Action::FocusNext, &["tab"]),
+    (Action::FocusPrev, &["shift-tab"]),
+    (Action::FocusArticles, &["1"]),
+    (Action::FocusReader, &["2"]),
+    (Action::FocusEntities, &["3"]),
+    (Action::FocusNotes, &["4"]),
+    (Action::Up, &["k", "up"]),
+    (Action::Down, &["j", "down"]),
+    (Action::Top, &["g", "home"]),
+    (Action::Bottom, &["G", "end"]),
+    (Action::PageUp, &["pageup", "ctrl-b"]),
+    (Action::PageDown, &["pagedown", "space", "ctrl-f"]),
+    (Action::HalfPageUp, &["ctrl-u"]),
+    (Action::HalfPageDown, &["ctrl-d"]),
+    (Action::Select, &["enter", "l", "right"]),
+    (Action::Back, &["esc", "h", "left"]),
+    (Action::NextMention, &["n"]),
+    (Action::PrevMention, &["N"]),
+    (Action::AddNote, &["a"]),
+    (Action::EditNote, &["e"]),
+    (Action::DeleteNote, &["d"]),
+    (Action::Undo, &["u"]),
+    (Action::Filter, &["/"]),
+    (Action::Sort, &["s"]),
+];
+
+impl Default for Keymap {
+    fn default() -> Self {
+        let mut map = BTreeMap::new();
+        for (action, keys) in DEFAULTS {
+            for k in *keys {
+                if let Ok(b) = KeyBinding::parse(k) {
+                    map.insert(b, *action);
+                }
+            }
+        }
+        Self { map }
+    }
+}
+
+impl Keymap {
+    /// Overlays user bindings: each action listed replaces all of its
+    /// default keys.
+    pub fn with_overrides(overrides: &BTreeMap<Action, Vec<KeyBinding>>) -> Self {
+        let mut km = Self::default();
+        for (action, keys) in overrides {
+            km.map.retain(|_, a| a != action);
+            for k in keys {
+                km.map.insert(*k, *action);
+            }
+        }
+        km
+    }
+
+    pub fn action(&self, key: KeyEvent) -> Option<Action> {
+        // Shift is not part of a char binding: the character ('G') says it.
+        self.map.get(&KeyBinding::from_event(key)?).copied()
+    }
+
+    /// The keys of an action, for help and the status bar.
+    pub fn keys_for(&self, action: Action) -> Vec<KeyBinding> {
+        self.map
+            .iter()
+            .filter(|(_, a)| **a == action)
+            .map(|(k, _)| *k)
+            .collect()
+    }
+
+    /// "j/↓" — the keys of an action joined for display.
+    pub fn label(&self, action: Action) -> String {
+        self.keys_for(action)
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join("/")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_and_prints_keys() {
+        for (text, shown) in [
+            ("j", "j"),
+            ("ctrl-d", "Ctrl-d"),
+            ("shift-tab", "Shift-Tab"),
+            ("space", "Space"),
+            ("G", "G"),
+            ("pagedown", "PageDown"),
+        ] {
+            assert_eq!(KeyBinding::parse(text).unwrap().to_string(), shown);
+        }
+        assert!(KeyBinding::parse("hyper-x").is_err());
+    }
+
+    #[test]
+    fn defaults_cover_every_action() {
+        let km = Keymap::default();
+        for a in Action::ALL {
+            assert!(!km.keys_for(a).is_empty(), "{a:?} has no key");
+        }
+        let key = KeyEvent::new(KeyCode::Char('d'), KeyModifiers::CONTROL);
+        assert_eq!(km.action(key), Some(Action::HalfPageDown));
+        assert_eq!(
+            km.action(KeyEvent::new(KeyCode::Down, KeyModifiers::NONE)),
+            Some(Action::Down)
+        );
+    }
+
+    #[test]
+    fn overrides_replace_an_actions_keys() {
+        let mut o = BTreeMap::new();
+        o.insert(Action::Quit, vec![KeyBinding::parse("x").unwrap()]);
+        let km = Keymap::with_overrides(&o);
+        assert_eq!(
+            km.action(KeyEvent::new(KeyCode::Char('x'), KeyModifiers::NONE)),
+            Some(Action::Quit)
+        );
+        assert_eq!(
+            km.action(KeyEvent::new(KeyCode::Char('q'), KeyModifiers::NONE)),
+            None
+        );
+    }
+}

@@ -1,0 +1,312 @@
+//! Notes on disk: one pretty JSON file per briefing in the notes folder,
+//! saved atomically and merged on write so that two readers never lose
+//! each other's notes.
+
+use super::anchor::fnv1a;
+use super::{Note, NotesFile, SCHEMA};
+use serde::Deserialize;
+use std::fs::{self, File, OpenOptions};
+use std::io::{self, ErrorKind, Write};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+/// How long a save waits for another process's lock.
+const LOCK_WAIT: Duration = Duration::from_secs(2);
+/// A lock older than this was left by a crashed process and is removed.
+const LOCK_STALE: Duration = Duration::from_secs(10);
+/// The most characters of a briefing id kept in a file name.
+const NAME_CHARS: usize = 80;
+
+/// A problem with a notes file. Display is one line naming the file and the
+/// step; the IO error is part of the message, not a separate source, so
+/// that `{:#}` does not repeat it.
+#[derive(Debug, thiserror::Error)]
+pub enum NotesError {
+    /// The file does not parse or has an unknown schema; it is never
+    /// overwritten.
+    #[error("{}: cannot read notes: {message}", path.display())]
+    Corrupt { path: PathBuf, message: String },
+    #[error("{}: cannot read notes: {cause}", path.display())]
+    Read { path: PathBuf, cause: io::Error },
+    /// Saving failed; the caller keeps the notes in memory and may retry.
+    #[error("{}: cannot save notes ({step}): {}", path.display(), describe(cause))]
+    Write {
+        path: PathBuf,
+        step: &'static str,
+        cause: io::Error,
+    },
+    #[error(
+        "{}: cannot save notes: another brief is saving (remove {}.lock if none is running)",
+        path.display(),
+        path.display()
+    )]
+    Locked { path: PathBuf },
+}
+
+fn describe(cause: &io::Error) -> String {
+    match cause.kind() {
+        ErrorKind::PermissionDenied => "permission denied; the folder is read-only".into(),
+        ErrorKind::ReadOnlyFilesystem => "the file system is read-only".into(),
+        ErrorKind::StorageFull | ErrorKind::QuotaExceeded => "the disk is full".into(),
+        _ => cause.to_string(),
+    }
+}
+
+/// The notes folder.
+#[derive(Debug, Clone)]
+pub struct NotesStore {
+    pub dir: PathBuf,
+}
+
+impl NotesStore {
+    pub fn new(dir: impl Into<PathBuf>) -> Self {
+        Self { dir: dir.into() }
+    }
+
+    /// The notes file of a briefing: the id with every character but ASCII
+    /// letters, digits, `.`, `-` and `_` replaced by `_` (and no leading
+    /// dot), then a short hash of the whole id so that `a/b` and `a_b` differ:
+    /// `sub/x.md` gives `sub_x.md-1a2b3c4d.json`.
+    pub fn file_for(&self, briefing_id: &str) -> PathBuf {
+        let mut name: String = briefing_id
+            .chars()
+            .take(NAME_CHARS)
+            .map(|c| match c {
+                'a'..='z' | 'A'..='Z' | '0'..='9' | '.' | '-' | '_' => c,
+                _ => '_',
+            })
+            .collect();
+        if name.starts_with('.') {
+            name.replace_range(..1, "_");
+        }
+        let hash = fnv1a(briefing_id.as_bytes()) >> 32;
+        self.dir.join(format!("{name}-{hash:08x}.json"))
+    }
+
+    /// The notes of a briefing; none yet gives an empty file.
+    pub fn load(&self, briefing_id: &str) -> Result<NotesFile, NotesError> {
+        let mut file = read_file(&self.file_for(briefing_id))?.unwrap_or_else(|| NotesFile::new(briefing_id));
+        file.seen = file.notes.iter().map(|n| n.id.clone()).collect();
+        Ok(file)
+    }
+
+    /// Saves `file`, merged with what is on disk now (merge-on-write).
+    ///
+    /// Under an advisory lock (`<file>.lock`, created with `create_new`; one
+    /// older than 10 s is taken as stale and removed), the file on disk is
+    /// read again and merged with `file` by note id:
+    ///
+    /// - a note on both sides: the later `updated` wins (ties: ours);
+    /// - a note only on disk: kept, unless this copy deleted it (`deleted`,
+    ///   filled by [`NotesFile::remove`], or it is in `seen` but no longer
+    ///   here);
+    /// - a note only here: kept, unless another process deleted it (it is in
+    ///   `seen` but gone from disk) or it is in `deleted`.
+    ///
+    /// The result is written to a temporary file in the same folder, synced,
+    /// renamed over the target, and the folder synced. A file on disk that
+    /// does not parse is never overwritten: the save fails with
+    /// [`NotesError::Corrupt`]. Prefer [`NotesStore::sync`], which also
+    /// brings the merged notes back into memory.
+    pub fn save(&self, file: &NotesFile) -> Result<(), NotesError> {
+        self.write_merged(file).map(|_| ())
+    }
+
+    /// [`NotesStore::save`], then `file` becomes the merged result, so that
+    /// notes added by other processes appear and later merges are exact.
+    pub fn sync(&self, file: &mut NotesFile) -> Result<(), NotesError> {
+        let merged = self.write_merged(file)?;
+        file.seen = merged.notes.iter().map(|n| n.id.clone()).collect();
+        file.notes = merged.notes;
+        file.schema = SCHEMA;
+        Ok(())
+    }
+
+    /// Every notes file in the folder as (briefing id, notes), sorted by id.
+    /// A file that cannot be read is listed under its file name.
+    pub fn all(&self) -> Vec<(String, Result<NotesFile, NotesError>)> {
+        let entries = match fs::read_dir(&self.dir) {
+            Ok(entries) => entries,
+            Err(e) if e.kind() == ErrorKind::NotFound => return Vec::new(),
+            Err(cause) => {
+                let path = self.dir.clone();
+                return vec![(path.display().to_string(), Err(NotesError::Read { path, cause }))];
+            }
+        };
+        let mut out: Vec<_> = entries
+            .filter_map(Result::ok)
+            .map(|entry| entry.path())
+            .filter(|path| path.extension().is_some_and(|ext| ext == "json") && path.is_file())
+            .filter_map(|path| match read_file(&path) {
+                Ok(Some(file)) => Some((file.briefing.clone(), Ok(file))),
+                Ok(None) => None,
+                Err(e) => {
+                    let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
+                    Some((name.unwrap_or_default(), Err(e)))
+                }
+            })
+            .collect();
+        out.sort_by(|a, b| a.0.cmp(&b.0));
+        out
+    }
+
+    fn write_merged(&self, file: &NotesFile) -> Result<NotesFile, NotesError> {
+        let path = self.file_for(&file.briefing);
+        fs::create_dir_all(&self.dir).map_err(|cause| NotesError::Write {
+            path: self.dir.clone(),
+            step: "create the folder",
+            cause,
+        })?;
+        let _lock = Lock::acquire(&path)?;
+        let on_disk = read_file(&path)?;
+        let unchanged_from = on_disk.as_ref().map(|f| f.notes.clone());
+        let merged = merge(on_disk.unwrap_or_else(|| NotesFile::new(&file.briefing)), file);
+        let unchanged = match &unchanged_from {
+            Some(notes) => *notes == merged.notes,
+            None => merged.notes.is_empty(),
+        };
+        if !unchanged {
+            let mut text = serde_json::to_string_pretty(&merged)
+                .map_err(|e| write_error(&path, "encode", io::Error::other(e)))?;
+            text.push('\n');
+            write_atomic(&self.dir, &path, text.as_bytes())?;
+        }
+        Ok(merged)
+    }
+}
+
+fn write_error(path: &Path, step: &'static str, cause: io::Error) -> NotesError {
+    NotesError::Write {
+        path: path.to_path_buf(),
+        step,
+        cause,
+    }
+}
+
+/// Reads and checks a notes file; `None` if there is none.
+fn read_file(path: &Path) -> Result<Option<NotesFile>, NotesError> {
+    let bytes = match fs::read(path) {
+        Ok(bytes) => bytes,
+        Err(e) if e.kind() == ErrorKind::NotFound => return Ok(None),
+        Err(cause) => {
+            let path = path.to_path_buf();
+            return Err(NotesError::Read { path, cause });
+        }
+    };
+    parse(&bytes).map(Some).map_err(|message| NotesError::Corrupt {
+        path: path.to_path_buf(),
+        message,
+    })
+}
+
+fn parse(bytes: &[u8]) -> Result<NotesFile, String> {
+    #[derive(Deserialize)]
+    struct Header {
+        schema: u32,
+    }
+    let header: Header = serde_json::from_slice(bytes).map_err(|e| e.to_string())?;
+    if header.schema != SCHEMA {
+        return Err(format!(
+            "unknown schema {} (this brief reads schema {SCHEMA})",
+            header.schema
+        ));
+    }
+    serde_json::from_slice(bytes).map_err(|e| e.to_string())
+}
+
+/// Merges `ours` into the notes on disk; see [`NotesStore::save`].
+fn merge(disk: NotesFile, ours: &NotesFile) -> NotesFile {
+    let is_deleted = |id: &String| ours.deleted.contains(id);
+    let held = |id: &String| ours.notes.iter().any(|n| &n.id == id);
+    let mut notes: Vec<Note> = disk
+        .notes
+        .into_iter()
+        .filter(|n| !is_deleted(&n.id) && (held(&n.id) || !ours.seen.contains(&n.id)))
+        .collect();
+    for mine in &ours.notes {
+        match notes.iter_mut().find(|n| n.id == mine.id) {
+            Some(theirs) if mine.updated >= theirs.updated => *theirs = mine.clone(),
+            Some(_) => {}
+            None if is_deleted(&mine.id) || ours.seen.contains(&mine.id) => {}
+            None => notes.push(mine.clone()),
+        }
+    }
+    let mut merged = NotesFile::new(ours.briefing.clone());
+    merged.notes = notes;
+    merged.sort();
+    merged
+}
+
+/// Atomic replace: temporary file in the same folder, fsync, rename, then
+/// fsync the folder so that the rename itself survives a crash.
+fn write_atomic(dir: &Path, path: &Path, bytes: &[u8]) -> Result<(), NotesError> {
+    let mut tmp =
+        tempfile::NamedTempFile::new_in(dir).map_err(|e| write_error(path, "create a temporary file", e))?;
+    if let Ok(meta) = fs::metadata(path) {
+        // Keep the permissions of the file being replaced (tempfile uses 0600).
+        let _ = tmp.as_file().set_permissions(meta.permissions());
+    }
+    tmp.write_all(bytes).map_err(|e| write_error(path, "write", e))?;
+    tmp.as_file()
+        .sync_all()
+        .map_err(|e| write_error(path, "sync", e))?;
+    tmp.persist(path)
+        .map_err(|e| write_error(path, "replace the file", e.error))?;
+    // Opening a folder to sync it fails on some platforms (Windows); the
+    // rename is still done there.
+    if let Ok(folder) = File::open(dir) {
+        let _ = folder.sync_all();
+    }
+    Ok(())
+}
+
+/// An advisory lock: `<file>.lock` exists while a save is in progress.
+struct Lock {
+    path: PathBuf,
+}
+
+impl Lock {
+    fn acquire(target: &Path) -> Result<Self, NotesError> {
+        let mut name = target.as_os_str().to_owned();
+        name.push(".lock");
+        let path = PathBuf::from(name);
+        let start = Instant::now();
+        loop {
+            match OpenOptions::new().write(true).create_new(true).open(&path) {
+                Ok(mut file) => {
+                    let _ = write!(file, "{}", std::process::id());
+                    return Ok(Self { path });
+                }
+                Err(e) if e.kind() == ErrorKind::AlreadyExists => {
+                    if is_stale(&path) {
+                        let _ = fs::remove_file(&path);
+                    } else if start.elapsed() > LOCK_WAIT {
+                        let path = target.to_path_buf();
+                        return Err(NotesError::Locked { path });
+                    } else {
+                        std::thread::sleep(Duration::from_millis(20));
+                    }
+                }
+                Err(cause) => return Err(write_error(target, "create the lock file", cause)),
+            }
+        }
+    }
+}
+
+fn is_stale(lock: &Path) -> bool {
+    fs::metadata(lock)
+        .and_then(|m| m.modified())
+        .ok()
+        .and_then(|t| t.elapsed().ok())
+        .is_some_and(|age| age > LOCK_STALE)
+}
+
+impl Drop for Lock {
+    fn drop(&mut self) {
+        let _ = fs::remove_file(&self.path);
+    }
+}
+
+#[cfg(test)]
+#[path = "store_tests.rs"]
+mod tests;

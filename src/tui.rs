@@ -1,0 +1,233 @@
+//! The terminal loop: read events, turn them into actions, update the app,
+//! perform its effects, draw. The terminal is restored on every way out:
+//! quit, error, panic (ratatui's hook), SIGTERM and SIGHUP.
+
+use crate::analysis::analyse;
+use crate::app::{App, Effect, EntityIndex, Open, Pane};
+use crate::entities::summary::group;
+use crate::notes::NotesStore;
+use crate::store::load_file;
+use crate::theme::Theme;
+use crate::ui;
+use crossterm::event::{self, Event, KeyEventKind, MouseButton, MouseEventKind};
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
+
+/// Where the loop does its IO.
+#[derive(Debug, Clone)]
+pub struct Io {
+    pub notes: NotesStore,
+    pub data_dir: PathBuf,
+}
+
+/// Performs one effect (and those it leads to).
+pub fn perform(app: &mut App, io: &Io, effect: &Effect) {
+    match effect {
+        Effect::Open(i) => {
+            let Some(b) = app.briefings.get(*i) else { return };
+            let (id, path, format) = (b.id.clone(), b.path.clone(), b.format);
+            let analysed = load_file(&path).map_err(|e| e.to_string()).and_then(|loaded| {
+                analyse(format, &loaded.text).map_err(|e| format!("{}: {e}", path.display()))
+            });
+            match analysed {
+                Ok(a) => {
+                    let notes = io.notes.load(&id).map_err(|e| e.to_string());
+                    let open = Open::new(*i, id, a, notes);
+                    for e in app.opened(open) {
+                        perform(app, io, &e);
+                    }
+                }
+                Err(e) => app.warn(e),
+            }
+        }
+        Effect::SaveNotes => {
+            let Some(open) = app.open.as_mut() else { return };
+            if open.notes_error.is_some() {
+                return;
+            }
+            match io.notes.sync(&mut open.notes) {
+                Ok(()) => {
+                    open.replace_notes();
+                    let n = open.notes.notes.len();
+                    app.notes_count.insert(open.id.clone(), n);
+                    app.unsaved = false;
+                }
+                Err(e) => {
+                    app.unsaved = true;
+                    app.warn(format!("{e} — kept in memory, saved again on the next change"));
+                }
+            }
+        }
+        Effect::SaveState => {
+            if let Err(e) = app.state.save(&io.data_dir) {
+                app.warn(format!(
+                    "{}: cannot save reading state: {e}",
+                    io.data_dir.display()
+                ));
+            }
+        }
+        Effect::IndexEntities => {
+            let index = build_index(app);
+            app.indexed(index);
+        }
+    }
+}
+
+/// Which briefings mention each entity, by the names used in each.
+pub fn build_index(app: &App) -> EntityIndex {
+    let mut index = EntityIndex::new();
+    for b in app.briefings.iter().filter(|b| b.error.is_none()) {
+        let Ok(loaded) = load_file(&b.path) else { continue };
+        let Ok(a) = analyse(b.format, &loaded.text) else {
+            continue;
+        };
+        for g in group(&a.body.text, &a.entities) {
+            for &m in &g.mentions {
+                let name = a.entities[m].text(&a.body.text).to_owned();
+                index.entry((g.kind, name)).or_default().insert(b.id.clone());
+            }
+            index.entry((g.kind, g.name)).or_default().insert(b.id.clone());
+        }
+    }
+    index
+}
+
+/// Runs the reader until the user quits or a signal asks it to stop.
+pub fn run(app: &mut App, io: &Io, theme: &Theme) -> anyhow::Result<()> {
+    let stop = Arc::new(AtomicBool::new(false));
+    for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
+        signal_hook::flag::register(signal, Arc::clone(&stop))?;
+    }
+    let mut terminal = ratatui::try_init()?;
+    let _ = crossterm::execute!(
+        std::io::stdout(),
+        crossterm::event::EnableMouseCapture,
+        crossterm::event::EnableBracketedPaste
+    );
+    let result = event_loop(&mut terminal, app, io, theme, &stop);
+    let _ = crossterm::execute!(
+        std::io::stdout(),
+        crossterm::event::DisableMouseCapture,
+        crossterm::event::DisableBracketedPaste
+    );
+    ratatui::restore();
+    // A save that kept failing: the note must not vanish with the process.
+    if app.unsaved {
+        perform(app, io, &Effect::SaveNotes);
+        if let (true, Some(open)) = (app.unsaved, app.open.as_ref()) {
+            eprintln!("brief: notes of {} could not be saved; here they are:", open.id);
+            for n in &open.notes.notes {
+                eprintln!("--- ¶{}\n{}", n.anchor.ordinal + 1, n.text);
+            }
+        }
+    }
+    result
+}
+
+fn event_loop(
+    terminal: &mut ratatui::DefaultTerminal,
+    app: &mut App,
+    io: &Io,
+    theme: &Theme,
+    stop: &AtomicBool,
+) -> anyhow::Result<()> {
+    let mut areas = ui::Areas::default();
+    while !app.quit && !stop.load(Ordering::Relaxed) {
+        terminal.draw(|frame| {
+            areas = ui::areas(frame.area(), app.focus);
+            size_panes(app, &areas);
+            ui::draw(frame, app, theme);
+        })?;
+        if !event::poll(Duration::from_millis(250))? {
+            continue;
+        }
+        let effects = match event::read()? {
+            Event::Key(key) if key.kind != KeyEventKind::Release => handle_key(app, key),
+            Event::Paste(text) => {
+                if let Some(ed) = app.editor.as_mut() {
+                    ed.insert_str(&text);
+                }
+                Vec::new()
+            }
+            Event::Mouse(m) => handle_mouse(app, &areas, m),
+            _ => Vec::new(),
+        };
+        for e in effects {
+            perform(app, io, &e);
+        }
+    }
+    if !app.quit {
+        perform(app, io, &Effect::SaveState);
+    }
+    Ok(())
+}
+
+/// Tells the app how big the Reader and lists are, so paging and layout
+/// match what is on screen.
+pub fn size_panes(app: &mut App, areas: &ui::Areas) {
+    if let Some(r) = areas.reader {
+        let (w, h) = ui::reader_text_size(r);
+        app.set_reader_size(w, h);
+    }
+    if let Some(r) = areas.articles.or(areas.entities).or(areas.notes) {
+        app.list_rows = usize::from(r.height.saturating_sub(2)) / 2;
+    }
+}
+
+/// Routes a key: the note editor and the filter prompt take typed text;
+/// otherwise the keymap decides.
+pub fn handle_key(app: &mut App, key: crossterm::event::KeyEvent) -> Vec<Effect> {
+    if app.editor.is_some() {
+        return app.editor_key(key);
+    }
+    if app.input.is_some() {
+        return app.input_key(key);
+    }
+    app.status = None;
+    match app.keymap.action(key) {
+        Some(action) => app.update(action),
+        None => Vec::new(),
+    }
+}
+
+fn handle_mouse(app: &mut App, areas: &ui::Areas, m: crossterm::event::MouseEvent) -> Vec<Effect> {
+    if app.editor.is_some() || app.help {
+        return Vec::new();
+    }
+    let at = ratatui::layout::Position::new(m.column, m.row);
+    let Some(pane) = Pane::ALL
+        .into_iter()
+        .find(|p| areas.of(*p).is_some_and(|r| r.contains(at)))
+    else {
+        return Vec::new();
+    };
+    match m.kind {
+        MouseEventKind::ScrollDown | MouseEventKind::ScrollUp => {
+            let before = app.focus;
+            app.focus = pane;
+            let down = m.kind == MouseEventKind::ScrollDown;
+            let action = if down {
+                crate::app::Action::Down
+            } else {
+                crate::app::Action::Up
+            };
+            let effects = if pane == Pane::Reader {
+                if let Some(o) = app.open.as_mut() {
+                    o.scroll_by(if down { 3 } else { -3 }, app.reader_rows);
+                }
+                Vec::new()
+            } else {
+                app.update(action)
+            };
+            app.focus = before;
+            effects
+        }
+        MouseEventKind::Down(MouseButton::Left) => {
+            app.focus = pane;
+            Vec::new()
+        }
+        _ => Vec::new(),
+    }
+}

@@ -1,0 +1,82 @@
+//! The Articles pane: one two-line entry per briefing.
+
+use super::{pane_block, truncate};
+use crate::app::{App, Pane};
+use crate::sanitize::sanitize;
+use crate::theme::Theme;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{List, ListItem, ListState};
+
+pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme) {
+    let extra = match (&app.entity_filter, app.text_filter.is_empty()) {
+        (Some(f), _) => format!("{} ({})", f.name, app.view.len()),
+        (None, false) => format!("/{} ({})", app.text_filter, app.view.len()),
+        (None, true) => format!("{}", app.view.len()),
+    };
+    let block = pane_block(Pane::Articles, app, theme, &extra);
+    let inner = block.inner(area);
+    let width = usize::from(inner.width);
+    let open_index = app.open.as_ref().map(|o| o.index);
+    let items: Vec<ListItem<'_>> = app
+        .view
+        .iter()
+        .map(|&i| {
+            let b = &app.briefings[i];
+            let unread = !app.state.read.contains(&b.id);
+            let mark = if b.error.is_some() {
+                Span::styled("! ", theme.error)
+            } else if open_index == Some(i) {
+                Span::styled("▸ ", theme.accent)
+            } else if unread {
+                Span::styled("● ", theme.accent)
+            } else {
+                Span::raw("  ")
+            };
+            let title = truncate(&sanitize(&b.meta.title), width.saturating_sub(2));
+            let title_style = if unread {
+                theme.text.add_modifier(ratatui::style::Modifier::BOLD)
+            } else {
+                theme.text
+            };
+            let mut meta = Vec::new();
+            if let Some(d) = &b.meta.date {
+                meta.push(d.clone());
+            }
+            if let Some(s) = &b.meta.source {
+                meta.push(s.clone());
+            }
+            let notes = app.notes_count.get(&b.id).copied().unwrap_or(0);
+            if notes > 0 {
+                meta.push(format!("✎{notes}"));
+            }
+            if b.error.is_some() {
+                meta.push("cannot be read".into());
+            }
+            let meta = truncate(&sanitize(&meta.join(" · ")), width.saturating_sub(2));
+            ListItem::new(vec![
+                Line::from(vec![mark, Span::styled(title, title_style)]),
+                Line::from(vec![Span::raw("  "), Span::styled(meta, theme.dim)]),
+            ])
+        })
+        .collect();
+    let empty = items.is_empty();
+    let list = List::new(items).block(block).highlight_style(theme.selected);
+    let mut state = ListState::default().with_selected((!empty).then_some(app.selected));
+    frame.render_stateful_widget(list, area, &mut state);
+    if empty {
+        let msg = if app.briefings.is_empty() {
+            "no briefings in this store"
+        } else {
+            "nothing matches the filter — Esc clears it"
+        };
+        let r = Rect {
+            x: inner.x + 1,
+            y: inner.y,
+            width: inner.width.saturating_sub(1),
+            height: 1.min(inner.height),
+        };
+        frame.render_widget(ratatui::widgets::Paragraph::new(Span::styled(msg, theme.dim)), r);
+    }
+}

@@ -1,0 +1,51 @@
+//! The Entities pane: the open briefing's entities by kind, with counts.
+
+use super::{pane_block, truncate};
+use crate::app::{App, Pane};
+use crate::theme::Theme;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{List, ListItem, ListState, Paragraph};
+
+pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme) {
+    let Some(open) = &app.open else {
+        let block = pane_block(Pane::Entities, app, theme, "");
+        frame.render_widget(
+            Paragraph::new(Span::styled(" nothing open", theme.dim)).block(block),
+            area,
+        );
+        return;
+    };
+    let block = pane_block(Pane::Entities, app, theme, &open.groups.len().to_string());
+    let width = usize::from(block.inner(area).width);
+    let mut items = Vec::new();
+    let mut selected_row = 0;
+    let mut last_kind = None;
+    for (i, g) in open.groups.iter().enumerate() {
+        if last_kind != Some(g.kind) {
+            items.push(ListItem::new(Line::from(Span::styled(
+                g.kind.as_str(),
+                theme.kind(g.kind).patch(theme.dim),
+            ))));
+            last_kind = Some(g.kind);
+        }
+        if i == open.entity_sel {
+            selected_row = items.len();
+        }
+        let count = format!(" {}", g.mentions.len());
+        let name = truncate(&g.name, width.saturating_sub(count.len() + 2));
+        items.push(ListItem::new(Line::from(vec![
+            Span::raw("  "),
+            Span::styled(name, theme.kind(g.kind)),
+            Span::styled(count, theme.dim),
+        ])));
+    }
+    let focused = app.focus == Pane::Entities;
+    let list =
+        List::new(items)
+            .block(block)
+            .highlight_style(if focused { theme.selected } else { theme.text });
+    let mut state = ListState::default().with_selected((!open.groups.is_empty()).then_some(selected_row));
+    frame.render_stateful_widget(list, area, &mut state);
+}

@@ -1,0 +1,57 @@
+//! The help overlay, printed from the keymap itself so it cannot drift.
+
+use crate::app::{Action, App};
+use crate::theme::Theme;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
+
+/// Every action with its keys, one line each.
+pub fn lines(app: &App) -> Vec<(String, &'static str)> {
+    Action::ALL
+        .iter()
+        .map(|&a| (app.keymap.label(a), a.describe()))
+        .collect()
+}
+
+pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme) {
+    let entries = lines(app);
+    let key_width = entries
+        .iter()
+        .map(|(k, _)| k.chars().count())
+        .max()
+        .unwrap_or(8)
+        .min(24);
+    let mut text: Vec<Line<'_>> = entries
+        .into_iter()
+        .map(|(k, d)| {
+            Line::from(vec![
+                Span::styled(format!(" {k:<key_width$}  "), theme.accent),
+                Span::raw(d),
+            ])
+        })
+        .collect();
+    text.push(Line::from(""));
+    text.push(Line::from(Span::styled(
+        " Note editor: Enter new line · Esc or Ctrl-s save",
+        theme.dim,
+    )));
+    text.push(Line::from(Span::styled(
+        " Keys can be changed in config.toml [keys]. ? or Esc closes.",
+        theme.dim,
+    )));
+    let w = (key_width as u16 + 52).min(area.width);
+    let h = (text.len() as u16 + 2).min(area.height);
+    let r = Rect {
+        x: area.x + (area.width - w) / 2,
+        y: area.y + (area.height - h) / 2,
+        width: w,
+        height: h,
+    };
+    frame.render_widget(Clear, r);
+    let block = Block::bordered()
+        .title(" Keys ")
+        .border_style(theme.border_focused);
+    frame.render_widget(Paragraph::new(text).block(block).wrap(Wrap { trim: false }), r);
+}

@@ -1,0 +1,69 @@
+//! The Notes pane: the open briefing's notes in paragraph order.
+
+use super::{pane_block, truncate};
+use crate::app::{App, Pane};
+use crate::notes::Placement;
+use crate::sanitize::sanitize;
+use crate::theme::Theme;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{List, ListItem, ListState, Paragraph};
+
+pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme) {
+    let Some(open) = &app.open else {
+        let block = pane_block(Pane::Notes, app, theme, "");
+        frame.render_widget(
+            Paragraph::new(Span::styled(" nothing open", theme.dim)).block(block),
+            area,
+        );
+        return;
+    };
+    let block = pane_block(Pane::Notes, app, theme, &open.notes.notes.len().to_string());
+    let width = usize::from(block.inner(area).width);
+    if open.note_order.is_empty() {
+        let hint = if open.notes_error.is_some() {
+            " notes file unreadable (see status)"
+        } else {
+            " no notes — a on a paragraph adds one"
+        };
+        frame.render_widget(Paragraph::new(Span::styled(hint, theme.dim)).block(block), area);
+        return;
+    }
+    let items: Vec<ListItem<'_>> = open
+        .note_order
+        .iter()
+        .map(|&i| {
+            let note = &open.notes.notes[i];
+            let (label, excerpt) = match open.placements[i] {
+                Placement::Attached(b) => (
+                    format!("¶{} ", b + 1),
+                    open.paragraphs.get(b).cloned().unwrap_or_default(),
+                ),
+                Placement::Detached => ("detached ".to_owned(), note.anchor.quote.clone()),
+            };
+            let excerpt = truncate(
+                &sanitize(&excerpt),
+                width.saturating_sub(label.chars().count() + 1),
+            );
+            let mut lines = vec![Line::from(vec![
+                Span::styled(label, theme.accent),
+                Span::styled(excerpt, theme.dim),
+            ])];
+            for l in note.text.lines().take(3) {
+                lines.push(Line::from(Span::styled(
+                    format!("  {}", truncate(&sanitize(l), width.saturating_sub(3))),
+                    theme.text,
+                )));
+            }
+            ListItem::new(lines)
+        })
+        .collect();
+    let focused = app.focus == Pane::Notes;
+    let list =
+        List::new(items)
+            .block(block)
+            .highlight_style(if focused { theme.selected } else { theme.text });
+    let mut state = ListState::default().with_selected(Some(open.note_sel));
+    frame.render_stateful_widget(list, area, &mut state);
+}

@@ -1,0 +1,51 @@
+//! The note editor, drawn over the panes.
+
+use crate::app::{App, EditTarget};
+use crate::theme::Theme;
+use ratatui::Frame;
+use ratatui::layout::{Position, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph};
+
+pub fn draw_editor(frame: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme) {
+    let Some(ed) = &app.editor else { return };
+    let w = area.width.saturating_sub(4).clamp(10, 72);
+    let h = area.height.saturating_sub(4).clamp(3, 12);
+    let r = Rect {
+        x: area.x + (area.width.saturating_sub(w)) / 2,
+        y: area.y + (area.height.saturating_sub(h)) / 2,
+        width: w,
+        height: h,
+    };
+    let title = match &ed.target {
+        EditTarget::New { ordinal } => format!(" New note on ¶{} ", ordinal + 1),
+        EditTarget::Existing { .. } => " Edit note ".to_owned(),
+    };
+    let block = Block::bordered()
+        .title(title)
+        .title_bottom(Line::from(" Esc/Ctrl-s save · Enter new line ").right_aligned())
+        .border_style(theme.border_focused);
+    let inner = block.inner(r);
+    let (line, col) = ed.cursor_line_col();
+    let rows = usize::from(inner.height.max(1));
+    let top = line.saturating_sub(rows - 1);
+    let cols = usize::from(inner.width.max(1));
+    let left = col.saturating_sub(cols - 1);
+    let text: Vec<Line<'_>> = ed
+        .text
+        .split('\n')
+        .skip(top)
+        .take(rows)
+        .map(|l| {
+            Line::from(Span::raw(
+                crate::sanitize::sanitize(&l.chars().skip(left).collect::<String>()).into_owned(),
+            ))
+        })
+        .collect();
+    frame.render_widget(Clear, r);
+    frame.render_widget(Paragraph::new(text).block(block), r);
+    frame.set_cursor_position(Position::new(
+        inner.x + (col - left) as u16,
+        inner.y + (line - top) as u16,
+    ));
+}

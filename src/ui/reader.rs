@@ -1,0 +1,87 @@
+//! The Reader pane: only the visible rows of the laid-out briefing are
+//! turned into ratatui lines, whatever the briefing's length.
+
+use super::pane_block;
+use crate::app::{App, Pane};
+use crate::theme::Theme;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+use std::collections::HashSet;
+
+/// The cursor mark in the margin: visible without colour.
+pub const CURSOR_MARK: &str = "▌";
+/// The mark of a paragraph with a note.
+pub const NOTE_MARK: &str = "✎";
+
+pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme) {
+    let Some(open) = &app.open else {
+        let block = pane_block(Pane::Reader, app, theme, "");
+        let hint = Paragraph::new(vec![
+            Line::from(""),
+            Line::from(Span::styled(
+                " Choose a briefing in Articles and press Enter.",
+                theme.dim,
+            )),
+            Line::from(Span::styled(" ? lists every key.", theme.dim)),
+        ])
+        .block(block);
+        frame.render_widget(hint, area);
+        return;
+    };
+    let rows = usize::from(area.height.saturating_sub(2));
+    let title = app
+        .briefings
+        .get(open.index)
+        .map(|b| crate::sanitize::sanitize(&b.meta.title).into_owned())
+        .unwrap_or_default();
+    let title = super::truncate(&title, usize::from(area.width).saturating_sub(20));
+    let position = format!(" {}% ", open.percent(rows));
+    let block =
+        pane_block(Pane::Reader, app, theme, &title).title_bottom(Line::from(position).right_aligned());
+    let highlight: HashSet<u32> = if open.highlight {
+        open.selected_group()
+            .map(|g| g.mentions.iter().map(|&m| m as u32).collect())
+            .unwrap_or_default()
+    } else {
+        HashSet::new()
+    };
+    let cursor_rows = open.layout.blocks.get(open.cursor).cloned().unwrap_or(0..0);
+    let lines: Vec<Line<'_>> = open
+        .layout
+        .lines
+        .iter()
+        .enumerate()
+        .skip(open.scroll)
+        .take(rows)
+        .map(|(row, line)| {
+            let mut spans = Vec::with_capacity(line.segs.len() + 2);
+            let on_cursor = cursor_rows.contains(&row);
+            spans.push(if on_cursor {
+                Span::styled(CURSOR_MARK, theme.cursor)
+            } else {
+                Span::raw(" ")
+            });
+            let first_row_of_noted = line.block.is_some_and(|b| open.block_has_note(b))
+                && line
+                    .block
+                    .and_then(|b| open.layout.blocks.get(b))
+                    .is_some_and(|r| r.start == row);
+            spans.push(if first_row_of_noted {
+                Span::styled(NOTE_MARK, theme.note_mark)
+            } else {
+                Span::raw(" ")
+            });
+            for seg in &line.segs {
+                let mut style = theme.text_style(&seg.style);
+                if seg.style.mention.is_some_and(|m| highlight.contains(&m)) {
+                    style = style.patch(theme.mention);
+                }
+                spans.push(Span::styled(seg.text.as_str(), style));
+            }
+            Line::from(spans)
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines).block(block), area);
+}

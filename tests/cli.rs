@@ -1,0 +1,335 @@
+//! The built binary, run as a user would: every command and every error a
+//! user can cause.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+const SEED: &str = "assets/briefings/000_e339247b8c1bd523.txt";
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// `brief` with config and data directories in a temporary folder.
+fn brief(tmp: &Path) -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_brief"));
+    c.current_dir(root())
+        .env("BRIEF_CONFIG_DIR", tmp.join("config"))
+        .env("BRIEF_DATA_DIR", tmp.join("data"))
+        .env_remove("BRIEF_STORE")
+        .env_remove("NO_COLOR");
+    c
+}
+
+fn run(tmp: &Path, args: &[&str]) -> Output {
+    brief(tmp)
+        .args(args)
+        .stdin(Stdio::null())
+        .output()
+        .expect("run brief")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+#[test]
+fn read_prints_the_seed_wrapped_and_plain_when_piped() {
+    let tmp = tempfile::tempdir().unwrap();
+    let o = run(tmp.path(), &["read", SEED, "--width", "60"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(
+        out.starts_with("US and Ukraine call Miami talks productive despite no\nbreakthrough\n"),
+        "{out}"
+    );
+    assert!(out.lines().all(|l| unicode_width(l) <= 60), "{out}");
+    assert!(!out.contains('\u{1b}'), "piped output must be plain");
+    assert!(out.contains("Special Envoy Steve Witkoff"));
+}
+
+fn unicode_width(s: &str) -> usize {
+    s.chars().count()
+}
+
+#[test]
+fn read_colours_entities_when_asked() {
+    let tmp = tempfile::tempdir().unwrap();
+    let o = run(tmp.path(), &["read", SEED, "--color", "always", "--width", "100"]);
+    let out = stdout(&o);
+    assert!(out.contains("\u{1b}[33mSteve Witkoff\u{1b}[0m"), "{out}");
+    assert!(out.contains("\u{1b}[32mMiami\u{1b}[0m"), "{out}");
+    assert!(out.contains("\u{1b}[35mUkrainian\u{1b}[0m"), "{out}");
+}
+
+#[test]
+fn read_markdown_shows_title_byline_table_and_links() {
+    let tmp = tempfile::tempdir().unwrap();
+    let o = run(
+        tmp.path(),
+        &[
+            "read",
+            "assets/briefings/004_long-report-miami-track.md",
+            "--width",
+            "90",
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(out.contains("┌"), "table drawn");
+    assert!(out.contains("\nLinks\n[1] https://"), "links listed");
+    assert!(out.lines().all(|l| l.chars().count() <= 90));
+}
+
+#[test]
+fn read_never_emits_escape_sequences_from_the_document() {
+    let tmp = tempfile::tempdir().unwrap();
+    let f = tmp.path().join("evil.md");
+    std::fs::write(
+        &f,
+        "# Title\n\nclear \u{1b}[2J screen \u{1b}]0;pwned\u{7} and \u{202e}bidi\n",
+    )
+    .unwrap();
+    for colour in ["never", "always"] {
+        let o = run(tmp.path(), &["read", f.to_str().unwrap(), "--color", colour]);
+        let out = strip_sgr(&stdout(&o));
+        assert!(!out.contains('\u{1b}') && !out.contains('\u{7}'), "{out:?}");
+        assert!(!out.contains('\u{202e}'));
+        assert!(out.contains("\u{241b}[2J"), "{out}");
+    }
+}
+
+/// Removes the colour codes brief itself writes (ESC [ digits ; m).
+fn strip_sgr(s: &str) -> String {
+    let mut out = String::new();
+    let mut rest = s;
+    while let Some(i) = rest.find("\u{1b}[") {
+        out.push_str(&rest[..i]);
+        let after = &rest[i + 2..];
+        let len = after
+            .find(|c: char| !(c.is_ascii_digit() || c == ';'))
+            .unwrap_or(after.len());
+        if after[len..].starts_with('m') {
+            rest = &after[len + 1..];
+        } else {
+            out.push_str("\u{1b}[");
+            rest = after;
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+#[test]
+fn entities_are_json_lines_whose_char_offsets_cut_the_text() {
+    let tmp = tempfile::tempdir().unwrap();
+    let o = run(tmp.path(), &["entities", SEED]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text: Vec<char> = std::fs::read_to_string(root().join(SEED))
+        .unwrap()
+        .chars()
+        .collect();
+    let mut labels = std::collections::BTreeSet::new();
+    let mut names = Vec::new();
+    for line in stdout(&o).lines() {
+        let v: serde_json::Value = serde_json::from_str(line).unwrap();
+        let (s, e) = (
+            v["start"].as_u64().unwrap() as usize,
+            v["end"].as_u64().unwrap() as usize,
+        );
+        let cut: String = text[s..e].iter().collect();
+        assert_eq!(cut, v["text"].as_str().unwrap());
+        labels.insert(v["label"].as_str().unwrap().to_owned());
+        names.push((cut, v["label"].as_str().unwrap().to_owned()));
+    }
+    for (name, label) in [
+        ("Steve Witkoff", "PERSON"),
+        ("Vladimir Putin", "PERSON"),
+        ("Miami", "PLACE"),
+        ("BBC", "ORG"),
+        ("Ukrainian", "GROUP"),
+        ("three days", "DATE"),
+        ("20-point", "NUMBER"),
+    ] {
+        assert!(
+            names.contains(&(name.to_owned(), label.to_owned())),
+            "{name} {label} missing: {names:?}"
+        );
+    }
+}
+
+#[test]
+fn entities_read_stdin_with_offsets_into_it() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut child = brief(tmp.path())
+        .args(["entities", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let input = "Zürich talks\n\nÉmilie met Russian envoy Kirill Dmitriev in Geneva.";
+    {
+        use std::io::Write;
+        child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
+    }
+    let o = child.wait_with_output().unwrap();
+    let chars: Vec<char> = input.chars().collect();
+    let out = stdout(&o);
+    let mut seen = Vec::new();
+    for line in out.lines() {
+        let v: serde_json::Value = serde_json::from_str(line).unwrap();
+        let (s, e) = (
+            v["start"].as_u64().unwrap() as usize,
+            v["end"].as_u64().unwrap() as usize,
+        );
+        assert_eq!(
+            chars[s..e].iter().collect::<String>(),
+            v["text"].as_str().unwrap()
+        );
+        seen.push(v["text"].as_str().unwrap().to_owned());
+    }
+    assert!(seen.contains(&"Kirill Dmitriev".to_owned()), "{out}");
+    assert!(seen.contains(&"Geneva".to_owned()), "{out}");
+}
+
+#[test]
+fn list_shows_every_bundled_briefing_newest_first() {
+    let tmp = tempfile::tempdir().unwrap();
+    let o = run(tmp.path(), &["list", "assets/briefings"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    let bundled = std::fs::read_dir(root().join("assets/briefings"))
+        .unwrap()
+        .count();
+    assert_eq!(out.lines().count(), bundled, "{out}");
+    assert!(out.contains("US and Ukraine call Miami talks productive despite no breakthrough"));
+    let dates: Vec<&str> = out
+        .lines()
+        .map(|l| &l[..10])
+        .filter(|d| d.starts_with("20"))
+        .collect();
+    let mut sorted = dates.clone();
+    sorted.sort_unstable_by(|a, b| b.cmp(a));
+    assert_eq!(dates, sorted);
+}
+
+#[test]
+fn list_json_and_default_store_is_the_bundled_sample() {
+    let tmp = tempfile::tempdir().unwrap();
+    let o = run(tmp.path(), &["list", "--json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let lines: Vec<serde_json::Value> = stdout(&o)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert!(lines.iter().any(|v| v["id"] == "000_e339247b8c1bd523.txt"));
+    assert!(
+        tmp.path()
+            .join("data/briefings/000_e339247b8c1bd523.txt")
+            .exists(),
+        "sample copied to the data dir"
+    );
+}
+
+#[test]
+fn list_keeps_broken_files_with_their_error() {
+    let tmp = tempfile::tempdir().unwrap();
+    let store = tmp.path().join("store");
+    std::fs::create_dir(&store).unwrap();
+    std::fs::write(
+        store.join("good.md"),
+        "---\ntitle: Good one\ndate: 2026-11-20\n---\nBody\n",
+    )
+    .unwrap();
+    std::fs::write(store.join("bad.md"), "---\ntitle: [broken\n---\nBody\n").unwrap();
+    let o = run(tmp.path(), &["list", store.to_str().unwrap()]);
+    assert!(o.status.success());
+    let out = stdout(&o);
+    assert!(out.contains("Good one"));
+    assert!(
+        out.contains("bad.md") && out.contains("front matter, line"),
+        "{out}"
+    );
+}
+
+/// Every error a user can cause: one line naming the file, exit code 1.
+fn assert_user_error(o: &Output, file: &str, problem: &str) {
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(o));
+    let err = stderr(o);
+    assert_eq!(err.lines().count(), 1, "one line: {err}");
+    assert!(err.contains(file) && err.contains(problem), "{err}");
+}
+
+#[test]
+fn user_errors_are_one_line_naming_the_file() {
+    let tmp = tempfile::tempdir().unwrap();
+    let t = tmp.path();
+    assert_user_error(&run(t, &["read", "no-such.md"]), "no-such.md", "no such file");
+    assert_user_error(
+        &run(t, &["entities", "no-such.txt"]),
+        "no-such.txt",
+        "no such file",
+    );
+    assert_user_error(&run(t, &["read", "assets"]), "assets", "is a folder");
+    let bin: PathBuf = t.join("image.md");
+    std::fs::write(&bin, b"\x89PNG\r\n\x1a\n\x00\x00\x00").unwrap();
+    assert_user_error(&run(t, &["read", bin.to_str().unwrap()]), "image.md", "binary");
+    let broken = t.join("broken.md");
+    std::fs::write(&broken, "---\ntitle: [x\n---\n").unwrap();
+    assert_user_error(
+        &run(t, &["read", broken.to_str().unwrap()]),
+        "broken.md",
+        "front matter, line",
+    );
+    assert_user_error(&run(t, &["list", "nowhere"]), "nowhere", "no such file");
+}
+
+#[cfg(unix)]
+#[test]
+fn unreadable_file_is_a_clear_error() {
+    use std::os::unix::fs::PermissionsExt;
+    let tmp = tempfile::tempdir().unwrap();
+    let f = tmp.path().join("secret.md");
+    std::fs::write(&f, "# secret").unwrap();
+    std::fs::set_permissions(&f, std::fs::Permissions::from_mode(0o000)).unwrap();
+    if std::fs::read(&f).is_ok() {
+        return; // running as root: permissions do not apply
+    }
+    assert_user_error(
+        &run(tmp.path(), &["read", f.to_str().unwrap()]),
+        "secret.md",
+        "ermission denied",
+    );
+}
+
+#[test]
+fn invalid_utf8_is_read_lossily_with_a_warning() {
+    let tmp = tempfile::tempdir().unwrap();
+    let f = tmp.path().join("latin1.txt");
+    std::fs::write(&f, b"Caf\xe9 talks\n\nOfficials met in Paris.\n").unwrap();
+    let o = run(tmp.path(), &["read", f.to_str().unwrap()]);
+    assert!(o.status.success());
+    assert!(stdout(&o).contains("Caf\u{fffd} talks"));
+    assert!(stderr(&o).contains("latin1.txt") && stderr(&o).contains("invalid UTF-8"));
+}
+
+#[test]
+fn help_and_version() {
+    let tmp = tempfile::tempdir().unwrap();
+    for cmd in [
+        &["--help"][..],
+        &["read", "--help"],
+        &["entities", "--help"],
+        &["list", "--help"],
+    ] {
+        let o = run(tmp.path(), cmd);
+        assert!(o.status.success());
+        assert!(stdout(&o).contains("Usage:"));
+    }
+    let o = run(tmp.path(), &["--version"]);
+    assert!(stdout(&o).starts_with("brief "));
+}
