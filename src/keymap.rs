@@ -148,6 +148,9 @@ impl fmt::Display for KeyBinding {
 #[derive(Debug, Clone)]
 pub struct Keymap {
     map: BTreeMap<KeyBinding, Action>,
+    /// Bindings in the order they were given, so the first key listed for
+    /// an action is the one hints show ("Enter open", not "l open").
+    order: Vec<KeyBinding>,
 }
 
 /// The built-in bindings: vim keys and arrows both.
@@ -182,15 +185,18 @@ const DEFAULTS: &[(Action, &[&str])] = &[
 
 impl Default for Keymap {
     fn default() -> Self {
-        let mut map = BTreeMap::new();
+        let mut km = Self {
+            map: BTreeMap::new(),
+            order: Vec::new(),
+        };
         for (action, keys) in DEFAULTS {
             for k in *keys {
                 if let Ok(b) = KeyBinding::parse(k) {
-                    map.insert(b, *action);
+                    km.bind(b, *action);
                 }
             }
         }
-        Self { map }
+        km
     }
 }
 
@@ -202,10 +208,16 @@ impl Keymap {
         for (action, keys) in overrides {
             km.map.retain(|_, a| a != action);
             for k in keys {
-                km.map.insert(*k, *action);
+                km.bind(*k, *action);
             }
         }
         km
+    }
+
+    fn bind(&mut self, key: KeyBinding, action: Action) {
+        self.order.retain(|k| *k != key);
+        self.order.push(key);
+        self.map.insert(key, action);
     }
 
     pub fn action(&self, key: KeyEvent) -> Option<Action> {

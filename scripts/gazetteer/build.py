@@ -52,7 +52,7 @@ CENSUS_TOP_GIVEN = 1000    # census given names (per sex) that are "top names"
 CENSUS_TOP_SURNAMES = 5000 # census surnames that are "top names"
 CENSUS_SURNAMES = 15_000   # US Census 1990 surnames: keep the most frequent N
 BIG_CITY = 1_000_000       # cities this large make a same-spelt name ambiguous
-PERSON_TOWN = 300_000      # a smaller city named like a top person name is left out
+PERSON_TOWN = 100_000      # a smaller city named like a top person name is left out
 WORDY_TOWN = 100_000       # a smaller city named like a fairly common word is left out
 WORDY_ZIPF = 3.0           # ... "fairly common": lowercase zipf >= this
 FUNCTION_WORDS_N = 500     # wordfreq top-N: never a name unless census/Faker say so
@@ -236,7 +236,7 @@ class Lexicon:
             return self._cache[word]
         low = word.lower()
         z = self.zipf(low)
-        if z < COMMON_ZIPF:
+        if z < min(COMMON_ZIPF, WORDY_ZIPF):
             r = z
         else:
             pl = self._p(low)
@@ -256,7 +256,8 @@ class Lexicon:
 
 
 def single_token(s: str) -> bool:
-    return " " not in s and "-" not in s and "." not in s
+    """One plain word: no space, hyphen, period or apostrophe ('Ta'if' is no English word)."""
+    return not any(c in s for c in " -.'")
 
 
 # --------------------------------------------------------------------------

@@ -25,6 +25,8 @@ pub struct Open {
     /// Whether the selected entity's mentions are highlighted (after the
     /// user picked one).
     pub highlight: bool,
+    /// The mention last stepped to: (entity, index in its mentions).
+    pub mention_walk: Option<(usize, usize)>,
     /// Block of each entity mention, by entity index.
     pub mention_block: Vec<usize>,
     pub notes: NotesFile,
@@ -74,6 +76,7 @@ impl Open {
             groups,
             entity_sel: 0,
             highlight: false,
+            mention_walk: None,
             mention_block,
             notes,
             placements: Vec::new(),
@@ -195,23 +198,48 @@ impl Open {
         self.groups.get(self.entity_sel)
     }
 
-    /// The next (or previous) mention of the selected entity after the
-    /// cursor's paragraph, wrapping around: (mention number, block).
-    pub fn mention_step(&self, forward: bool) -> Option<(usize, usize)> {
-        let g = self.selected_group()?;
-        let blocks: Vec<usize> = g.mentions.iter().map(|&m| self.mention_block[m]).collect();
-        if blocks.is_empty() {
+    /// Steps to the next (or previous) mention of the selected entity,
+    /// wrapping around: from the current mention when walking, else from
+    /// the cursor's paragraph. Returns (mention number, total).
+    pub fn step_mention(&mut self, forward: bool, rows: usize) -> Option<(usize, usize)> {
+        let g = self.groups.get(self.entity_sel)?;
+        let total = g.mentions.len();
+        if total == 0 {
             return None;
         }
-        let pick = if forward {
-            blocks.iter().position(|&b| b > self.cursor).unwrap_or(0)
-        } else {
-            blocks
+        let blocks: Vec<usize> = g.mentions.iter().map(|&m| self.mention_block[m]).collect();
+        let next = match self.mention_walk {
+            Some((group, at)) if group == self.entity_sel && blocks.get(at) == Some(&self.cursor) => {
+                if forward {
+                    (at + 1) % total
+                } else {
+                    (at + total - 1) % total
+                }
+            }
+            _ if forward => blocks
                 .iter()
-                .rposition(|&b| b < self.cursor)
-                .unwrap_or(blocks.len() - 1)
+                .position(|&b| b > self.cursor)
+                .or_else(|| blocks.iter().position(|&b| b == self.cursor))
+                .unwrap_or(0),
+            _ => blocks.iter().rposition(|&b| b < self.cursor).unwrap_or(total - 1),
         };
-        Some((pick + 1, blocks[pick]))
+        let mention = g.mentions[next];
+        self.mention_walk = Some((self.entity_sel, next));
+        self.goto_block(blocks[next], rows);
+        // Show the very row of the mention inside a long paragraph.
+        let block_rows = self.layout.blocks.get(blocks[next]).cloned().unwrap_or(0..0);
+        if let Some(row) = block_rows.clone().find(|&r| {
+            self.layout.lines[r]
+                .segs
+                .iter()
+                .any(|s| s.style.mention == Some(mention as u32))
+        }) {
+            let rows = rows.max(1);
+            if row >= self.scroll + rows {
+                self.scroll = (row + 1 - rows).min(self.max_scroll(rows));
+            }
+        }
+        Some((next + 1, total))
     }
 
     /// Notes that sit on a block, for the margin mark.

@@ -93,8 +93,7 @@ impl App {
                 if let Some(o) = self.open.as_mut() {
                     if end {
                         o.scroll_to(usize::MAX, rows);
-                        o.cursor = o.block_count().saturating_sub(1);
-                        o.reveal_cursor(rows);
+                        o.cursor = o.layout.blocks.iter().rposition(|r| !r.is_empty()).unwrap_or(0);
                     } else {
                         o.scroll_to(0, rows);
                         o.cursor = 0;
@@ -196,16 +195,12 @@ impl App {
     fn mention(&mut self, forward: bool) {
         let rows = self.reader_rows;
         let Some(o) = self.open.as_mut() else { return };
-        let Some((n, block)) = o.mention_step(forward) else {
+        let Some((n, total)) = o.step_mention(forward, rows) else {
             self.say("select an entity in the Entities pane (3) first");
             return;
         };
-        o.goto_block(block, rows);
         o.highlight = true;
-        let (name, total) = o
-            .selected_group()
-            .map(|g| (g.name.clone(), g.mentions.len()))
-            .unwrap_or_default();
+        let name = o.selected_group().map(|g| g.name.clone()).unwrap_or_default();
         self.state.positions.insert(o.id.clone(), o.cursor);
         self.say(format!("{name}: mention {n} of {total}"));
     }

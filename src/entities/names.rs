@@ -51,8 +51,7 @@ impl Known {
             names.entry(name.to_owned()).or_insert(e.kind);
             if e.kind == EntityKind::Person {
                 if let Some((_, last)) = name.rsplit_once(' ') {
-                    if last.chars().count() > 2 && !gazetteer::lookup(&last.to_lowercase()).has(Flags::COMMON)
-                    {
+                    if last.chars().count() > 2 && last.starts_with(char::is_uppercase) {
                         names.entry(last.to_owned()).or_insert(EntityKind::Person);
                     }
                 }
@@ -308,7 +307,11 @@ impl<'t> Cx<'t> {
             return false;
         }
         if flags.is_named_kind() {
-            return flags.has(Flags::GIVEN) && !flags.has(Flags::GROUP) && next.has(Flags::SURNAME);
+            let w = self.word(i + 1);
+            let unknown_name = next.is_empty() && !words::is_org_head(w) && !words::is_place_head(w);
+            return flags.has(Flags::GIVEN)
+                && !flags.has(Flags::GROUP)
+                && (next.has(Flags::SURNAME) || unknown_name);
         }
         let given =
             flags.has(Flags::GIVEN) || (flags.has(Flags::GIVEN_AMBIGUOUS) && !self.tokens[i].sentence_start);

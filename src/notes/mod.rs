@@ -89,6 +89,8 @@ impl NotesFile {
 
     /// Adds a note, keeping notes in file order.
     pub fn add(&mut self, note: Note) {
+        // Re-adding a deleted note (undo) cancels the pending deletion.
+        self.deleted.retain(|id| *id != note.id);
         self.notes.push(note);
         self.sort();
     }

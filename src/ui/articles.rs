@@ -54,6 +54,9 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme) {
             if b.error.is_some() {
                 meta.push("cannot be read".into());
             }
+            if meta.is_empty() {
+                meta.push(b.id.clone());
+            }
             let meta = truncate(&sanitize(&meta.join(" · ")), width.saturating_sub(2));
             ListItem::new(vec![
                 Line::from(vec![mark, Span::styled(title, title_style)]),

@@ -88,7 +88,8 @@ pub fn areas(area: Rect, focus: Pane) -> Areas {
 }
 
 /// Columns of the Reader's text: the pane inside its border, less the
-/// two-column margin for the cursor and note marks.
+/// two-column margin for the cursor and note marks and one column of air
+/// on the right.
 pub fn reader_text_size(r: Rect) -> (usize, usize) {
     (
         usize::from(r.width.saturating_sub(4)).max(1),

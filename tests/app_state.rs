@@ -1,0 +1,258 @@
+//! State tests: the App built from the bundled briefings and a temporary
+//! notes folder, driven by actions; assertions on state, effects and disk.
+
+mod common;
+
+use brief::app::{Action, Effect, Pane};
+use brief::entities::EntityKind;
+use common::{SEED_ID, app, open, send, type_note};
+
+#[test]
+fn starts_on_articles_newest_first_and_opens_with_enter() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (mut app, io) = app(tmp.path());
+    assert_eq!(app.focus, Pane::Articles);
+    let dates: Vec<_> = app
+        .view
+        .iter()
+        .map(|&i| app.briefings[i].meta.date.clone())
+        .collect();
+    let mut sorted = dates.clone();
+    sorted.sort_by(|a, b| b.cmp(a));
+    assert_eq!(dates, sorted);
+    let effects = send(&mut app, &io, Action::Select);
+    assert!(matches!(effects[..], [Effect::Open(_)]));
+    assert_eq!(app.focus, Pane::Reader);
+    assert!(app.open.is_some());
+    assert!(tmp.path().join("data/state.json").exists(), "read state saved");
+}
+
+#[test]
+fn reader_cursor_moves_by_paragraph_and_position_is_remembered() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (mut app, io) = app(tmp.path());
+    open(&mut app, &io, SEED_ID);
+    send(&mut app, &io, Action::Down);
+    send(&mut app, &io, Action::Down);
+    let o = app.open.as_ref().unwrap();
+    assert_eq!(o.cursor, 2);
+    assert!(o.paragraphs[2].starts_with("Special Envoy Steve Witkoff"));
+    send(&mut app, &io, Action::Quit);
+    let (mut again, io2) = common::app(tmp.path());
+    open(&mut again, &io2, SEED_ID);
+    assert_eq!(again.open.as_ref().unwrap().cursor, 2, "position restored");
+    assert!(again.state.read.contains(SEED_ID));
+}
+
+#[test]
+fn paging_keeps_the_cursor_on_screen() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (mut app, io) = app(tmp.path());
+    app.set_reader_size(50, 8);
+    open(&mut app, &io, "004_long-report-miami-track.md");
+    send(&mut app, &io, Action::PageDown);
+    send(&mut app, &io, Action::PageDown);
+    let o = app.open.as_ref().unwrap();
+    assert!(o.scroll >= 8, "scrolled {}", o.scroll);
+    let rows = o.layout.blocks[o.cursor].clone();
+    assert!(
+        rows.start >= o.scroll && rows.start < o.scroll + 8,
+        "cursor {rows:?} at scroll {}",
+        o.scroll
+    );
+    send(&mut app, &io, Action::Bottom);
+    let o = app.open.as_ref().unwrap();
+    assert_eq!(o.scroll, o.max_scroll(8));
+    send(&mut app, &io, Action::Top);
+    assert_eq!(app.open.as_ref().unwrap().scroll, 0);
+}
+
+#[test]
+fn focus_moves_with_tab_and_numbers() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (mut app, io) = app(tmp.path());
+    for (action, pane) in [
+        (Action::FocusNext, Pane::Reader),
+        (Action::FocusNext, Pane::Entities),
+        (Action::FocusPrev, Pane::Reader),
+        (Action::FocusNotes, Pane::Notes),
+        (Action::FocusArticles, Pane::Articles),
+    ] {
+        send(&mut app, &io, action);
+        assert_eq!(app.focus, pane);
+    }
+}
+
+#[test]
+fn selecting_putin_walks_his_mentions_and_enter_filters_articles() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (mut app, io) = app(tmp.path());
+    open(&mut app, &io, SEED_ID);
+    send(&mut app, &io, Action::FocusEntities);
+    let o = app.open.as_ref().unwrap();
+    let putin = o
+        .groups
+        .iter()
+        .position(|g| g.name == "Vladimir Putin")
+        .expect("Putin is an entity");
+    assert_eq!(o.groups[putin].kind, EntityKind::Person);
+    assert_eq!(
+        o.groups[putin].mentions.len(),
+        2,
+        "Vladimir Putin and Putin’s are one entity"
+    );
+    for _ in 0..putin {
+        send(&mut app, &io, Action::Down);
+    }
+    send(&mut app, &io, Action::FocusReader);
+    send(&mut app, &io, Action::NextMention);
+    let o = app.open.as_ref().unwrap();
+    let first = o.cursor;
+    assert!(o.paragraphs[first].contains("Putin"));
+    assert!(app.status.as_ref().unwrap().text.contains("mention 1 of 2"));
+    send(&mut app, &io, Action::NextMention);
+    assert!(app.status.as_ref().unwrap().text.contains("mention 2 of 2"));
+
+    send(&mut app, &io, Action::FocusEntities);
+    let effects = send(&mut app, &io, Action::Select);
+    assert_eq!(effects, [Effect::IndexEntities]);
+    assert_eq!(app.focus, Pane::Articles);
+    let filter = app.entity_filter.as_ref().expect("filtered by entity");
+    assert_eq!(filter.name, "Vladimir Putin");
+    let listed: Vec<&str> = app.view.iter().map(|&i| app.briefings[i].id.as_str()).collect();
+    assert!(listed.len() >= 5, "{listed:?}");
+    assert!(listed.contains(&SEED_ID));
+    for &i in &app.view {
+        let text = std::fs::read_to_string(&app.briefings[i].path).unwrap();
+        assert!(
+            text.contains("Putin"),
+            "{} listed without naming Putin",
+            app.briefings[i].id
+        );
+    }
+    send(&mut app, &io, Action::Back);
+    assert!(app.entity_filter.is_none());
+    assert_eq!(app.view.len(), app.briefings.len());
+}
+
+#[test]
+fn notes_are_added_edited_deleted_and_undone_on_disk_at_once() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (mut app, io) = app(tmp.path());
+    open(&mut app, &io, SEED_ID);
+    send(&mut app, &io, Action::Down);
+    send(&mut app, &io, Action::Down);
+    send(&mut app, &io, Action::AddNote);
+    assert!(app.editor.is_some());
+    type_note(&mut app, &io, "First line\nsecond line");
+    assert!(app.editor.is_none());
+    let file = io.notes.file_for(SEED_ID);
+    let on_disk: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+    assert_eq!(on_disk["schema"], 1);
+    assert_eq!(on_disk["notes"][0]["text"], "First line\nsecond line");
+    assert_eq!(on_disk["notes"][0]["anchor"]["ordinal"], 2);
+    assert_eq!(app.notes_count[SEED_ID], 1);
+    assert!(app.open.as_ref().unwrap().block_has_note(2));
+
+    send(&mut app, &io, Action::FocusNotes);
+    send(&mut app, &io, Action::EditNote);
+    type_note(&mut app, &io, " (checked)");
+    let on_disk = std::fs::read_to_string(&file).unwrap();
+    assert!(on_disk.contains("second line (checked)"), "{on_disk}");
+
+    send(&mut app, &io, Action::DeleteNote);
+    let on_disk: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+    assert_eq!(on_disk["notes"].as_array().unwrap().len(), 0);
+    send(&mut app, &io, Action::Undo);
+    let on_disk: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+    assert_eq!(
+        on_disk["notes"].as_array().unwrap().len(),
+        1,
+        "undo restores the note on disk"
+    );
+}
+
+#[test]
+fn an_empty_note_is_not_kept() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (mut app, io) = app(tmp.path());
+    open(&mut app, &io, SEED_ID);
+    send(&mut app, &io, Action::AddNote);
+    type_note(&mut app, &io, "   \n ");
+    assert!(app.open.as_ref().unwrap().notes.notes.is_empty());
+    assert!(!io.notes.file_for(SEED_ID).exists());
+    assert!(app.status.as_ref().unwrap().text.contains("empty note not kept"));
+}
+
+#[test]
+fn notes_pane_enter_jumps_to_the_paragraph() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (mut app, io) = app(tmp.path());
+    open(&mut app, &io, SEED_ID);
+    for _ in 0..4 {
+        send(&mut app, &io, Action::Down);
+    }
+    send(&mut app, &io, Action::AddNote);
+    type_note(&mut app, &io, "leak");
+    send(&mut app, &io, Action::Top);
+    assert_eq!(app.open.as_ref().unwrap().cursor, 0);
+    send(&mut app, &io, Action::FocusNotes);
+    send(&mut app, &io, Action::Select);
+    assert_eq!(app.focus, Pane::Reader);
+    assert_eq!(app.open.as_ref().unwrap().cursor, 4);
+}
+
+#[test]
+fn a_corrupt_notes_file_is_reported_and_left_untouched() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (mut app, io) = app(tmp.path());
+    let file = io.notes.file_for(SEED_ID);
+    std::fs::create_dir_all(file.parent().unwrap()).unwrap();
+    std::fs::write(&file, "{ \"schema\": 1, broken").unwrap();
+    open(&mut app, &io, SEED_ID);
+    let status = app.status.clone().expect("reported");
+    assert!(
+        status.error && status.text.contains("cannot read notes"),
+        "{status:?}"
+    );
+    send(&mut app, &io, Action::AddNote);
+    assert!(app.editor.is_none(), "no editing over a broken file");
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), "{ \"schema\": 1, broken");
+}
+
+#[test]
+fn text_filter_and_sort() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (mut app, io) = app(tmp.path());
+    send(&mut app, &io, Action::Filter);
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    for c in "umerov".chars() {
+        app.input_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+    }
+    app.input_key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
+    assert_eq!(app.view.len(), 1);
+    assert!(app.briefings[app.view[0]].meta.title.contains("Umerov"));
+    send(&mut app, &io, Action::Back);
+    assert_eq!(app.view.len(), app.briefings.len());
+    send(&mut app, &io, Action::Sort);
+    let titles: Vec<String> = app
+        .view
+        .iter()
+        .map(|&i| app.briefings[i].meta.title.to_lowercase())
+        .collect();
+    let mut sorted = titles.clone();
+    sorted.sort();
+    assert_eq!(titles, sorted);
+}
+
+#[test]
+fn help_opens_and_closes_and_swallows_other_keys() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (mut app, io) = app(tmp.path());
+    send(&mut app, &io, Action::Help);
+    assert!(app.help);
+    send(&mut app, &io, Action::Down);
+    assert_eq!(app.selected, 0);
+    send(&mut app, &io, Action::Back);
+    assert!(!app.help);
+}

@@ -1,0 +1,375 @@
+//! The TUI driven end to end in a pseudo-terminal: keys go in, the screen
+//! is read back through a terminal emulator (vt100), exactly as a user would
+//! see it.
+
+use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+use std::io::{Read, Write};
+use std::num::NonZeroU16;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+use std::thread::{self, JoinHandle};
+use std::time::{Duration, Instant};
+
+const SEED_ID: &str = "000_e339247b8c1bd523.txt";
+const SEED_TITLE: &str = "US and Ukraine call Miami";
+const WITKOFF: &str = "Special Envoy Steve Witkoff";
+const TIMEOUT: Duration = Duration::from_secs(10);
+const LEAVE_ALT_SCREEN: &[u8] = b"\x1b[?1049l";
+
+/// Everything the reader thread has seen: the emulated screen and the raw bytes.
+struct Output {
+    parser: vt100::Parser,
+    raw: Vec<u8>,
+}
+
+/// `brief` running in a pseudo-terminal.
+struct Tui {
+    master: Box<dyn MasterPty + Send>,
+    writer: Box<dyn Write + Send>,
+    child: Box<dyn Child + Send + Sync>,
+    out: Arc<Mutex<Output>>,
+    reader: Option<JoinHandle<()>>,
+}
+
+impl Tui {
+    /// Starts `brief` (no arguments) with its config and data dirs in `tmp`.
+    fn start(tmp: &Path, cols: u16, rows: u16) -> Self {
+        let pair = native_pty_system()
+            .openpty(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("open a pty");
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_brief"));
+        cmd.cwd(env!("CARGO_MANIFEST_DIR"));
+        cmd.env("BRIEF_CONFIG_DIR", tmp.join("config"));
+        cmd.env("BRIEF_DATA_DIR", tmp.join("data"));
+        cmd.env("TERM", "xterm-256color");
+        cmd.env_remove("BRIEF_STORE");
+        cmd.env_remove("NO_COLOR");
+        let child = pair.slave.spawn_command(cmd).expect("spawn brief");
+        // The child holds its own copy; ours must go so that reads end at exit.
+        drop(pair.slave);
+        let master = pair.master;
+        let mut reader = master.try_clone_reader().expect("pty reader");
+        let writer = master.take_writer().expect("pty writer");
+        let out = Arc::new(Mutex::new(Output {
+            parser: vt100::Parser::new(nz(rows), nz(cols), 0),
+            raw: Vec::new(),
+        }));
+        let sink = Arc::clone(&out);
+        let reader = thread::spawn(move || {
+            let mut buf = [0u8; 8192];
+            loop {
+                match reader.read(&mut buf) {
+                    Ok(0) | Err(_) => break,
+                    Ok(n) => {
+                        let mut o = sink.lock().unwrap();
+                        o.parser.process(&buf[..n]);
+                        o.raw.extend_from_slice(&buf[..n]);
+                    }
+                }
+            }
+        });
+        Self {
+            master,
+            writer,
+            child,
+            out,
+            reader: Some(reader),
+        }
+    }
+
+    /// Types `keys` (raw bytes, escape sequences included).
+    fn send(&mut self, keys: &str) {
+        self.writer.write_all(keys.as_bytes()).expect("write to pty");
+        self.writer.flush().expect("flush pty");
+        // Separate writes so that a lone Esc is never read together with the
+        // next key as Alt-<key>.
+        thread::sleep(Duration::from_millis(60));
+    }
+
+    /// Types `text` one key at a time.
+    fn type_text(&mut self, text: &str) {
+        for c in text.chars() {
+            let mut b = [0u8; 4];
+            self.send(c.encode_utf8(&mut b));
+        }
+    }
+
+    fn screen(&self) -> String {
+        self.out.lock().unwrap().parser.screen().contents()
+    }
+
+    /// The screen row by row, each padded to the full width.
+    fn rows(&self) -> Vec<String> {
+        let o = self.out.lock().unwrap();
+        let screen = o.parser.screen();
+        let (_, cols) = screen.size();
+        screen.rows(0, cols.get()).collect()
+    }
+
+    fn raw(&self) -> Vec<u8> {
+        self.out.lock().unwrap().raw.clone()
+    }
+
+    /// Waits until `cond` holds on the screen text; panics with the screen
+    /// after ten seconds.
+    fn wait_for(&self, what: &str, cond: impl Fn(&str) -> bool) -> String {
+        let start = Instant::now();
+        loop {
+            let s = self.screen();
+            if cond(&s) {
+                return s;
+            }
+            assert!(
+                start.elapsed() <= TIMEOUT,
+                "timed out waiting for {what}; the screen:\n{s}"
+            );
+            thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    fn wait_for_text(&self, text: &str) -> String {
+        self.wait_for(&format!("{text:?}"), |s| s.contains(text))
+    }
+
+    /// Resizes the terminal as a user dragging the window would.
+    fn resize(&mut self, cols: u16, rows: u16) {
+        self.master
+            .resize(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("resize pty");
+        self.out
+            .lock()
+            .unwrap()
+            .parser
+            .screen_mut()
+            .set_size(nz(rows), nz(cols));
+    }
+
+    fn is_alive(&mut self) -> bool {
+        self.child.try_wait().expect("try_wait").is_none()
+    }
+
+    /// Waits for the process to end, then for its last output to be read.
+    fn wait_exit(&mut self) -> portable_pty::ExitStatus {
+        let start = Instant::now();
+        let status = loop {
+            if let Some(status) = self.child.try_wait().expect("try_wait") {
+                break status;
+            }
+            assert!(
+                start.elapsed() <= TIMEOUT,
+                "brief did not exit; the screen:\n{}",
+                self.screen()
+            );
+            thread::sleep(Duration::from_millis(50));
+        };
+        // The reader sees EOF once the child's side of the pty is closed; on
+        // some systems it only comes when the master goes, so do not wait for
+        // it forever.
+        if let Some(h) = self.reader.take() {
+            let start = Instant::now();
+            while !h.is_finished() && start.elapsed() < Duration::from_secs(2) {
+                thread::sleep(Duration::from_millis(20));
+            }
+            if h.is_finished() {
+                let _ = h.join();
+            }
+        }
+        status
+    }
+
+    /// Opens the seed: it has no date, so it is last in the date-sorted list.
+    fn open_seed(&mut self) {
+        self.wait_for("the first frame", |s| s.contains("Articles"));
+        self.send("1");
+        self.send("G");
+        self.send("\r");
+        self.wait_for_text(SEED_TITLE);
+    }
+}
+
+impl Drop for Tui {
+    fn drop(&mut self) {
+        if matches!(self.child.try_wait(), Ok(None)) {
+            let _ = self.child.kill();
+            let _ = self.child.wait();
+        }
+    }
+}
+
+fn nz(n: u16) -> NonZeroU16 {
+    NonZeroU16::new(n).expect("a terminal is at least 1x1")
+}
+
+fn contains_bytes(hay: &[u8], needle: &[u8]) -> bool {
+    hay.windows(needle.len()).any(|w| w == needle)
+}
+
+fn notes_file(tmp: &Path) -> PathBuf {
+    tmp.join("config").join("notes").join(format!("{SEED_ID}.json"))
+}
+
+/// The only notes file written, wherever in `notes/` the app put it.
+fn the_notes_file(tmp: &Path) -> PathBuf {
+    let expected = notes_file(tmp);
+    if expected.exists() {
+        return expected;
+    }
+    let dir = tmp.join("config").join("notes");
+    let files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .collect();
+    assert_eq!(
+        files.len(),
+        1,
+        "one notes file expected in {}: {files:?}",
+        dir.display()
+    );
+    files.into_iter().next().unwrap()
+}
+
+#[test]
+fn note_survives_restart() {
+    let tmp = tempfile::tempdir().unwrap();
+    let note = "Check the Witkoff timeline";
+    {
+        let mut t = Tui::start(tmp.path(), 120, 40);
+        t.open_seed();
+        t.send("j");
+        t.send("j");
+        t.wait_for(&format!("the cursor ▌ on {WITKOFF:?}"), |_| {
+            t.rows().iter().any(|r| r.contains(WITKOFF) && r.contains('▌'))
+        });
+        t.send("a");
+        t.type_text(note);
+        t.send("\x1b");
+        t.wait_for("the note in the Notes pane", |s| s.contains(note));
+        t.send("q");
+        let status = t.wait_exit();
+        assert!(
+            status.success(),
+            "exit status {status:?}; screen:\n{}",
+            t.screen()
+        );
+    }
+
+    let path = the_notes_file(tmp.path());
+    let json: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    assert_eq!(json["schema"], 1, "{json:#}");
+    assert_eq!(json["briefing"], SEED_ID, "{json:#}");
+    let notes = json["notes"].as_array().expect("notes array");
+    assert_eq!(notes.len(), 1, "{json:#}");
+    let n = &notes[0];
+    assert_eq!(n["text"], note, "{json:#}");
+    assert_eq!(n["anchor"]["ordinal"], 2, "{json:#}");
+    let quote = n["anchor"]["quote"].as_str().expect("quote");
+    assert!(quote.starts_with(WITKOFF), "{json:#}");
+
+    let mut t = Tui::start(tmp.path(), 120, 40);
+    t.open_seed();
+    t.wait_for_text(note);
+    t.wait_for(&format!("✎ on the row of {WITKOFF:?}"), |_| {
+        t.rows().iter().any(|r| r.contains(WITKOFF) && r.contains('✎'))
+    });
+    // The mark is in the margin, before the paragraph's text.
+    let rows = t.rows();
+    let row = rows.iter().find(|r| r.contains(WITKOFF)).unwrap();
+    assert!(
+        row.find('✎').unwrap() < row.find(WITKOFF).unwrap(),
+        "mark after the text: {row:?}"
+    );
+    t.send("q");
+    assert!(t.wait_exit().success());
+}
+
+#[test]
+fn help_lists_every_key_and_quit_restores_terminal() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut t = Tui::start(tmp.path(), 120, 40);
+    t.wait_for("the first frame", |s| s.contains("Articles"));
+    t.send("?");
+    let help = t.wait_for("the help overlay", |s| {
+        s.contains("Keys") && s.contains("add a note") && s.contains("quit")
+    });
+    for d in [
+        "focus Reader",
+        "filter articles by text",
+        "show or hide this help",
+        "go to the bottom",
+    ] {
+        assert!(help.contains(d), "help lacks {d:?}:\n{help}");
+    }
+    t.send("?");
+    t.wait_for("the help to close", |s| !s.contains("add a note"));
+    t.send("q");
+    let status = t.wait_exit();
+    assert!(status.success(), "exit status {status:?}");
+    let raw = t.raw();
+    let tail = &raw[raw.len().saturating_sub(256)..];
+    assert!(
+        contains_bytes(tail, LEAVE_ALT_SCREEN),
+        "the alternate screen is not left at the end: {:?}",
+        String::from_utf8_lossy(tail)
+    );
+}
+
+#[test]
+fn small_and_resized_terminal_never_panics() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut t = Tui::start(tmp.path(), 40, 12);
+    let s = t.wait_for("a first frame", |s| !s.trim().is_empty());
+    assert!(!s.contains("panicked"), "{s}");
+
+    t.resize(20, 5);
+    t.send("j");
+    t.wait_for_text("terminal too small");
+    for (cols, rows) in [(80, 24), (200, 60), (1, 1), (120, 40)] {
+        t.resize(cols, rows);
+        t.send("j");
+        thread::sleep(Duration::from_millis(300));
+        assert!(t.is_alive(), "brief died at {cols}x{rows}:\n{}", t.screen());
+    }
+    t.wait_for("the full layout again", |s| {
+        s.contains("Articles") && s.contains("Notes")
+    });
+    assert!(t.is_alive());
+    t.send("q");
+    let status = t.wait_exit();
+    assert!(status.success(), "exit status {status:?}");
+    let raw = String::from_utf8_lossy(&t.raw()).into_owned();
+    assert!(!raw.contains("panicked"), "{raw}");
+}
+
+#[cfg(unix)]
+#[test]
+fn sigterm_restores_terminal() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut t = Tui::start(tmp.path(), 120, 40);
+    t.wait_for("the first frame", |s| s.contains("Articles"));
+    let pid = t.child.process_id().expect("pid");
+    let killed = std::process::Command::new("kill")
+        .arg("-TERM")
+        .arg(pid.to_string())
+        .status()
+        .expect("run kill");
+    assert!(killed.success());
+    t.wait_exit();
+    let raw = t.raw();
+    assert!(
+        contains_bytes(&raw, LEAVE_ALT_SCREEN),
+        "the alternate screen is not left after SIGTERM: {:?}",
+        String::from_utf8_lossy(&raw[raw.len().saturating_sub(256)..])
+    );
+}
