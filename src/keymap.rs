@@ -227,10 +227,10 @@ impl Keymap {
 
     /// The keys of an action, for help and the status bar.
     pub fn keys_for(&self, action: Action) -> Vec<KeyBinding> {
-        self.map
+        self.order
             .iter()
-            .filter(|(_, a)| **a == action)
-            .map(|(k, _)| *k)
+            .filter(|k| self.map.get(k) == Some(&action))
+            .copied()
             .collect()
     }
 
@@ -275,6 +275,8 @@ mod tests {
             km.action(KeyEvent::new(KeyCode::Down, KeyModifiers::NONE)),
             Some(Action::Down)
         );
+        assert_eq!(km.label(Action::Select), "Enter/l/→");
+        assert_eq!(km.keys_for(Action::Quit)[0].to_string(), "q");
     }
 
     #[test]

@@ -737,18 +737,28 @@ def build_orgs(lex: Lexicon, places: set, demonyms: set, top_names: set, check: 
         for v, _ in read_curated_variants(fn):
             out.update(v)
     companies = set()
-    for s in PyTickerSymbols().get_all_stocks():
-        name = norm(s["name"])
-        if not name or not any(c.isalpha() for c in name):
-            continue
-        companies.add(name)
+
+    def keep(form: str) -> bool:
+        if len(form) < 2 or form in ("The", "First", "News") or not any(c.isalpha() for c in form):
+            return False
+        if form in places or form in demonyms:
+            return False
+        # a one-word name that is also a common word ('Target', 'Block'), or a
+        # person's name ('Douglas', 'Elisa'), only comes from the curated lists
+        if single_token(form) and (lex.zipf_lower(form) >= WORDY_ZIPF or form in top_names):
+            return False
+        return True
+
+    for stock in PyTickerSymbols().get_all_stocks():
+        name = norm(stock["name"])
+        name = re.sub(r"\s*\([^)]*\)", "", name).strip()      # '(Class A)', '(brand)'
+        name = re.sub(r"(?<=[a-zäöå])[ABC]$", "", name)         # 'LifcoB' share class
+        forms = {name}
         short = COMPANY_SUFFIX.sub("", name).strip(" ,")
-        if short != name and len(short) >= 3:
-            # a short form that is a common word ('Target', 'Visa', 'Apple') only
-            # comes from the curated list, where a person decided it is safe
-            if not (single_token(short) and lex.is_common(short)) and short not in places \
-                    and short not in demonyms and short not in top_names:
-                companies.add(short)
+        short = re.sub(r"\s+(&|and)$", "", short).strip(" ,")
+        forms.add(short)
+        forms |= {f[4:] for f in forms if f.startswith("The ")}
+        companies |= {f for f in forms if keep(f)}
     out |= companies
     out -= set(read_curated("orgs_exclude.txt")) if (CURATED / "orgs_exclude.txt").exists() else set()
     write_list(
@@ -758,8 +768,9 @@ def build_orgs(lex: Lexicon, places: set, demonyms: set, top_names: set, check: 
         ["rules: curated lists (one name or alias per line) plus the constituents of the stock",
          "  indices in pytickersymbols (AEX, BEL 20, CAC 40, DAX, Dow Jones, EURO STOXX 50,",
          "  FTSE 100, IBEX 35, NASDAQ 100, Nikkei 225, OMX, S&P 100/500/600, SMI...) with and",
-         "  without legal suffixes (Inc., plc, AG...); a suffix-less form that is a common",
-         "  English word, a place, a demonym or a top person name is left out."],
+         "  without legal suffixes (Inc., plc, AG...); a form that is a place or a demonym, or a",
+         f"  one-word form that is a fairly common English word (lowercase zipf >= {WORDY_ZIPF}) or a",
+         "  top person name, is left out (the curated lists add back 'Apple', 'Shell'...)."],
         out, check, report)
     return out
 
@@ -783,8 +794,10 @@ def clean_name(raw: str, surname: bool) -> str | None:
         if not surname:
             return None
         parts = s.split(" ")
-        if len(parts) > 3 or any(p.lower() not in PARTICLES for p in parts[:-1]):
+        if len(parts) > 3 or any(p.lower() not in PARTICLES for p in parts[:-1]) \
+                or parts[-1].lower() in PARTICLES:
             return None
+        s = " ".join(p[:1].upper() + p[1:] for p in parts)
     if not ENTRY_RE.match(s) or "." in s:
         return None
     core = s.replace(" ", "").replace("-", "").replace("'", "")
@@ -915,6 +928,10 @@ def is_junk(lex: Lexicon, name: str, srcs: set, function_words: set) -> bool:
             return True
         if max(lex._zipf(low, lang) for lang in JUNK_LANGS) >= 4.5:
             return True
+        if " " in name:  # 'La Blonde', 'De Flamenco': nicknames, not surnames
+            last = low.split(" ")[-1]
+            if max(lex._zipf(last, lang) for lang in ("en",) + JUNK_LANGS) >= 3.0:
+                return True
     return False
 
 
@@ -922,6 +939,14 @@ def build_names(lex: Lexicon, names_raw, places_big: set, demonyms: set, titles:
                 countries: set, check: bool, report: dict):
     given, surnames, _ = names_raw
     function_words = set(lex.top_n_list("en", FUNCTION_WORDS_N))
+    # Particles as written inside a sentence: 'Von Der Leyen' -> 'von der Leyen'.
+    for n in list(surnames):
+        if " " in n:
+            parts = n.split(" ")
+            if parts[0].lower() in ("mac", "st", "st."):
+                continue  # 'Mac Conmara', 'St Cyr' keep their capital
+            low = " ".join([p.lower() for p in parts[:-1]] + parts[-1:])
+            surnames.setdefault(low, set()).update(surnames[n])
     # With the ASCII-folded spelling too ('José' -> 'Jose').
     for d in (given, surnames):
         for n in list(d):
@@ -944,9 +969,9 @@ def build_names(lex: Lexicon, names_raw, places_big: set, demonyms: set, titles:
         for n in d:
             if n in drop:
                 continue
-            if n in clash or n in title_words or n in orgs or \
-                    (all(single_token(p) for p in n.split(" ")) and
-                     any(lex.is_common(p) for p in re.split(r"[ \-']", n) if len(p) > 1)):
+            parts = [p for p in re.split(r"[ \-]", n) if len(p) > 1 and p.lower() not in PARTICLES]
+            if n in clash or n in title_words or n in orgs or not parts or \
+                    any(lex.is_common(p) for p in parts):
                 ambiguous.add(n)
             else:
                 clear.add(n)

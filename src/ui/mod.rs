@@ -92,7 +92,7 @@ pub fn areas(area: Rect, focus: Pane) -> Areas {
 /// on the right.
 pub fn reader_text_size(r: Rect) -> (usize, usize) {
     (
-        usize::from(r.width.saturating_sub(4)).max(1),
+        usize::from(r.width.saturating_sub(5)).max(1),
         usize::from(r.height.saturating_sub(2)).max(1),
     )
 }

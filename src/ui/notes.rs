@@ -25,9 +25,10 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme) {
         let hint = if open.notes_error.is_some() {
             " notes file unreadable (see status)"
         } else {
-            " no notes — a on a paragraph adds one"
+            " no notes yet — press a on a paragraph in the Reader to add one"
         };
-        frame.render_widget(Paragraph::new(Span::styled(hint, theme.dim)).block(block), area);
+        let hint = Paragraph::new(Span::styled(hint, theme.dim)).wrap(ratatui::widgets::Wrap { trim: true });
+        frame.render_widget(hint.block(block), area);
         return;
     }
     let items: Vec<ListItem<'_>> = open

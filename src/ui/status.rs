@@ -68,24 +68,27 @@ fn short(a: Action) -> &'static str {
     }
 }
 
-/// The key hints for a pane, e.g. "j/↓ move · Enter open".
-pub fn hints(app: &App) -> String {
-    pane_actions(app.focus)
+/// The key hints for a pane, e.g. "j move · Enter open", cut to `width`
+/// columns by dropping middle hints first (help and quit always stay).
+pub fn hints(app: &App, width: usize) -> String {
+    let mut parts: Vec<String> = pane_actions(app.focus)
         .iter()
         .map(|&a| {
             let keys = app.keymap.keys_for(a);
             let key = keys.first().map(ToString::to_string).unwrap_or_default();
-            let label = if a == Action::Select && app.focus == Pane::Entities {
-                "briefings naming it"
-            } else if a == Action::Select && app.focus == Pane::Notes {
-                "go to paragraph"
-            } else {
-                short(a)
+            let label = match (a, app.focus) {
+                (Action::Select, Pane::Entities) => "briefings naming it",
+                (Action::Select, Pane::Notes) => "go to paragraph",
+                _ => short(a),
             };
             format!("{key} {label}")
         })
-        .collect::<Vec<_>>()
-        .join(" · ")
+        .collect();
+    let fits = |p: &[String]| p.iter().map(|s| s.chars().count() + 3).sum::<usize>() <= width;
+    while !fits(&parts) && parts.len() > 2 {
+        parts.remove(parts.len() - 3);
+    }
+    parts.join(" · ")
 }
 
 pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme) {
@@ -106,7 +109,10 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme) {
             if s.error { theme.error } else { theme.text },
         ))
     } else {
-        Line::from(Span::styled(format!(" {}", hints(app)), theme.dim))
+        Line::from(Span::styled(
+            format!(" {}", hints(app, usize::from(area.width))),
+            theme.dim,
+        ))
     };
     frame.render_widget(Paragraph::new(line), area);
 }

@@ -1,0 +1,226 @@
+//! Render tests: the UI drawn into ratatui's `TestBackend` at fixed sizes,
+//! asserting on the buffer (snapshots for layout, cell styles for colours
+//! and marks, which snapshots do not show).
+
+mod common;
+
+use brief::app::{Action, App};
+use brief::config::ThemeName;
+use brief::theme::Theme;
+use brief::tui::size_panes;
+use brief::ui;
+use common::{SEED_ID, app, open, send, type_note};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::style::{Color, Modifier};
+
+fn draw(app: &mut App, theme: &Theme, w: u16, h: u16) -> Buffer {
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+    terminal
+        .draw(|f| {
+            let areas = ui::areas(f.area(), app.focus);
+            size_panes(app, &areas);
+            ui::draw(f, app, theme);
+        })
+        .unwrap();
+    terminal.backend().buffer().clone()
+}
+
+fn text(buf: &Buffer) -> String {
+    let area = buf.area;
+    let mut out = String::new();
+    for y in 0..area.height {
+        let mut line = String::new();
+        for x in 0..area.width {
+            line.push_str(buf[(x, y)].symbol());
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+/// Cells where `needle` starts on screen: (x, y).
+fn find(buf: &Buffer, needle: &str) -> Vec<(u16, u16)> {
+    let mut hits = Vec::new();
+    for y in 0..buf.area.height {
+        let row: Vec<String> = (0..buf.area.width)
+            .map(|x| buf[(x, y)].symbol().to_owned())
+            .collect();
+        let line = row.concat();
+        if let Some(byte) = line.find(needle) {
+            // Map the byte offset back to a column.
+            let mut col = 0;
+            let mut at = 0;
+            for (x, s) in row.iter().enumerate() {
+                if at >= byte {
+                    col = x;
+                    break;
+                }
+                at += s.len();
+            }
+            hits.push((col as u16, y));
+        }
+    }
+    hits
+}
+
+fn dark() -> Theme {
+    Theme::new(ThemeName::Dark, false)
+}
+
+#[test]
+fn four_panes_at_120x40_with_the_seed_open() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (mut app, io) = app(tmp.path());
+    open(&mut app, &io, SEED_ID);
+    let buf = draw(&mut app, &dark(), 120, 40);
+    insta::assert_snapshot!("seed_120x40", text(&buf));
+    let screen = text(&buf);
+    for title in ["1 Articles", "2 Reader", "3 Entities", "4 Notes"] {
+        assert!(screen.contains(title), "{title} missing");
+    }
+}
+
+#[test]
+fn two_panes_at_80x24() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (mut app, io) = app(tmp.path());
+    open(&mut app, &io, SEED_ID);
+    let buf = draw(&mut app, &dark(), 80, 24);
+    insta::assert_snapshot!("seed_80x24", text(&buf));
+    let screen = text(&buf);
+    assert!(screen.contains("2 Reader") && screen.contains("1 Articles"));
+    send(&mut app, &io, Action::FocusEntities);
+    let screen = text(&draw(&mut app, &dark(), 80, 24));
+    assert!(
+        screen.contains("3 Entities") && !screen.contains("1 Articles"),
+        "entities one key away"
+    );
+}
+
+#[test]
+fn entities_are_coloured_by_kind_in_the_reader() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (mut app, io) = app(tmp.path());
+    open(&mut app, &io, SEED_ID);
+    let theme = dark();
+    let buf = draw(&mut app, &theme, 120, 40);
+    let reader = ui::areas(buf.area, app.focus).reader.unwrap();
+    let in_reader = |needle: &str| {
+        find(&buf, needle)
+            .into_iter()
+            .find(|&(x, y)| x > reader.x && x < reader.x + reader.width && y > reader.y)
+            .unwrap_or_else(|| panic!("{needle} not in the reader"))
+    };
+    let (x, y) = in_reader("Steve Witkoff");
+    assert_eq!(buf[(x, y)].fg, Color::Yellow, "PERSON");
+    let (x, y) = in_reader("Miami with");
+    assert_eq!(buf[(x, y)].fg, Color::Green, "PLACE");
+    let (x, y) = in_reader("Ukrainian, and");
+    assert_eq!(buf[(x, y)].fg, Color::Magenta, "GROUP");
+    let (x, y) = in_reader("representatives");
+    assert_eq!(buf[(x, y)].fg, Color::Reset, "plain text is not coloured");
+}
+
+#[test]
+fn cursor_and_note_marks_show_in_the_margin_without_colour() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (mut app, io) = app(tmp.path());
+    open(&mut app, &io, SEED_ID);
+    send(&mut app, &io, Action::Down);
+    send(&mut app, &io, Action::Down);
+    send(&mut app, &io, Action::AddNote);
+    type_note(&mut app, &io, "check this");
+    let mono = Theme::new(ThemeName::Dark, true);
+    let buf = draw(&mut app, &mono, 120, 40);
+    let (x, y) = find(&buf, "Special Envoy").into_iter().next().unwrap();
+    assert_eq!(buf[(x - 2, y)].symbol(), "▌", "cursor mark");
+    assert_eq!(buf[(x - 1, y)].symbol(), "✎", "note mark");
+    assert_eq!(buf[(x - 2, y)].fg, Color::Reset);
+    let screen = text(&buf);
+    assert!(screen.contains("¶3 Special Envoy"), "{screen}");
+    assert!(screen.contains("check this"));
+    // Without colour, kinds still differ by attribute.
+    let (wx, wy) = find(&buf, "Steve Witkoff")
+        .into_iter()
+        .find(|&(x, _)| x > 30)
+        .unwrap();
+    assert!(buf[(wx, wy)].modifier.contains(Modifier::BOLD));
+}
+
+#[test]
+fn selected_entity_mentions_are_highlighted() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (mut app, io) = app(tmp.path());
+    open(&mut app, &io, SEED_ID);
+    send(&mut app, &io, Action::FocusEntities);
+    let o = app.open.as_ref().unwrap();
+    let witkoff = o.groups.iter().position(|g| g.name == "Steve Witkoff").unwrap();
+    for _ in 0..witkoff {
+        send(&mut app, &io, Action::Down);
+    }
+    let buf = draw(&mut app, &dark(), 120, 40);
+    let (x, y) = find(&buf, "Steve Witkoff")
+        .into_iter()
+        .find(|&(x, _)| x > 31 && x < 90)
+        .unwrap();
+    assert!(buf[(x, y)].modifier.contains(Modifier::REVERSED));
+    let (x, y) = find(&buf, "Donald Trump").into_iter().next().unwrap();
+    assert!(!buf[(x, y)].modifier.contains(Modifier::REVERSED));
+}
+
+#[test]
+fn help_overlay_lists_every_action_from_the_keymap() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (mut app, io) = app(tmp.path());
+    send(&mut app, &io, Action::Help);
+    let screen = text(&draw(&mut app, &dark(), 120, 40));
+    for a in Action::ALL {
+        assert!(screen.contains(a.describe()), "{a:?} missing from help");
+    }
+    assert!(screen.contains("Ctrl-d"));
+}
+
+#[test]
+fn note_editor_overlay_shows_typed_text() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (mut app, io) = app(tmp.path());
+    open(&mut app, &io, SEED_ID);
+    send(&mut app, &io, Action::AddNote);
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    for c in "line one".chars() {
+        app.editor_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+    }
+    app.editor_key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
+    app.editor_key(KeyEvent::new(KeyCode::Char('2'), KeyModifiers::NONE));
+    let screen = text(&draw(&mut app, &dark(), 120, 40));
+    assert!(screen.contains("New note on ¶1"));
+    assert!(screen.contains("line one"));
+    assert!(screen.contains("│2"), "second line: {screen}");
+}
+
+#[test]
+fn every_size_from_1x1_to_200x60_draws_without_panic() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (mut app, io) = app(tmp.path());
+    open(&mut app, &io, "004_long-report-miami-track.md");
+    let theme = dark();
+    let mut terminal = Terminal::new(TestBackend::new(1, 1)).unwrap();
+    for w in 1..=200u16 {
+        for h in 1..=60u16 {
+            terminal.backend_mut().resize(w, h);
+            terminal.resize(ratatui::layout::Rect::new(0, 0, w, h)).unwrap();
+            terminal
+                .draw(|f| {
+                    let areas = ui::areas(f.area(), app.focus);
+                    size_panes(&mut app, &areas);
+                    ui::draw(f, &app, &theme);
+                })
+                .unwrap();
+        }
+    }
+    let small = text(&draw(&mut app, &theme, 20, 4));
+    assert!(small.starts_with("terminal too small"), "{small}");
+}
