@@ -106,6 +106,9 @@ pub struct App {
     pub input: Option<String>,
     pub status: Option<Status>,
     pub help: bool,
+    /// First line of the help overlay shown (it scrolls when the terminal
+    /// is short).
+    pub help_scroll: usize,
     pub quit: bool,
     pub keymap: Keymap,
     pub entity_index: Option<EntityIndex>,
@@ -145,6 +148,7 @@ impl App {
             input: None,
             status: None,
             help: false,
+            help_scroll: 0,
             quit: false,
             keymap,
             entity_index: None,

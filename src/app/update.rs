@@ -8,8 +8,16 @@ impl App {
     /// Applies one action; returns the IO it needs.
     pub fn update(&mut self, action: Action) -> Vec<Effect> {
         if self.help {
-            if matches!(action, Action::Help | Action::Back | Action::Quit) {
-                self.help = false;
+            match action {
+                Action::Help | Action::Back | Action::Quit => {
+                    self.help = false;
+                    self.help_scroll = 0;
+                }
+                Action::Down => self.help_scroll += 1,
+                Action::Up => self.help_scroll = self.help_scroll.saturating_sub(1),
+                Action::PageDown | Action::HalfPageDown => self.help_scroll += 10,
+                Action::PageUp | Action::HalfPageUp => self.help_scroll = self.help_scroll.saturating_sub(10),
+                _ => {}
             }
             return Vec::new();
         }

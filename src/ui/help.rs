@@ -1,11 +1,12 @@
 //! The help overlay, printed from the keymap itself so it cannot drift.
+//! It scrolls (j/k) when the terminal is shorter than the list.
 
 use crate::app::{Action, App};
 use crate::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Block, Clear, Paragraph};
 
 /// Every action with its keys, one line each.
 pub fn lines(app: &App) -> Vec<(String, &'static str)> {
@@ -43,6 +44,10 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme) {
     )));
     let w = (key_width as u16 + 52).min(area.width);
     let h = (text.len() as u16 + 2).min(area.height);
+    let room = usize::from(h.saturating_sub(2));
+    let more = text.len() > room;
+    let scroll = app.help_scroll.min(text.len().saturating_sub(room));
+    let text: Vec<Line<'_>> = text.into_iter().skip(scroll).collect();
     let r = Rect {
         x: area.x + (area.width - w) / 2,
         y: area.y + (area.height - h) / 2,
@@ -50,8 +55,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme) {
         height: h,
     };
     frame.render_widget(Clear, r);
-    let block = Block::bordered()
-        .title(" Keys ")
-        .border_style(theme.border_focused);
-    frame.render_widget(Paragraph::new(text).block(block).wrap(Wrap { trim: false }), r);
+    let title = if more { " Keys · j/k scroll " } else { " Keys " };
+    let block = Block::bordered().title(title).border_style(theme.border_focused);
+    frame.render_widget(Paragraph::new(text).block(block), r);
 }
