@@ -1,10 +1,12 @@
-//! Packs the plain-text gazetteers in `assets/gazetteer/` into one sorted
-//! table embedded in the binary, so looking a name up costs a binary search
+//! Packs the plain-text gazetteers in `assets/gazetteer/` into a hash
+//! table embedded in the binary: a lookup is one hash and a probe or two,
 //! and start-up builds nothing.
 //!
-//! Output (in `OUT_DIR`): `gazetteer.bin`, lines `key\tFLAGS\n` sorted by key
-//! bytes (FLAGS: 4 hex digits), and `gazetteer.idx`, the little-endian u32
-//! offset of every line.
+//! Output (in `OUT_DIR`): `gazetteer.keys` (every key's bytes, sorted),
+//! `gazetteer.entries` (per key: u32 offset, u16 length, u16 flags, little
+//! endian) and `gazetteer.slots` (open addressing, linear probing, FNV-1a;
+//! u32 entry index + 1 per slot, 0 when empty). The layout and the hash must
+//! match `src/entities/gazetteer.rs`.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -24,6 +26,20 @@ const FILES: &[(&str, u16)] = &[
     ("common_words.txt", 1 << 8),
 ];
 
+/// Set on every proper word prefix of a multi-word entry ("United" for
+/// "United States"): a longer name may start here.
+const PREFIX: u16 = 1 << 9;
+
+/// FNV-1a, 64 bits. Must match `src/entities/gazetteer.rs`.
+fn hash(bytes: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in bytes {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
 fn main() {
     let dir = Path::new("assets/gazetteer");
     println!("cargo:rerun-if-changed=assets/gazetteer");
@@ -42,20 +58,37 @@ fn main() {
             // Internal runs of white space become one space, as the
             // recogniser joins tokens with one space.
             let key = entry.split_whitespace().collect::<Vec<_>>().join(" ");
+            for (i, c) in key.char_indices() {
+                if c == ' ' || c == '-' {
+                    *table.entry(key.as_bytes()[..i].to_vec()).or_insert(0) |= PREFIX;
+                }
+            }
             *table.entry(key.into_bytes()).or_insert(0) |= flag;
         }
     }
-    let mut bin = Vec::new();
-    let mut idx = Vec::new();
-    for (key, flags) in &table {
-        let offset = u32::try_from(bin.len()).expect("gazetteer under 4 GiB");
-        idx.extend_from_slice(&offset.to_le_bytes());
-        bin.extend_from_slice(key);
-        bin.extend_from_slice(format!("\t{flags:04x}\n").as_bytes());
+    let mut keys = Vec::new();
+    let mut entries = Vec::new();
+    let capacity = (table.len() * 2).next_power_of_two().max(2);
+    let mut slots = vec![0u32; capacity];
+    for (index, (key, flags)) in table.iter().enumerate() {
+        let offset = u32::try_from(keys.len()).expect("gazetteer under 4 GiB");
+        let len = u16::try_from(key.len()).expect("a key under 64 KiB");
+        entries.extend_from_slice(&offset.to_le_bytes());
+        entries.extend_from_slice(&len.to_le_bytes());
+        entries.extend_from_slice(&flags.to_le_bytes());
+        keys.extend_from_slice(key);
+        let mut slot = (hash(key) as usize) & (capacity - 1);
+        while slots[slot] != 0 {
+            slot = (slot + 1) & (capacity - 1);
+        }
+        slots[slot] = u32::try_from(index + 1).expect("under 4 billion entries");
     }
+    let slot_bytes: Vec<u8> = slots.iter().flat_map(|s| s.to_le_bytes()).collect();
     let out = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
-    fs::write(Path::new(&out).join("gazetteer.bin"), bin).expect("write gazetteer.bin");
-    fs::write(Path::new(&out).join("gazetteer.idx"), idx).expect("write gazetteer.idx");
+    let out = Path::new(&out);
+    fs::write(out.join("gazetteer.keys"), keys).expect("write gazetteer.keys");
+    fs::write(out.join("gazetteer.entries"), entries).expect("write gazetteer.entries");
+    fs::write(out.join("gazetteer.slots"), slot_bytes).expect("write gazetteer.slots");
     bundle_briefings();
 }
 

@@ -83,7 +83,9 @@ fn engine(c: &mut Criterion) {
     let document = parse_markdown(body);
     let (prose, starts) = document.prose(body);
     let declared = Declared::default();
-    let entities = analyse(Format::Markdown, &text).expect("front matter").entities;
+    let entities = analyse(Format::Markdown, text.clone())
+        .expect("front matter")
+        .entities;
     eprintln!(
         "engine bench input: {source}: {} bytes file, {} bytes body, {} bytes prose, {} entities",
         text.len(),
@@ -117,7 +119,7 @@ fn engine(c: &mut Criterion) {
 
     g.throughput(Throughput::Bytes(text.len() as u64));
     g.bench_function("analyse", |b| {
-        b.iter(|| analyse(Format::Markdown, black_box(&text)))
+        b.iter(|| analyse(Format::Markdown, black_box(text.clone())))
     });
     g.finish();
 }

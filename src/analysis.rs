@@ -33,9 +33,9 @@ pub fn declared_from_front(text: &str, format: Format) -> (Declared, Vec<String>
 
 /// Parses `text` (a whole file) and finds its entities. `extra` names (the
 /// watchlist) win over everything else.
-pub fn analyse(format: Format, text: &str) -> Result<Analysed, FrontMatterError> {
+pub fn analyse(format: Format, text: String) -> Result<Analysed, FrontMatterError> {
+    let (declared, _) = declared_from_front(&text, format);
     let body = body_from_text(format, text)?;
-    let (declared, _) = declared_from_front(text, format);
     let entities = entities_of(&body, &declared);
     Ok(Analysed { body, entities })
 }
@@ -53,7 +53,7 @@ mod tests {
     #[test]
     fn markdown_entities_are_in_body_coordinates_and_skip_urls() {
         let text = "---\ntitle: T\nentities:\n  ORG: [Naftogaz]\n---\nNaftogaz met officials in [Kyiv](https://kyiv.example/Moscow).\n";
-        let a = analyse(Format::Markdown, text).unwrap();
+        let a = analyse(Format::Markdown, text.to_owned()).unwrap();
         let names: Vec<_> = a
             .entities
             .iter()

@@ -29,7 +29,7 @@ pub fn perform(app: &mut App, io: &Io, effect: &Effect) {
             let Some(b) = app.briefings.get(*i) else { return };
             let (id, path, format) = (b.id.clone(), b.path.clone(), b.format);
             let analysed = load_file(&path).map_err(|e| e.to_string()).and_then(|loaded| {
-                analyse(format, &loaded.text).map_err(|e| format!("{}: {e}", path.display()))
+                analyse(format, loaded.text).map_err(|e| format!("{}: {e}", path.display()))
             });
             match analysed {
                 Ok(a) => {
@@ -80,7 +80,7 @@ pub fn build_index(app: &App) -> EntityIndex {
     let mut index = EntityIndex::new();
     for b in app.briefings.iter().filter(|b| b.error.is_none()) {
         let Ok(loaded) = load_file(&b.path) else { continue };
-        let Ok(a) = analyse(b.format, &loaded.text) else {
+        let Ok(a) = analyse(b.format, loaded.text) else {
             continue;
         };
         for g in group(&a.body.text, &a.entities) {
@@ -100,6 +100,8 @@ pub fn run(app: &mut App, io: &Io, theme: &Theme) -> anyhow::Result<()> {
     for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
         signal_hook::flag::register(signal, Arc::clone(&stop))?;
     }
+    let done = Arc::new(AtomicBool::new(false));
+    watch_for_hangup(Arc::clone(&stop), Arc::clone(&done));
     let mut terminal = ratatui::try_init()?;
     let _ = crossterm::execute!(
         std::io::stdout(),
@@ -113,6 +115,7 @@ pub fn run(app: &mut App, io: &Io, theme: &Theme) -> anyhow::Result<()> {
         crossterm::event::DisableBracketedPaste
     );
     ratatui::restore();
+    done.store(true, Ordering::Relaxed);
     // A save that kept failing: the note must not vanish with the process.
     if app.unsaved {
         perform(app, io, &Effect::SaveNotes);
@@ -124,6 +127,23 @@ pub fn run(app: &mut App, io: &Io, theme: &Theme) -> anyhow::Result<()> {
         }
     }
     result
+}
+
+/// When the terminal hangs up, crossterm's `read` can spin forever on the
+/// closed tty, so the loop never sees the signal. This thread gives the loop
+/// half a second to stop by itself, then restores what it can and exits.
+/// Notes are already on disk: every change is saved at once.
+fn watch_for_hangup(stop: Arc<AtomicBool>, done: Arc<AtomicBool>) {
+    std::thread::spawn(move || {
+        while !stop.load(Ordering::Relaxed) {
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        std::thread::sleep(Duration::from_millis(500));
+        if !done.load(Ordering::Relaxed) {
+            ratatui::restore();
+            std::process::exit(0);
+        }
+    });
 }
 
 fn event_loop(

@@ -97,7 +97,7 @@ fn score(dir: &Path) -> (BTreeMap<EntityKind, Counts>, usize) {
         let name = path.display().to_string();
         let labelled = std::fs::read_to_string(&path).unwrap();
         let (plain, gold) = parse_labelled(&labelled, &name);
-        let found = analyse(format, &plain).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let found = analyse(format, plain.clone()).unwrap_or_else(|e| panic!("{name}: {e}"));
         assert_eq!(found.body.text, plain, "{name}: fixture has front matter");
         let predicted: Vec<Span> = found.entities.iter().map(|e| (e.start, e.end, e.kind)).collect();
         for kind in EntityKind::ALL {

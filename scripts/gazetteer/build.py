@@ -282,12 +282,14 @@ MK = dict(RU, **{"ѓ": "gj", "ќ": "kj", "ѕ": "dz", "љ": "lj", "њ": "nj", "џ
 RU_VOWELS = set("аеёиоуыэюяіїє")
 
 
-def _cyr(word: str, table: dict, initial: dict | None = None, ye_initial: bool = False) -> str:
+def _cyr(word: str, table: dict, initial: dict | None = None, ye_initial: bool = False,
+         initial_after_vowel: bool = True) -> str:
     out = []
     low = word.lower()
     for i, c in enumerate(low):
         prev = low[i - 1] if i else ""
-        if initial and (i == 0 or prev in RU_VOWELS or prev in "ьъ'") and c in initial:
+        after_vowel = initial_after_vowel and (prev in RU_VOWELS or prev in "ьъ'")
+        if initial and (i == 0 or after_vowel) and c in initial:
             out.append(initial[c])
         elif ye_initial and c == "е" and (i == 0 or prev in RU_VOWELS or prev in "ьъ"):
             out.append("ye")
@@ -302,8 +304,12 @@ def translit_cyrillic(name: str, lang: str) -> set[str]:
     parts = re.split(r"([ -])", name)
     if lang == "uk":
         variants = [
-            lambda w: _cyr(w, UK, UK_INITIAL),                       # national (2010) system
-            lambda w: re.sub(r"yi$", "y", _cyr(w, UK, UK_INITIAL)),   # -ий -> -y (Zelensky)
+            # national system (2010): 'Yuliia', 'Oleksii', 'Mykhailo', 'Zelenskyi'
+            lambda w: _cyr(w, UK, UK_INITIAL, initial_after_vowel=False),
+            # popular/BGN-like: 'Yuliya', 'Oleksiy', 'Mykhaylo'
+            lambda w: _cyr(w, UK, dict(UK_INITIAL, **{"й": "y"}), initial_after_vowel=True),
+            # -ий -> -y (Zelensky)
+            lambda w: re.sub(r"yi$", "y", _cyr(w, UK, UK_INITIAL, initial_after_vowel=False)),
         ]
     elif lang == "bg":
         variants = [lambda w: _cyr(w, BG)]
@@ -317,9 +323,9 @@ def translit_cyrillic(name: str, lang: str) -> set[str]:
             s = _cyr(w, RU, ye_initial=True)
             return re.sub(r"(iy|yy)$", "y", s)
 
-        def plain(w):
+        def plain(w):  # 'Dmitri', 'Sergei', 'Andrei', 'Evgeni'
             s = _cyr(w, RU)
-            return re.sub(r"(iy|yy)$", "i", s)
+            return re.sub(r"ey$", "ei", re.sub(r"(iy|yy)$", "i", s))
         variants = [bgn, news, plain]
     out = set()
     for v in variants:
@@ -446,6 +452,7 @@ SUBDIV_TYPE_WORDS = [
     "uygur zizhiqu", "province", "governorate", "prefecture", "region", "county", "state",
     "department", "district", "municipality", "territory", "sar", "-ken", "-fu", "-to", "horad",
     "ostān", "ostan", "il", "ili", "vilayati", "viloyati", "wilaya", "muhafazat", "welayaty",
+    "rayon", "rayonu", "qalasy", "city",
 ]
 
 
@@ -627,7 +634,8 @@ def build_places(lex: Lexicon, top_names: set, titles: set, demonyms: set, check
          f"  zipf >= {COMMON_ZIPF}, see README); a demonym or a title; a city under {PERSON_TOWN:,}",
          f"  people named like a top given name or surname; a one-word city under {WORDY_TOWN:,}",
          f"  people named like a fairly common word (lowercase zipf >= {WORDY_ZIPF}). Month and",
-         "  weekday names and Roman numerals are dropped."],
+         "  weekday names and Roman numerals are dropped.",
+         "licence: contains GeoNames data (geonames.org), CC BY 4.0 — credit GeoNames."],
         out, check, report)
     return out, big_places, countries, dropped
 
@@ -912,13 +920,10 @@ def collect_names():
     return given, surnames, top_names
 
 
-JUNK_LANGS = ("es", "pt", "fr", "it", "de", "nl", "id", "tr", "pl")
-
-
 def is_junk(lex: Lexicon, name: str, srcs: set, function_words: set) -> bool:
     """Data noise of the names sources: function words ('He', 'In'), and, for
-    names only names-dataset knows, frequent words of other languages
-    ('Ministerio') and run-together phrases ('Soloparaclientes')."""
+    names only names-dataset knows, run-together phrases ('Soloparaclientes')
+    and particle + English word nicknames ('La Blonde')."""
     low = name.lower()
     vetted = srcs & {"names", "Faker", "pypinyin"}
     if low in function_words and not vetted:
@@ -926,12 +931,8 @@ def is_junk(lex: Lexicon, name: str, srcs: set, function_words: set) -> bool:
     if srcs == {"names-dataset"}:
         if len(name) > 14 and " " not in name and "-" not in name:
             return True
-        if max(lex._zipf(low, lang) for lang in JUNK_LANGS) >= 4.5:
-            return True
-        if " " in name:  # 'La Blonde', 'De Flamenco': nicknames, not surnames
-            last = low.split(" ")[-1]
-            if max(lex._zipf(last, lang) for lang in ("en",) + JUNK_LANGS) >= 3.0:
-                return True
+        if " " in name and lex.zipf(low.split(" ")[-1]) >= 3.0:
+            return True  # 'La Blonde', 'La Preferable': nicknames, not surnames
     return False
 
 
@@ -969,7 +970,7 @@ def build_names(lex: Lexicon, names_raw, places_big: set, demonyms: set, titles:
         for n in d:
             if n in drop:
                 continue
-            parts = [p for p in re.split(r"[ \-]", n) if len(p) > 1 and p.lower() not in PARTICLES]
+            parts = [p for p in n.split(" ") if len(p) > 1 and p.lower() not in PARTICLES]
             if n in clash or n in title_words or n in orgs or not parts or \
                     any(lex.is_common(p) for p in parts):
                 ambiguous.add(n)
@@ -990,8 +991,8 @@ def build_names(lex: Lexicon, names_raw, places_big: set, demonyms: set, titles:
         "  plus popular spellings, Chinese given names in pinyin, romanized Japanese/Chinese lists).",
         "  Kept: Latin script, letters joined by - ' or (surnames) particles, with a vowel; also",
         f"  ASCII-folded. Dropped as noise: the {FUNCTION_WORDS_N} most frequent English words unless the",
-        "  census or Faker list them; names only names-dataset knows that are frequent words in",
-        f"  {'/'.join(JUNK_LANGS)} (zipf >= 4.5) or longer than 14 letters.",
+        "  census or Faker list them; names only names-dataset knows that are longer than 14",
+        "  letters or are a particle + an English word ('La Blonde'); curated/names_exclude.txt.",
         "  Names that are common English words (lowercase zipf >= 4.0, see README),",
         "  countries, big places (capitals, US states, cities >= 1M), demonyms, titles, orgs,",
         "  months and weekdays, or listed in curated/names_ambiguous.txt go to the *_ambiguous file.",
@@ -1025,7 +1026,10 @@ def build_common_words(lex: Lexicon, check: bool, report: dict):
         "common_words.txt", f"the {COMMON_WORDS_N} most frequent English words (lowercase)",
         source_lines(["wordfreq"]),
         [f"rules: wordfreq top_n_list('en'), entries with at least one letter, first {COMMON_WORDS_N};",
-         "  sorted alphabetically (code point order), not by frequency."],
+         "  sorted alphabetically (code point order), not by frequency.",
+         "licence: a list derived from wordfreq's data, which is CC BY-SA 4.0 (attribution:",
+         "  wordfreq by Robyn Speer et al., from Google Books Ngrams, Wikipedia, OpenSubtitles,",
+         "  SUBTLEX and other corpora); this list is therefore CC BY-SA 4.0 as well."],
         words, check, report)
 
 

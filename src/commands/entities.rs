@@ -4,7 +4,7 @@ use crate::analysis::{Analysed, analyse};
 use crate::cli::EntitiesArgs;
 use crate::entities::char_offsets;
 use crate::store::{Format, StoreError, from_bytes, load_file};
-use std::io::Read;
+use std::io::{Read, Write};
 
 /// One output record; offsets are char offsets (SPEC §4.4).
 #[derive(serde::Serialize)]
@@ -16,7 +16,7 @@ struct Record<'a> {
 }
 
 pub fn run(args: &EntitiesArgs) -> anyhow::Result<()> {
-    let (analysed, name) = if args.file.as_os_str() == "-" {
+    let analysed = if args.file.as_os_str() == "-" {
         let mut bytes = Vec::new();
         std::io::stdin().read_to_end(&mut bytes)?;
         let loaded = from_bytes(bytes);
@@ -24,8 +24,7 @@ pub fn run(args: &EntitiesArgs) -> anyhow::Result<()> {
             eprintln!("brief: warning: stdin: invalid UTF-8 replaced with U+FFFD");
         }
         // Stdin is plain text: offsets are into it exactly as given.
-        let a = analyse(Format::Text, &loaded.text).map_err(|e| anyhow::anyhow!("stdin: {e}"))?;
-        (a, "stdin".to_owned())
+        analyse(Format::Text, loaded.text).map_err(|e| anyhow::anyhow!("stdin: {e}"))?
     } else {
         let loaded = load_file(&args.file)?;
         if loaded.lossy {
@@ -35,20 +34,23 @@ pub fn run(args: &EntitiesArgs) -> anyhow::Result<()> {
             );
         }
         let format = Format::from_path(&args.file).unwrap_or(Format::Text);
-        let a = analyse(format, &loaded.text).map_err(|source| StoreError::FrontMatter {
+        analyse(format, loaded.text).map_err(|source| StoreError::FrontMatter {
             path: args.file.clone(),
             source,
-        })?;
-        (a, args.file.display().to_string())
+        })?
     };
-    let _ = name;
-    super::print(&json_lines(&analysed)?)
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    match write_json_lines(&analysed, &mut out).and_then(|()| out.flush()) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => Ok(other?),
+    }
 }
 
-/// The JSON Lines text for a briefing's entities.
-pub fn json_lines(a: &Analysed) -> anyhow::Result<String> {
+/// Writes a briefing's entities as JSON Lines, one record at a time (the
+/// output of a 10 MB briefing is never held whole).
+pub fn write_json_lines(a: &Analysed, out: &mut impl Write) -> std::io::Result<()> {
     let text = &a.body.text;
-    let mut out = String::new();
     for (e, (start, end)) in a.entities.iter().zip(char_offsets(text, &a.entities)) {
         let record = Record {
             start,
@@ -56,8 +58,8 @@ pub fn json_lines(a: &Analysed) -> anyhow::Result<String> {
             label: e.kind.as_str(),
             text: e.text(text),
         };
-        out.push_str(&serde_json::to_string(&record)?);
-        out.push('\n');
+        serde_json::to_writer(&mut *out, &record)?;
+        out.write_all(b"\n")?;
     }
-    Ok(out)
+    Ok(())
 }

@@ -113,14 +113,28 @@ impl<'s> Builder<'s> {
         } else {
             None
         };
+        let style = InlineStyle {
+            emphasis: self.emphasis > 0,
+            strong: self.strong > 0,
+            strike: self.strike > 0,
+            ..self.style
+        };
+        // Runs that continue the previous one in the source join it, so a
+        // paragraph is one run, not one per line: a soft line break (one
+        // byte, "\n") becomes a space of the same length, keeping offsets.
+        let soft_break = text == " " && !verbatim && range.len() == 1;
+        if !self.in_cell {
+            if let Some(last) = self.open.as_mut().and_then(|o| o.inlines.last_mut()) {
+                let follows = last.src.is_some_and(|s| s + last.text.len() == range.start);
+                if last.style == style && follows && (soft_break || src == Some(range.start)) {
+                    last.text.push_str(text);
+                    return;
+                }
+            }
+        }
         let inline = Inline {
             text: text.to_owned(),
-            style: InlineStyle {
-                emphasis: self.emphasis > 0,
-                strong: self.strong > 0,
-                strike: self.strike > 0,
-                ..self.style
-            },
+            style,
             src,
         };
         if self.in_cell {
@@ -350,8 +364,12 @@ fn locate(source: &str, text: &str, range: &Range<usize>) -> Option<usize> {
     }
 }
 
-/// Drops leading/trailing whitespace-only runs (soft breaks at the edges).
+/// Drops leading/trailing whitespace-only runs (soft breaks at the edges)
+/// and gives back the spare capacity of runs that grew by joining.
 fn trim_inlines(mut inlines: Vec<Inline>) -> Vec<Inline> {
+    for inline in &mut inlines {
+        inline.text.shrink_to_fit();
+    }
     while inlines
         .last()
         .is_some_and(|i| i.src.is_none() && i.text.trim().is_empty())

@@ -155,7 +155,7 @@ impl Document {
                 }
                 let Some(at) = inline.src else { continue };
                 let end = at + inline.text.len();
-                if source.get(at..end) == Some(inline.text.as_str()) {
+                if source.get(at..end).is_some_and(|src| aligned(src, &inline.text)) {
                     out[at..end].copy_from_slice(inline.text.as_bytes());
                     if first {
                         starts.push(at);
@@ -170,6 +170,16 @@ impl Document {
             String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
         (prose, starts)
     }
+}
+
+/// True when `text` is `src` with line breaks turned into spaces: the two
+/// have the same bytes at the same offsets.
+pub fn aligned(src: &str, text: &str) -> bool {
+    src.len() == text.len()
+        && src
+            .bytes()
+            .zip(text.bytes())
+            .all(|(a, b)| a == b || (matches!(a, b'\n' | b'\r') && b == b' '))
 }
 
 #[cfg(test)]

@@ -4,40 +4,34 @@
 use super::{Block, BlockKind, Document, Inline, Nesting};
 
 /// Parses a plain-text briefing. The title becomes a level-1 heading; each
-/// paragraph keeps its lines joined by spaces, and every line is a verbatim
-/// run so entities can be placed on it.
+/// paragraph is one verbatim run of its source, line breaks turned into
+/// spaces of the same length so that source offsets still hold.
 pub fn parse_text(source: &str) -> Document {
     let mut doc = Document::default();
-    let mut current: Vec<Inline> = Vec::new();
-    let mut start = 0;
-    let mut end = 0;
+    let mut para: Option<std::ops::Range<usize>> = None;
     let mut offset = 0;
     for raw in source.split_inclusive('\n') {
         let line = raw.trim_end_matches(['\n', '\r']);
         if line.trim().is_empty() {
-            push_block(&mut doc, &mut current, start..end);
+            if let Some(r) = para.take() {
+                push_block(&mut doc, source, r);
+            }
         } else {
             let body = line.trim_start();
             let at = offset + (line.len() - body.len());
-            let body = body.trim_end();
-            if current.is_empty() {
-                start = at;
-            } else {
-                current.push(Inline::plain(" ", None));
-            }
-            current.push(Inline::plain(body, Some(at)));
-            end = at + body.len();
+            let end = at + body.trim_end().len();
+            para = Some(para.map_or(at..end, |r| r.start..end));
         }
         offset += raw.len();
     }
-    push_block(&mut doc, &mut current, start..end);
+    if let Some(r) = para {
+        push_block(&mut doc, source, r);
+    }
     doc
 }
 
-fn push_block(doc: &mut Document, inlines: &mut Vec<Inline>, src: std::ops::Range<usize>) {
-    if inlines.is_empty() {
-        return;
-    }
+fn push_block(doc: &mut Document, source: &str, src: std::ops::Range<usize>) {
+    let text = source[src.clone()].replace(['\n', '\r'], " ");
     let kind = if doc.blocks.is_empty() {
         BlockKind::Heading(1)
     } else {
@@ -46,11 +40,10 @@ fn push_block(doc: &mut Document, inlines: &mut Vec<Inline>, src: std::ops::Rang
     doc.blocks.push(Block {
         kind,
         nesting: Nesting::default(),
-        inlines: std::mem::take(inlines),
+        inlines: vec![Inline::plain(text, Some(src.start))],
         src,
     });
 }
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,9 +1,10 @@
-//! The bundled name lists, packed at build time (see `build.rs`) into one
-//! sorted table: lookups are a binary search over embedded bytes, so there
-//! is nothing to build when the program starts.
+//! The bundled name lists, packed at build time (see `build.rs`) into a
+//! hash table embedded in the binary: a lookup is a hash and a probe or
+//! two, and there is nothing to build when the program starts.
 
-static TABLE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/gazetteer.bin"));
-static INDEX: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/gazetteer.idx"));
+static KEYS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/gazetteer.keys"));
+static ENTRIES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/gazetteer.entries"));
+static SLOTS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/gazetteer.slots"));
 
 /// What the lists say about a string; several may hold at once
 /// ("Jordan": a place and a given name).
@@ -20,73 +21,95 @@ impl Flags {
     pub const SURNAME_AMBIGUOUS: u16 = 1 << 6;
     pub const TITLE: u16 = 1 << 7;
     pub const COMMON: u16 = 1 << 8;
+    /// A longer entry starts with this one and a space or hyphen.
+    pub const PREFIX: u16 = 1 << 9;
 
     pub fn has(self, bit: u16) -> bool {
         self.0 & bit != 0
     }
+    /// No list knows the string as a whole entry.
     pub fn is_empty(self) -> bool {
-        self.0 == 0
+        self.0 & !Self::PREFIX == 0
     }
     /// A kind the list itself assigns (place, organisation, group).
     pub fn is_named_kind(self) -> bool {
         self.0 & (Self::PLACE | Self::ORG | Self::GROUP) != 0
     }
-    #[cfg(test)]
-    pub fn from_bits(bits: u16) -> Self {
-        Self(bits)
+}
+
+/// FNV-1a, 64 bits; must match `build.rs`.
+fn hash(bytes: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in bytes {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
     }
+    h
+}
+
+fn u32_at(bytes: &[u8], at: usize) -> usize {
+    u32::from_le_bytes([bytes[at], bytes[at + 1], bytes[at + 2], bytes[at + 3]]) as usize
+}
+
+fn u16_at(bytes: &[u8], at: usize) -> u16 {
+    u16::from_le_bytes([bytes[at], bytes[at + 1]])
+}
+
+/// Entry `i`: its key and flags.
+fn entry(i: usize) -> (&'static [u8], u16) {
+    let at = i * 8;
+    let offset = u32_at(ENTRIES, at);
+    let len = usize::from(u16_at(ENTRIES, at + 4));
+    (&KEYS[offset..offset + len], u16_at(ENTRIES, at + 6))
 }
 
 fn entries() -> usize {
-    INDEX.len() / 4
+    ENTRIES.len() / 8
 }
 
-fn line(i: usize) -> (&'static [u8], u16) {
-    let at = i * 4;
-    let start = u32::from_le_bytes([INDEX[at], INDEX[at + 1], INDEX[at + 2], INDEX[at + 3]]) as usize;
-    let rest = &TABLE[start..];
-    let tab = rest.iter().position(|&b| b == b'\t').unwrap_or(rest.len());
-    let flags = rest
-        .get(tab + 1..tab + 5)
-        .and_then(|h| std::str::from_utf8(h).ok())
-        .and_then(|h| u16::from_str_radix(h, 16).ok())
-        .unwrap_or(0);
-    (&rest[..tab], flags)
+/// Looks up exact bytes (names are stored as written, case and all).
+pub fn lookup_bytes(key: &[u8]) -> Flags {
+    let capacity = SLOTS.len() / 4;
+    if capacity == 0 {
+        return Flags(0);
+    }
+    let mask = capacity - 1;
+    let mut slot = (hash(key) as usize) & mask;
+    loop {
+        let index = u32_at(SLOTS, slot * 4);
+        if index == 0 {
+            return Flags(0);
+        }
+        let (k, flags) = entry(index - 1);
+        if k == key {
+            return Flags(flags);
+        }
+        slot = (slot + 1) & mask;
+    }
 }
 
-/// Looks up an exact string (case-sensitive; names are stored as written).
+/// Looks up an exact string.
 pub fn lookup(key: &str) -> Flags {
-    let key = key.as_bytes();
-    let (mut lo, mut hi) = (0, entries());
-    while lo < hi {
-        let mid = lo + (hi - lo) / 2;
-        let (k, flags) = line(mid);
-        match k.cmp(key) {
-            std::cmp::Ordering::Less => lo = mid + 1,
-            std::cmp::Ordering::Greater => hi = mid,
-            std::cmp::Ordering::Equal => return Flags(flags),
-        }
-    }
-    Flags(0)
+    lookup_bytes(key.as_bytes())
 }
 
-/// True when some entry starts with `prefix` followed by a space: a longer
-/// name may begin here, so the recogniser should try more words.
-pub fn has_longer(prefix: &str) -> bool {
-    let mut probe = String::with_capacity(prefix.len() + 1);
-    probe.push_str(prefix);
-    probe.push(' ');
-    let key = probe.as_bytes();
-    let (mut lo, mut hi) = (0, entries());
-    while lo < hi {
-        let mid = lo + (hi - lo) / 2;
-        if line(mid).0 < key {
-            lo = mid + 1;
-        } else {
-            hi = mid;
-        }
+/// Looks up the lowercase form of a word without allocating for ASCII.
+pub fn lookup_lower(word: &str) -> Flags {
+    if word.len() <= 64 && word.is_ascii() {
+        let mut buf = [0u8; 64];
+        let bytes = &mut buf[..word.len()];
+        bytes.copy_from_slice(word.as_bytes());
+        bytes.make_ascii_lowercase();
+        lookup_bytes(bytes)
+    } else {
+        lookup(&word.to_lowercase())
     }
-    lo < entries() && line(lo).0.starts_with(key)
+}
+
+/// True when some entry starts with `prefix` followed by a space or a
+/// hyphen: a longer name may begin here, so the recogniser tries more words.
+pub fn has_longer(prefix: &str) -> bool {
+    lookup(prefix).has(Flags::PREFIX)
 }
 
 /// Number of entries, for reports.
@@ -99,9 +122,15 @@ mod tests {
     use super::*;
 
     #[test]
-    fn table_is_sorted_so_binary_search_is_valid() {
-        for i in 1..entries() {
-            assert!(line(i - 1).0 < line(i).0, "entry {i} out of order");
+    fn every_entry_is_found_through_the_hash_table() {
+        for i in 0..entries() {
+            let (key, flags) = entry(i);
+            assert_eq!(
+                lookup_bytes(key),
+                Flags(flags),
+                "{}",
+                String::from_utf8_lossy(key)
+            );
         }
     }
 
@@ -112,7 +141,7 @@ mod tests {
         assert!(lookup("NATO").has(Flags::ORG));
         assert!(lookup("Ukrainian").has(Flags::GROUP));
         assert!(lookup("President").has(Flags::TITLE));
-        assert!(lookup("despite").has(Flags::COMMON));
+        assert!(lookup_lower("Despite").has(Flags::COMMON));
         assert!(lookup("no such name zzz").is_empty());
     }
 
@@ -120,5 +149,6 @@ mod tests {
     fn knows_where_longer_names_start() {
         assert!(has_longer("United"));
         assert!(!has_longer("Zzzz"));
+        assert!(lookup("United").has(Flags::PREFIX));
     }
 }

@@ -93,38 +93,95 @@ impl Entity {
 /// ones. The result is sorted and free of overlaps.
 ///
 /// The text is read one block at a time (tokens are never held for the
-/// whole text, so a 10 MB briefing needs little memory), then once more to
-/// make names consistent across all blocks.
+/// whole text, so a 10 MB briefing needs little memory), learning names as
+/// it goes; the few blocks that mention a name learned only further on are
+/// read once more.
 pub fn recognise(text: &str, block_starts: &[usize], declared: &Declared) -> Vec<Entity> {
-    let chunks = chunks(text, block_starts);
+    let pieces = chunks(text, block_starts);
+    let chunks: Vec<std::ops::Range<usize>> = pieces.iter().map(|(r, _)| r.clone()).collect();
+    let mut known = names::Known::default();
     let mut per_chunk: Vec<Vec<Entity>> = Vec::with_capacity(chunks.len());
-    for r in &chunks {
-        let chunk = &text[r.clone()];
-        let toks = tokens::tokenize(chunk, &[0]);
-        let mut found = names::find(chunk, &toks);
-        shift(&mut found, r.start);
-        per_chunk.push(found);
+    for (index, (r, starts)) in pieces.iter().enumerate() {
+        per_chunk.push(read_chunk(&text[r.clone()], starts, r.start, &mut known, index));
     }
-    let known = names::Known::from_entities(text, per_chunk.iter().flatten());
-    let mut all = Vec::new();
-    for (r, found) in chunks.iter().zip(per_chunk) {
+    let again = chunks_to_reread(text, &chunks, &known, &per_chunk);
+    for index in again {
+        // Only the consistency step runs again, with everything learned.
+        let (r, starts) = &pieces[index];
         let chunk = &text[r.clone()];
-        let toks = tokens::tokenize(chunk, &[0]);
-        let mut local: Vec<Entity> = found
-            .into_iter()
-            .map(|mut e| {
-                e.start -= r.start;
-                e.end -= r.start;
-                e
-            })
-            .collect();
+        let toks = tokens::tokenize(chunk, starts);
+        let mut local = std::mem::take(&mut per_chunk[index]);
+        shift_back(&mut local, r.start);
         names::make_consistent(chunk, &toks, &known, &mut local);
-        let dates = numeric::find(chunk, &toks);
-        let mut merged = merge(local, dates);
-        shift(&mut merged, r.start);
-        all.extend(merged);
+        shift(&mut local, r.start);
+        per_chunk[index] = local;
+    }
+    let mut all = Vec::with_capacity(per_chunk.iter().map(Vec::len).sum());
+    for piece in per_chunk {
+        all.extend(piece);
     }
     declared.apply(text, all)
+}
+
+/// Finds the entities of one piece of text (offsets shifted by `offset`),
+/// learning its names into `known` as piece `index`.
+fn read_chunk(
+    chunk: &str,
+    starts: &[usize],
+    offset: usize,
+    known: &mut names::Known,
+    index: usize,
+) -> Vec<Entity> {
+    let toks = tokens::tokenize(chunk, starts);
+    let mut found = names::find(chunk, &toks);
+    known.learn(chunk, &found, index);
+    names::make_consistent(chunk, &toks, known, &mut found);
+    let dates = numeric::find(chunk, &toks);
+    let mut merged = merge(found, dates);
+    shift(&mut merged, offset);
+    merged
+}
+
+/// Pieces that mention, outside the entities already found there, a name
+/// learned only in a later piece.
+fn chunks_to_reread(
+    text: &str,
+    chunks: &[std::ops::Range<usize>],
+    known: &names::Known,
+    found: &[Vec<Entity>],
+) -> Vec<usize> {
+    let names: Vec<(&str, usize)> = known.all().filter(|&(n, c)| c > 0 && n.len() > 1).collect();
+    if names.is_empty() || chunks.len() < 2 {
+        return Vec::new();
+    }
+    let Ok(matcher) = aho_corasick::AhoCorasick::new(names.iter().map(|(n, _)| *n)) else {
+        return Vec::new();
+    };
+    let mut reread = std::collections::BTreeSet::new();
+    for m in matcher.find_iter(text) {
+        let chunk = chunks.partition_point(|r| r.end <= m.start());
+        if names[m.pattern().as_usize()].1 <= chunk || reread.contains(&chunk) {
+            continue;
+        }
+        let here = &found[chunk];
+        let at = here.partition_point(|e| e.end <= m.start());
+        let covered = here
+            .get(at)
+            .is_some_and(|e| e.start <= m.start() && e.end >= m.end());
+        let whole_word = !text[..m.start()].ends_with(char::is_alphanumeric)
+            && !text[m.end()..].starts_with(char::is_alphanumeric);
+        if !covered && whole_word {
+            reread.insert(chunk);
+        }
+    }
+    reread.into_iter().collect()
+}
+
+fn shift_back(entities: &mut [Entity], by: usize) {
+    for e in entities {
+        e.start -= by;
+        e.end -= by;
+    }
 }
 
 fn shift(entities: &mut [Entity], by: usize) {
@@ -137,9 +194,14 @@ fn shift(entities: &mut [Entity], by: usize) {
 /// Largest piece of text tokenised at once when a block is huge.
 const MAX_CHUNK: usize = 64 * 1024;
 
-/// Splits the text at block starts (and at blank lines), keeping every
-/// piece under `MAX_CHUNK` by cutting at a line break or space.
-fn chunks(text: &str, block_starts: &[usize]) -> Vec<std::ops::Range<usize>> {
+/// Pieces of about this size are read at once: big enough that per-piece
+/// work is small, small enough that tokens never pile up.
+const PIECE: usize = 4 * 1024;
+
+/// Splits the text into pieces of whole blocks (blank lines when no block
+/// starts are known), each under `MAX_CHUNK` (a huge block is cut at a line
+/// break or space), with the block starts inside each piece, relative to it.
+fn chunks(text: &str, block_starts: &[usize]) -> Vec<(std::ops::Range<usize>, Vec<usize>)> {
     let mut cuts: Vec<usize> = block_starts
         .iter()
         .copied()
@@ -153,7 +215,7 @@ fn chunks(text: &str, block_starts: &[usize]) -> Vec<std::ops::Range<usize>> {
         );
     }
     cuts.push(text.len());
-    let mut out = Vec::with_capacity(cuts.len());
+    let mut blocks = Vec::with_capacity(cuts.len());
     let mut start = 0;
     for cut in cuts {
         while cut - start > MAX_CHUNK {
@@ -164,12 +226,22 @@ fn chunks(text: &str, block_starts: &[usize]) -> Vec<std::ops::Range<usize>> {
                 .or_else(|| piece.rfind(' '))
                 .map_or(limit, |p| start + p + 1);
             let at = if at <= start { limit } else { at };
-            out.push(start..at);
+            blocks.push(start..at);
             start = at;
         }
         if cut > start {
-            out.push(start..cut);
+            blocks.push(start..cut);
             start = cut;
+        }
+    }
+    let mut out: Vec<(std::ops::Range<usize>, Vec<usize>)> = Vec::new();
+    for b in blocks {
+        match out.last_mut() {
+            Some((r, starts)) if b.end - r.start <= PIECE => {
+                starts.push(b.start - r.start);
+                r.end = b.end;
+            }
+            _ => out.push((b, vec![0])),
         }
     }
     out

@@ -6,13 +6,14 @@ use super::tokens::{Gap, Token};
 use super::words;
 use super::{Entity, EntityKind};
 use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 
 /// The longest gazetteer name that a sequence may hold, in words.
 const MAX_NAME_WORDS: usize = 7;
 
 /// Finds PERSON, ORG, PLACE and GROUP mentions.
 pub fn find(text: &str, tokens: &[Token]) -> Vec<Entity> {
-    let cx = Cx { text, tokens };
+    let cx = Cx::new(text, tokens);
     let mut found = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
@@ -34,25 +35,55 @@ pub fn find(text: &str, tokens: &[Token]) -> Vec<Entity> {
     found
 }
 
-/// Names already recognised somewhere in the text, with their kinds: the
-/// memory that makes a briefing consistent with itself.
+/// Names already recognised somewhere in the text, with their kinds and
+/// the piece of text where each was learned: the memory that makes a
+/// briefing consistent with itself.
 #[derive(Debug, Default)]
 pub struct Known {
-    names: HashMap<String, EntityKind>,
+    names: HashMap<String, (EntityKind, usize), BuildHasherDefault<Fnv>>,
+}
+
+/// FNV-1a: the names are short and trusted to be few, so a fast hash beats
+/// the default's protection against crafted collisions.
+#[derive(Default)]
+struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
 }
 
 impl Known {
-    /// Learns every mention's text; a person's surname alone; and an
-    /// acronym given in brackets right after an organisation or place.
-    pub fn from_entities<'e>(text: &str, entities: impl Iterator<Item = &'e Entity>) -> Self {
-        let mut names = HashMap::new();
+    fn add(&mut self, name: &str, kind: EntityKind, chunk: usize) {
+        if !self.names.contains_key(name) {
+            self.names.insert(name.to_owned(), (kind, chunk));
+        }
+    }
+
+    /// Learns, from the entities of piece `chunk` (offsets into `text`),
+    /// every mention's text; a person's surname alone; and an acronym given
+    /// in brackets right after an organisation or place.
+    pub fn learn(&mut self, text: &str, entities: &[Entity], chunk: usize) {
         for e in entities {
             let name = &text[e.start..e.end];
-            names.entry(name.to_owned()).or_insert(e.kind);
+            self.add(name, e.kind, chunk);
             if e.kind == EntityKind::Person {
                 if let Some((_, last)) = name.rsplit_once(' ') {
                     if last.chars().count() > 2 && last.starts_with(char::is_uppercase) {
-                        names.entry(last.to_owned()).or_insert(EntityKind::Person);
+                        self.add(last, EntityKind::Person, chunk);
                     }
                 }
             }
@@ -63,17 +94,21 @@ impl Known {
                             && acronym.len() <= 8
                             && acronym.chars().all(|c| c.is_ascii_uppercase() || c == '.')
                         {
-                            names.insert(acronym.to_owned(), e.kind);
+                            self.add(acronym, e.kind, chunk);
                         }
                     }
                 }
             }
         }
-        Self { names }
+    }
+
+    /// Every name with the piece where it was learned.
+    pub fn all(&self) -> impl Iterator<Item = (&str, usize)> {
+        self.names.iter().map(|(n, (_, c))| (n.as_str(), *c))
     }
 
     fn get(&self, name: &str) -> Option<EntityKind> {
-        self.names.get(name).copied()
+        self.names.get(name).map(|(k, _)| *k)
     }
 }
 
@@ -81,7 +116,7 @@ impl Known {
 /// piece of text: after "Steve Witkoff", "Witkoff"; after "European Union
 /// (EU)", "EU".
 pub fn make_consistent(text: &str, tokens: &[Token], known: &Known, found: &mut Vec<Entity>) {
-    let cx = Cx { text, tokens };
+    let cx = Cx::new(text, tokens);
     cx.make_consistent(known, found);
     found.sort();
 }
@@ -90,6 +125,8 @@ pub fn make_consistent(text: &str, tokens: &[Token], known: &Known, found: &mut 
 struct Cx<'t> {
     text: &'t str,
     tokens: &'t [Token],
+    /// Per token: could it be part of a name (computed once).
+    namey: Vec<bool>,
 }
 
 impl<'t> Cx<'t> {
@@ -103,17 +140,26 @@ impl<'t> Cx<'t> {
     }
 
     /// Could this token be (part of) a name?
+    fn new(text: &'t str, tokens: &'t [Token]) -> Self {
+        let namey = tokens
+            .iter()
+            .map(|t| {
+                if !t.cap || t.digit {
+                    return false;
+                }
+                let w = &text[t.start..t.end];
+                !(w == "I" || words::is_weekday(w) || words::is_month(w) && !t.caps_line)
+            })
+            .collect();
+        Self { text, tokens, namey }
+    }
+
     fn namey(&self, i: usize) -> bool {
-        let t = &self.tokens[i];
-        if !t.cap || t.digit {
-            return false;
-        }
-        let w = self.word(i);
-        !(w == "I" || words::is_weekday(w) || words::is_month(w) && !t.caps_line)
+        self.namey[i]
     }
 
     fn lower_flags(&self, i: usize) -> Flags {
-        gazetteer::lookup(&self.word(i).to_lowercase())
+        gazetteer::lookup_lower(self.word(i))
     }
 
     fn is_common(&self, i: usize) -> bool {
@@ -150,8 +196,7 @@ impl<'t> Cx<'t> {
     }
 
     fn person_cue_before(&self, i: usize) -> bool {
-        self.word_before(i)
-            .is_some_and(|w| words::is_person_cue_before(&w.to_lowercase()))
+        self.word_before(i).is_some_and(words::is_person_cue_before)
             || (i >= 2 && self.word_before(i) == Some("to") && self.word(i - 2) == "according")
     }
 
@@ -598,7 +643,8 @@ mod tests {
     fn names(text: &str) -> Vec<(&str, EntityKind)> {
         let tokens = tokenize(text, &[]);
         let mut found = find(text, &tokens);
-        let known = Known::from_entities(text, found.iter());
+        let mut known = Known::default();
+        known.learn(text, &found, 0);
         make_consistent(text, &tokens, &known, &mut found);
         found
             .into_iter()

@@ -78,24 +78,36 @@ fn start_with_prefix(text: &str, tokens: &[Token], i: usize) -> usize {
 fn at(text: &str, tokens: &[Token], i: usize) -> Option<Hit> {
     let w = word(text, tokens, i);
     let t = tokens[i];
+    if t.digit {
+        return digits(text, tokens, i);
+    }
+    // Dates and numbers are short words; most words are neither.
+    if w.len() > 9 {
+        return None;
+    }
     if words::is_standalone_date(w) {
         return Some(Hit::new(i, EntityKind::Date, t.start));
     }
-    if words::is_relative(&w.to_ascii_lowercase()) {
+    if t.cap {
+        if words::is_weekday(w) {
+            return Some(Hit::new(i, EntityKind::Date, t.start));
+        }
+        if words::is_month(w) {
+            return month(text, tokens, i);
+        }
+    }
+    let relative = if t.cap {
+        words::is_relative(&w.to_ascii_lowercase())
+    } else {
+        words::is_relative(w)
+    };
+    if relative {
         if let Some(n) = spaced(tokens, i) {
             if words::is_period_word(word(text, tokens, n)) {
                 return Some(Hit::new(n, EntityKind::Date, t.start));
             }
         }
-    }
-    if words::is_weekday(w) {
-        return Some(Hit::new(i, EntityKind::Date, t.start));
-    }
-    if words::is_month(w) {
-        return month(text, tokens, i);
-    }
-    if t.digit {
-        return digits(text, tokens, i);
+        return None;
     }
     if words::number_word(w) || (w == "one" && next_is_scale_or_hyphen(text, tokens, i)) {
         return Some(number_words(text, tokens, i));

@@ -48,6 +48,10 @@ pub fn tokenize(text: &str, block_starts: &[usize]) -> Vec<Token> {
     let mut next_block = 0;
     while i < bytes.len() {
         let b = bytes[i];
+        if b < 0x80 && !b.is_ascii_alphanumeric() {
+            i += 1;
+            continue;
+        }
         let c = if b < 0x80 {
             b as char
         } else {
@@ -94,6 +98,27 @@ pub fn tokenize(text: &str, block_starts: &[usize]) -> Vec<Token> {
 /// apostrophes, periods and commas kept where they are inside a word
 /// ("don’t", "U.S.", "4.2", "1,000").
 fn word_end(text: &str, start: usize) -> usize {
+    // Fast path: a plain ASCII word ending at a space or plain punctuation.
+    let bytes = text.as_bytes();
+    let mut j = start;
+    while j < bytes.len() && bytes[j].is_ascii_alphanumeric() {
+        j += 1;
+    }
+    if j >= bytes.len() || (bytes[j] < 0x80 && !matches!(bytes[j], b'.' | b',' | b'\'')) {
+        return j;
+    }
+    let first_digit = bytes[start].is_ascii_digit();
+    let next = bytes.get(j + 1).copied().unwrap_or(b' ');
+    let plain_end = match bytes[j] {
+        // "talks." ends the word; "U.S.", "J." and "4.2" do not.
+        b'.' => j > start && !bytes[j - 1].is_ascii_uppercase() && !(first_digit && next.is_ascii_digit()),
+        b',' => !first_digit,
+        b'\'' => !next.is_ascii_alphabetic() && next < 0x80,
+        _ => false,
+    };
+    if plain_end {
+        return j;
+    }
     let mut chars = text[start..].char_indices().peekable();
     let mut end = start;
     let mut letters = 0;
@@ -141,6 +166,9 @@ fn word_end(text: &str, start: usize) -> usize {
 
 /// "Putin’s" -> Some("Putin"); "don't" -> None.
 fn strip_possessive(word: &str) -> Option<&str> {
+    if !word.ends_with('s') || word.len() < 4 {
+        return None;
+    }
     for suffix in ["\u{2019}s", "'s"] {
         if let Some(stem) = word.strip_suffix(suffix) {
             if stem.chars().count() >= 2 {
@@ -162,13 +190,34 @@ fn classify(
 ) -> Token {
     let word = &text[start..end];
     let first = word.chars().next().unwrap_or(' ');
-    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
-    let upper = letters >= 2 && word.chars().all(|c| !c.is_alphabetic() || c.is_uppercase());
+    let cap = first.is_uppercase();
+    // Only a capitalised word can be written all in capitals.
+    let upper = cap && {
+        let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+        letters >= 2 && word.chars().all(|c| !c.is_alphabetic() || c.is_uppercase())
+    };
     let gap = match gap_text {
         " " | "\u{a0}" => Gap::Space,
         "-" | "\u{2011}" => Gap::Hyphen,
         _ => Gap::Other,
     };
+    if gap_text == " "
+        && !block_start
+        && previous.is_none_or(|p| text.as_bytes()[p.end.saturating_sub(1)] != b'.')
+    {
+        // The common case: one space inside a sentence.
+        return Token {
+            start,
+            end,
+            gap,
+            cap,
+            upper,
+            digit: first.is_ascii_digit(),
+            possessive,
+            sentence_start: false,
+            caps_line: false,
+        };
+    }
     let sentence_start = block_start
         || gap_text.contains("\n\n")
         || opens_sentence(gap_text)
@@ -184,13 +233,36 @@ fn classify(
         start,
         end,
         gap,
-        cap: first.is_uppercase(),
+        cap,
         upper,
         digit: first.is_ascii_digit(),
         possessive,
         sentence_start,
         caps_line: false,
     }
+}
+
+/// Upper- and lowercase letters in a line (bytes for ASCII, chars else).
+fn case_counts(line: &str) -> (usize, usize) {
+    let (mut up, mut low) = (0, 0);
+    for &b in line.as_bytes() {
+        up += usize::from(b.is_ascii_uppercase());
+        low += usize::from(b.is_ascii_lowercase());
+    }
+    // Latin text is decided by its ASCII letters; other scripts are counted
+    // char by char.
+    if up + low > 0 || line.is_ascii() {
+        return (up, low);
+    }
+    let mut counts = (0, 0);
+    for c in line.chars().filter(|c| c.is_alphabetic()) {
+        if c.is_uppercase() {
+            counts.0 += 1;
+        } else {
+            counts.1 += 1;
+        }
+    }
+    counts
 }
 
 /// A gap that ends a sentence or opens a quotation or a dash clause.
@@ -216,15 +288,13 @@ fn mark_caps_lines(text: &str, tokens: &mut [Token]) {
         while j < tokens.len() && tokens[j].start < line_end {
             j += 1;
         }
-        let line = &text[line_start..line_end];
-        let (mut up, mut low) = (0usize, 0usize);
-        for c in line.chars().filter(|c| c.is_alphabetic()) {
-            if c.is_uppercase() {
-                up += 1;
-            } else {
-                low += 1;
-            }
+        // Only a line with a word in capitals can be a headline.
+        if !tokens[i..j].iter().any(|t| t.upper) {
+            i = j.max(i + 1);
+            continue;
         }
+        let line = &text[line_start..line_end];
+        let (up, low) = case_counts(line);
         // A dateline ("KYIV, Nov 26 —") starts an otherwise normal line:
         // only the leading capitals are marked then.
         if up >= 8 && up * 10 >= (up + low) * 8 {
