@@ -61,7 +61,7 @@ fn synthetic(root: &Path) -> String {
         let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         let start = split_front_matter(&text).map_or(0, |s| s.body_start);
         if front.is_empty() && start > 0 {
-            front = text[..start].to_owned();
+            text[..start].clone_into(&mut front);
         }
         bodies.push(text[start..].trim_end().to_owned());
     }
@@ -104,7 +104,7 @@ fn engine(c: &mut Criterion) {
 
     g.throughput(Throughput::Bytes(body.len() as u64));
     g.bench_function("prose", |b| {
-        b.iter(|| black_box(&document).prose(black_box(body)))
+        b.iter(|| black_box(&document).prose(black_box(body)));
     });
 
     g.throughput(Throughput::Bytes(prose.len() as u64));
@@ -119,7 +119,7 @@ fn engine(c: &mut Criterion) {
 
     g.throughput(Throughput::Bytes(text.len() as u64));
     g.bench_function("analyse", |b| {
-        b.iter(|| analyse(Format::Markdown, black_box(text.clone())))
+        b.iter(|| analyse(Format::Markdown, black_box(text.clone())));
     });
     g.finish();
 }

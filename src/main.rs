@@ -39,7 +39,7 @@ impl Setup {
         Ok(Self { paths, config })
     }
 
-    /// The store: PATH arguments, --store, $BRIEF_STORE, config.toml, else
+    /// The store: PATH arguments, --store, `$BRIEF_STORE`, config.toml, else
     /// the bundled sample copied into the data directory.
     fn store_roots(&self, cli: &Cli) -> anyhow::Result<Vec<PathBuf>> {
         if !cli.paths.is_empty() {

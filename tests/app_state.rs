@@ -6,6 +6,7 @@ mod common;
 use brief::app::{Action, Effect, Pane};
 use brief::entities::EntityKind;
 use common::{SEED_ID, app, open, send, type_note};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 #[test]
 fn starts_on_articles_newest_first_and_opens_with_enter() {
@@ -225,7 +226,6 @@ fn text_filter_and_sort() {
     let tmp = tempfile::tempdir().unwrap();
     let (mut app, io) = app(tmp.path());
     send(&mut app, &io, Action::Filter);
-    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
     for c in "umerov".chars() {
         app.input_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
     }

@@ -10,6 +10,7 @@ use brief::theme::Theme;
 use brief::tui::size_panes;
 use brief::ui;
 use common::{SEED_ID, app, open, send, type_note};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
@@ -189,7 +190,6 @@ fn note_editor_overlay_shows_typed_text() {
     let (mut app, io) = app(tmp.path());
     open(&mut app, &io, SEED_ID);
     send(&mut app, &io, Action::AddNote);
-    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
     for c in "line one".chars() {
         app.editor_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
     }
