@@ -1,6 +1,7 @@
 //! A briefing's body with its entities found: the one value the reader,
 //! `brief read` and `brief entities` all start from.
 
+use crate::entities::watch::Watchlist;
 use crate::entities::{Declared, Entity, EntityKind, recognise};
 use crate::store::{Body, Format, FrontMatterError, body_from_text, split_front_matter};
 
@@ -9,6 +10,8 @@ use crate::store::{Body, Format, FrontMatterError, body_from_text, split_front_m
 pub struct Analysed {
     pub body: Body,
     pub entities: Vec<Entity>,
+    /// For each entity, whether it is on the watchlist.
+    pub watched: Vec<bool>,
 }
 
 /// Names declared in front matter, with kinds; unknown kinds are skipped
@@ -31,13 +34,38 @@ pub fn declared_from_front(text: &str, format: Format) -> (Declared, Vec<String>
     (Declared::new(names), problems)
 }
 
-/// Parses `text` (a whole file) and finds its entities. `extra` names (the
-/// watchlist) win over everything else.
+/// Parses `text` (a whole file) and finds its entities.
 pub fn analyse(format: Format, text: String) -> Result<Analysed, FrontMatterError> {
+    analyse_with(format, text, &Watchlist::default())
+}
+
+/// Like [`analyse`], with the watchlist's names winning over everything
+/// else, front matter included, and their mentions marked.
+pub fn analyse_with(format: Format, text: String, watch: &Watchlist) -> Result<Analysed, FrontMatterError> {
     let (declared, _) = declared_from_front(&text, format);
     let body = body_from_text(format, text)?;
-    let entities = entities_of(&body, &declared);
-    Ok(Analysed { body, entities })
+    let mut entities = entities_of(&body, &declared);
+    if !watch.is_empty() {
+        let (prose, _) = body.document.prose(&body.text);
+        entities = watch.declared().apply(&prose, entities);
+    }
+    // A mention is watched when its entity is: "Umerov" under a watched
+    // "Rustem Umerov" too.
+    let mut watched = vec![false; entities.len()];
+    if !watch.is_empty() {
+        for g in crate::entities::summary::group_with(&body.text, &entities, watch) {
+            if g.watched {
+                for m in g.mentions {
+                    watched[m] = true;
+                }
+            }
+        }
+    }
+    Ok(Analysed {
+        body,
+        entities,
+        watched,
+    })
 }
 
 /// Entities of a parsed body: recognised in its prose, declared names on top.
@@ -49,6 +77,26 @@ pub fn entities_of(body: &Body, declared: &Declared) -> Vec<Entity> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::entities::watch::Watched;
+
+    #[test]
+    fn watched_names_win_and_are_marked() {
+        let watch = Watchlist::new(vec![Watched {
+            name: "Kirill Dmitriev".into(),
+            kind: EntityKind::Person,
+            aliases: vec!["Dmitriev".into()],
+        }]);
+        let text = "Talks\n\nThe envoy Dmitriev met Umerov in Miami.\n";
+        let a = analyse_with(Format::Text, text.to_owned(), &watch).unwrap();
+        let marked: Vec<_> = a
+            .entities
+            .iter()
+            .zip(&a.watched)
+            .filter(|(_, w)| **w)
+            .map(|(e, _)| e.text(&a.body.text))
+            .collect();
+        assert_eq!(marked, ["Dmitriev"]);
+    }
 
     #[test]
     fn markdown_entities_are_in_body_coordinates_and_skip_urls() {

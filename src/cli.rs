@@ -77,8 +77,12 @@ pub struct ReadArgs {
 pub struct EntitiesArgs {
     /// The briefing file, or '-' to read plain text from stdin. Offsets are
     /// Unicode scalar (char) offsets into the text after front matter (for
-    /// '-': into stdin as given).
-    pub file: PathBuf,
+    /// '-': into stdin as given). With --index: the folder (default: the store).
+    #[arg(required_unless_present = "index")]
+    pub file: Option<PathBuf>,
+    /// Print which briefings mention each entity, as JSON.
+    #[arg(long)]
+    pub index: bool,
 }
 
 #[derive(Debug, clap::Args)]

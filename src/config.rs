@@ -2,6 +2,8 @@
 //! file; a bad key or value is an error naming the file, line and key.
 
 use crate::app::Action;
+use crate::entities::EntityKind;
+use crate::entities::watch::{Watched, Watchlist};
 use crate::keymap::{KeyBinding, Keymap};
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -154,9 +156,61 @@ impl Config {
         })
     }
 
+    /// The watchlist, ready to match (entries were validated on load).
+    pub fn watchlist(&self) -> Watchlist {
+        Watchlist::new(to_watched(&self.watchlist))
+    }
+
     pub fn keymap(&self) -> Keymap {
         Keymap::with_overrides(&self.keymap_overrides)
     }
+}
+
+fn to_watched(entries: &[WatchEntry]) -> Vec<Watched> {
+    entries
+        .iter()
+        .filter_map(|w| {
+            Some(Watched {
+                name: w.name.clone(),
+                kind: w.kind.parse::<EntityKind>().ok()?,
+                aliases: w.aliases.clone(),
+            })
+        })
+        .collect()
+}
+
+/// Adds an entity to the `[[watchlist]]` of `path` (created if missing),
+/// keeping the user's comments and formatting, written atomically; returns
+/// the whole watchlist now in force. A file that does not parse is left
+/// untouched and reported.
+pub fn add_to_watchlist(path: &Path, name: &str, kind: EntityKind) -> Result<Vec<Watched>, ConfigError> {
+    let err = |message: String| ConfigError {
+        path: path.to_owned(),
+        message,
+    };
+    let text = match std::fs::read_to_string(path) {
+        Ok(t) => t,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
+        Err(e) => return Err(err(e.to_string())),
+    };
+    // Validate first: never write into a file we would refuse to load.
+    Config::parse(&text, path)?;
+    let mut doc: toml_edit::DocumentMut = text
+        .parse()
+        .map_err(|e: toml_edit::TomlError| err(e.message().to_owned()))?;
+    let list = doc
+        .entry("watchlist")
+        .or_insert_with(|| toml_edit::Item::ArrayOfTables(toml_edit::ArrayOfTables::new()))
+        .as_array_of_tables_mut()
+        .ok_or_else(|| err("watchlist: expected [[watchlist]] tables".to_owned()))?;
+    let mut table = toml_edit::Table::new();
+    table.insert("name", toml_edit::value(name));
+    table.insert("kind", toml_edit::value(kind.as_str()));
+    list.push(table);
+    let new_text = doc.to_string();
+    let config = Config::parse(&new_text, path)?;
+    crate::fsutil::write_atomic(path, new_text.as_bytes()).map_err(|e| err(format!("cannot save: {e}")))?;
+    Ok(to_watched(&config.watchlist))
 }
 
 /// "~/x" -> "$HOME/x", as people write paths in config files.
@@ -200,6 +254,41 @@ mod tests {
         assert!(e.to_string().contains("keys.quit: unknown key"), "{e}");
         let e = Config::parse("[keys]\nfly = \"f\"\n", Path::new("c.toml")).unwrap_err();
         assert!(e.to_string().contains("keys.fly: unknown action"), "{e}");
+    }
+
+    #[test]
+    fn adding_to_the_watchlist_keeps_comments_and_formatting() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("config.toml");
+        std::fs::write(&path, "# my settings\ntheme   =   \"light\"  # I like it light\n").unwrap();
+        let list = add_to_watchlist(&path, "Rustem Umerov", EntityKind::Person).unwrap();
+        assert_eq!(list[0].name, "Rustem Umerov");
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(
+            text.starts_with("# my settings\ntheme   =   \"light\"  # I like it light\n"),
+            "{text}"
+        );
+        assert!(
+            text.contains("[[watchlist]]\nname = \"Rustem Umerov\"\nkind = \"PERSON\""),
+            "{text}"
+        );
+        let again = add_to_watchlist(&path, "NATO", EntityKind::Org).unwrap();
+        assert_eq!(again.len(), 2);
+        let c = Config::load(&path).unwrap();
+        assert_eq!(c.theme, ThemeName::Light);
+        assert_eq!(c.watchlist().entries().len(), 2);
+    }
+
+    #[test]
+    fn a_broken_config_is_not_written_over() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("config.toml");
+        std::fs::write(&path, "theme = \"dark\"\nbogus = 1\n").unwrap();
+        assert!(add_to_watchlist(&path, "NATO", EntityKind::Org).is_err());
+        assert_eq!(
+            std::fs::read_to_string(&path).unwrap(),
+            "theme = \"dark\"\nbogus = 1\n"
+        );
     }
 
     #[test]

@@ -181,6 +181,7 @@ const DEFAULTS: &[(Action, &[&str])] = &[
     (Action::Undo, &["u"]),
     (Action::Filter, &["/"]),
     (Action::Sort, &["s"]),
+    (Action::Watch, &["w"]),
 ];
 
 impl Default for Keymap {

@@ -70,6 +70,14 @@ impl Setup {
 fn run(cli: &Cli) -> anyhow::Result<()> {
     match &cli.command {
         Some(Command::Read(args)) => commands::read::run(args),
+        Some(Command::Entities(args)) if args.index => {
+            let cx = Setup::new(cli)?;
+            let roots = match &args.file {
+                Some(p) => vec![p.clone()],
+                None => cx.store_roots(cli)?,
+            };
+            commands::entities::index(&scan_paths(&roots)?, &cx.config.watchlist())
+        }
         Some(Command::Entities(args)) => commands::entities::run(args),
         Some(Command::Completions { shell }) => {
             clap_complete::generate(*shell, &mut Cli::command(), "brief", &mut std::io::stdout());
@@ -125,6 +133,7 @@ fn open_reader(cli: &Cli) -> anyhow::Result<()> {
     }
     let (state, state_warning) = ReadingState::load(&cx.paths.data);
     let mut app = App::new(briefings, state, counts, cx.config.keymap());
+    app.watch = cx.config.watchlist();
     if let Some(w) = state_warning.or_else(|| problems.into_iter().next()) {
         app.warn(w);
     }
@@ -133,6 +142,7 @@ fn open_reader(cli: &Cli) -> anyhow::Result<()> {
     let io = tui::Io {
         notes,
         data_dir: cx.paths.data.clone(),
+        config_file: cx.paths.config_file(),
     };
     tui::run(&mut app, &io, &theme)
 }

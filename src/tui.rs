@@ -2,17 +2,18 @@
 //! perform its effects, draw. The terminal is restored on every way out:
 //! quit, error, panic (ratatui's hook), SIGTERM and SIGHUP.
 
-use crate::analysis::analyse;
+use crate::analysis::analyse_with;
 use crate::app::{App, Effect, EntityIndex, Open, Pane};
-use crate::entities::summary::group;
+use crate::entities::summary::group_with;
+use crate::entities::watch::Watchlist;
 use crate::notes::NotesStore;
 use crate::store::load_file;
 use crate::theme::Theme;
 use crate::ui;
 use crossterm::event::{self, Event, KeyEventKind, MouseButton, MouseEventKind};
 use std::path::PathBuf;
-use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, mpsc};
 use std::time::Duration;
 
 /// Where the loop does its IO.
@@ -20,6 +21,8 @@ use std::time::Duration;
 pub struct Io {
     pub notes: NotesStore,
     pub data_dir: PathBuf,
+    /// config.toml, where `w` adds to the watchlist.
+    pub config_file: PathBuf,
 }
 
 /// Performs one effect (and those it leads to).
@@ -29,12 +32,12 @@ pub fn perform(app: &mut App, io: &Io, effect: &Effect) {
             let Some(b) = app.briefings.get(*i) else { return };
             let (id, path, format) = (b.id.clone(), b.path.clone(), b.format);
             let analysed = load_file(&path).map_err(|e| e.to_string()).and_then(|loaded| {
-                analyse(format, loaded.text).map_err(|e| format!("{}: {e}", path.display()))
+                analyse_with(format, loaded.text, &app.watch).map_err(|e| format!("{}: {e}", path.display()))
             });
             match analysed {
                 Ok(a) => {
                     let notes = io.notes.load(&id).map_err(|e| e.to_string());
-                    let open = Open::new(*i, id, a, notes);
+                    let open = Open::new(*i, id, a, notes, &app.watch);
                     for e in app.opened(open) {
                         perform(app, io, &e);
                     }
@@ -69,27 +72,36 @@ pub fn perform(app: &mut App, io: &Io, effect: &Effect) {
             }
         }
         Effect::IndexEntities => {
-            let index = build_index(app);
+            let index = build_index(&app.briefings, &app.watch);
+            app.needs_index = false;
             app.indexed(index);
         }
+        Effect::Watch { name, kind } => match crate::config::add_to_watchlist(&io.config_file, name, *kind) {
+            Ok(entries) => {
+                app.watch = crate::entities::watch::Watchlist::new(entries);
+                app.needs_index = true;
+                app.say(format!("watching {name} — saved to {}", io.config_file.display()));
+                if let Some(i) = app.open.as_ref().map(|o| o.index) {
+                    let status = app.status.clone();
+                    perform(app, io, &Effect::Open(i));
+                    app.status = status;
+                }
+            }
+            Err(e) => app.warn(e.to_string()),
+        },
     }
 }
 
-/// Which briefings mention each entity, by the names used in each.
-pub fn build_index(app: &App) -> EntityIndex {
-    let mut index = EntityIndex::new();
-    for b in app.briefings.iter().filter(|b| b.error.is_none()) {
+/// Which briefings mention each entity: every readable briefing analysed
+/// and grouped, as the Entities pane groups them.
+pub fn build_index(briefings: &[crate::store::Briefing], watch: &Watchlist) -> EntityIndex {
+    let mut index = EntityIndex::default();
+    for b in briefings.iter().filter(|b| b.error.is_none()) {
         let Ok(loaded) = load_file(&b.path) else { continue };
-        let Ok(a) = analyse(b.format, loaded.text) else {
+        let Ok(a) = analyse_with(b.format, loaded.text, watch) else {
             continue;
         };
-        for g in group(&a.body.text, &a.entities) {
-            for &m in &g.mentions {
-                let name = a.entities[m].text(&a.body.text).to_owned();
-                index.entry((g.kind, name)).or_default().insert(b.id.clone());
-            }
-            index.entry((g.kind, g.name)).or_default().insert(b.id.clone());
-        }
+        index.set_briefing(&b.id, &group_with(&a.body.text, &a.entities, watch));
     }
     index
 }
@@ -146,6 +158,19 @@ fn watch_for_hangup(stop: Arc<AtomicBool>, done: Arc<AtomicBool>) {
     });
 }
 
+/// Indexes the store on a background thread: the reader is usable at
+/// once, and filtering by entity works as soon as the index arrives.
+fn index_in_background(
+    briefings: Vec<crate::store::Briefing>,
+    watch: Watchlist,
+) -> mpsc::Receiver<EntityIndex> {
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = tx.send(build_index(&briefings, &watch));
+    });
+    rx
+}
+
 fn event_loop(
     terminal: &mut ratatui::DefaultTerminal,
     app: &mut App,
@@ -154,13 +179,23 @@ fn event_loop(
     stop: &AtomicBool,
 ) -> anyhow::Result<()> {
     let mut areas = ui::Areas::default();
+    let mut indexing: Option<mpsc::Receiver<EntityIndex>> = None;
     while !app.quit && !stop.load(Ordering::Relaxed) {
+        if app.needs_index && indexing.is_none() {
+            indexing = Some(index_in_background(app.briefings.clone(), app.watch.clone()));
+            app.needs_index = false;
+        }
+        if let Some(index) = indexing.as_ref().and_then(|rx| rx.try_recv().ok()) {
+            app.indexed(index);
+            indexing = None;
+        }
         terminal.draw(|frame| {
             areas = ui::areas(frame.area(), app.focus);
             size_panes(app, &areas);
             ui::draw(frame, app, theme);
         })?;
-        if !event::poll(Duration::from_millis(250))? {
+        let wait = if indexing.is_some() { 50 } else { 250 };
+        if !event::poll(Duration::from_millis(wait))? {
             continue;
         }
         let effects = match event::read()? {
@@ -175,6 +210,10 @@ fn event_loop(
             _ => Vec::new(),
         };
         for e in effects {
+            // The background index will apply a waiting filter on arrival.
+            if e == Effect::IndexEntities && indexing.is_some() {
+                continue;
+            }
             perform(app, io, &e);
         }
     }

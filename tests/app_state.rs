@@ -256,3 +256,74 @@ fn help_opens_and_closes_and_swallows_other_keys() {
     send(&mut app, &io, Action::Back);
     assert!(!app.help);
 }
+
+#[test]
+fn w_watches_an_entity_in_config_and_every_briefing_after_restart() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (mut app, io) = app(tmp.path());
+    std::fs::write(&io.config_file, "# my config\ntheme = \"dark\"\n").unwrap();
+    open(&mut app, &io, SEED_ID);
+    send(&mut app, &io, Action::FocusEntities);
+    let o = app.open.as_ref().unwrap();
+    let umerov = o.groups.iter().position(|g| g.name == "Rustem Umerov").unwrap();
+    for _ in 0..umerov {
+        send(&mut app, &io, Action::Down);
+    }
+    let effects = send(&mut app, &io, Action::Watch);
+    assert!(matches!(&effects[..], [Effect::Watch { name, .. }] if name == "Rustem Umerov"));
+    let config = std::fs::read_to_string(&io.config_file).unwrap();
+    assert!(config.starts_with("# my config\n"), "comments kept: {config}");
+    assert!(config.contains("name = \"Rustem Umerov\""));
+    let o = app.open.as_ref().unwrap();
+    assert!(o.groups.iter().any(|g| g.name == "Rustem Umerov" && g.watched));
+
+    // After a restart the watchlist comes from config.toml, in every briefing.
+    let (mut again, io2) = common::app(tmp.path());
+    open(&mut again, &io2, "005_profile-rustem-umerov.md");
+    let o = again.open.as_ref().unwrap();
+    let watched: Vec<&str> = o
+        .analysed
+        .entities
+        .iter()
+        .zip(&o.analysed.watched)
+        .filter(|(_, w)| **w)
+        .map(|(e, _)| e.text(&o.analysed.body.text))
+        .collect();
+    assert!(watched.len() >= 3, "{watched:?}");
+    assert!(watched.iter().all(|w| w.contains("Umerov")), "{watched:?}");
+    brief::tui::perform(&mut again, &io2, &Effect::IndexEntities);
+    let index = again.entity_index.as_ref().unwrap();
+    assert!(
+        index
+            .hits("005_profile-rustem-umerov.md")
+            .contains(&"Rustem Umerov".to_owned())
+    );
+    assert!(
+        index.hits("003_economic-brief.md").is_empty()
+            || !std::fs::read_to_string(
+                &again
+                    .briefings
+                    .iter()
+                    .find(|b| b.id == "003_economic-brief.md")
+                    .unwrap()
+                    .path
+            )
+            .unwrap()
+            .contains("Umerov")
+    );
+}
+
+#[test]
+fn entities_pane_knows_how_many_briefings_name_each_entity() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (mut app, io) = app(tmp.path());
+    open(&mut app, &io, SEED_ID);
+    brief::tui::perform(&mut app, &io, &Effect::IndexEntities);
+    let o = app.open.as_ref().unwrap();
+    let putin = o.groups.iter().position(|g| g.name == "Vladimir Putin").unwrap();
+    assert_eq!(
+        o.spread[putin],
+        Some(9),
+        "Putin is named in every bundled briefing"
+    );
+}

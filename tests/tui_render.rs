@@ -224,3 +224,40 @@ fn every_size_from_1x1_to_200x60_draws_without_panic() {
     let small = text(&draw(&mut app, &theme, 20, 4));
     assert!(small.starts_with("terminal too small"), "{small}");
 }
+
+#[test]
+fn watched_entities_are_marked_in_reader_entities_and_articles() {
+    let tmp = tempfile::tempdir().unwrap();
+    std::fs::write(
+        tmp.path().join("config.toml"),
+        "[[watchlist]]\nname = \"Kirill Dmitriev\"\nkind = \"PERSON\"\n",
+    )
+    .unwrap();
+    let (mut app, io) = app(tmp.path());
+    open(&mut app, &io, SEED_ID);
+    brief::tui::perform(&mut app, &io, &brief::app::Effect::IndexEntities);
+    let buf = draw(&mut app, &dark(), 120, 40);
+    let (x, y) = find(&buf, "Kirill Dmitriev")
+        .into_iter()
+        .find(|&(x, _)| x > 31 && x < 90)
+        .unwrap();
+    assert!(
+        buf[(x, y)]
+            .modifier
+            .contains(Modifier::UNDERLINED | Modifier::BOLD)
+    );
+    let screen = text(&buf);
+    assert!(
+        screen.contains("★ Kirill Dmitriev"),
+        "entities pane marks it: {screen}"
+    );
+    let articles = ui::areas(buf.area, app.focus).articles.unwrap();
+    let hits_in_articles = find(&buf, "★")
+        .into_iter()
+        .filter(|&(x, _)| x < articles.x + articles.width)
+        .count();
+    assert!(
+        hits_in_articles >= 5,
+        "Dmitriev's briefings show a watch hit in Articles: {screen}"
+    );
+}

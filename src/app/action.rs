@@ -34,11 +34,13 @@ pub enum Action {
     Undo,
     Filter,
     Sort,
+    /// Add the selected entity to the watchlist.
+    Watch,
 }
 
 impl Action {
     /// Every action, in the order the help overlay lists them.
-    pub const ALL: [Self; 26] = [
+    pub const ALL: [Self; 27] = [
         Self::Up,
         Self::Down,
         Self::Top,
@@ -63,6 +65,7 @@ impl Action {
         Self::Undo,
         Self::Filter,
         Self::Sort,
+        Self::Watch,
         Self::Help,
         Self::Quit,
     ];
@@ -95,7 +98,8 @@ impl Action {
             Self::DeleteNote => "delete the selected note",
             Self::Undo => "undo the last delete",
             Self::Filter => "filter articles by text",
-            Self::Sort => "sort articles: date, title, source",
+            Self::Sort => "sort articles: date, title, source, watchlist hits",
+            Self::Watch => "watch the selected entity (saved to config.toml)",
         }
     }
 }

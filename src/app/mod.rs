@@ -52,6 +52,8 @@ pub enum SortKey {
     Date,
     Title,
     Source,
+    /// Most watchlist hits first.
+    Watch,
 }
 
 /// IO the loop performs for the app.
@@ -67,6 +69,11 @@ pub enum Effect {
     /// Find the entities of every briefing (for filtering by entity), then
     /// call `App::indexed`.
     IndexEntities,
+    /// Add an entity to the watchlist in config.toml, then analyse again.
+    Watch {
+        name: String,
+        kind: crate::entities::EntityKind,
+    },
 }
 
 /// A filter on the Articles list by entity.
@@ -84,8 +91,7 @@ pub struct Status {
     pub error: bool,
 }
 
-/// Which briefings mention an entity: (kind, name) -> briefing ids.
-pub type EntityIndex = HashMap<(crate::entities::EntityKind, String), BTreeSet<String>>;
+pub use crate::entities::index::EntityIndex;
 
 /// Everything the UI shows.
 #[derive(Debug)]
@@ -122,6 +128,10 @@ pub struct App {
     pub list_rows: usize,
     /// Notes that could not be written yet (kept in memory, retried).
     pub unsaved: bool,
+    /// The watchlist from config.toml.
+    pub watch: crate::entities::watch::Watchlist,
+    /// The index is out of date: the loop rebuilds it in the background.
+    pub needs_index: bool,
     /// A filter waiting for the entity index.
     pending_entity_filter: Option<(crate::entities::EntityKind, String)>,
 }
@@ -157,6 +167,8 @@ impl App {
             reader_width: 60,
             list_rows: 20,
             unsaved: false,
+            watch: crate::entities::watch::Watchlist::default(),
+            needs_index: true,
             pending_entity_filter: None,
         };
         app.refresh_view();
@@ -198,6 +210,10 @@ impl App {
                     .cmp(&bs[b].meta.source)
                     .then(bs[b].meta.date.cmp(&bs[a].meta.date))
             }),
+            SortKey::Watch => {
+                let hits = |i: usize| self.entity_index.as_ref().map_or(0, |x| x.hits(&bs[i].id).len());
+                view.sort_by(|&a, &b| hits(b).cmp(&hits(a)).then(bs[b].meta.date.cmp(&bs[a].meta.date)));
+            }
         }
         self.view = view;
         self.selected = keep
@@ -235,21 +251,39 @@ impl App {
             self.warn(msg);
         }
         self.state.read.insert(open.id.clone());
+        if let Some(index) = self.entity_index.as_mut() {
+            // The briefing may have changed since the index was built.
+            index.set_briefing(&open.id, &open.groups);
+        }
         self.open = Some(open);
+        self.refresh_spread();
         vec![Effect::SaveState]
     }
 
     /// Called by the loop with the entity index built.
     pub fn indexed(&mut self, index: EntityIndex) {
         self.entity_index = Some(index);
+        self.refresh_spread();
         if let Some((kind, name)) = self.pending_entity_filter.take() {
             self.apply_entity_filter(kind, &name);
         }
     }
 
+    /// Counts, for the open briefing's entities, the briefings naming each.
+    fn refresh_spread(&mut self) {
+        let (Some(index), Some(open)) = (&self.entity_index, self.open.as_mut()) else {
+            return;
+        };
+        open.spread = open
+            .groups
+            .iter()
+            .map(|g| Some(index.briefings(g.kind, &g.name).len()))
+            .collect();
+    }
+
     fn apply_entity_filter(&mut self, kind: crate::entities::EntityKind, name: &str) {
         let Some(index) = &self.entity_index else { return };
-        let ids = index.get(&(kind, name.to_owned())).cloned().unwrap_or_default();
+        let ids = index.briefings(kind, name);
         let n = ids.len();
         self.entity_filter = Some(EntityFilter {
             name: name.to_owned(),

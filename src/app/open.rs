@@ -2,7 +2,8 @@
 //! entities and notes. Movement here is integer arithmetic over rows.
 
 use crate::analysis::Analysed;
-use crate::entities::summary::{EntityGroup, group};
+use crate::entities::summary::{EntityGroup, group_with};
+use crate::entities::watch::Watchlist;
 use crate::layout::Layout;
 use crate::notes::{NotesFile, Placement, place};
 
@@ -21,6 +22,9 @@ pub struct Open {
     /// First visible row.
     pub scroll: usize,
     pub groups: Vec<EntityGroup>,
+    /// For each group, how many briefings of the store mention it (once
+    /// the index is built).
+    pub spread: Vec<Option<usize>>,
     pub entity_sel: usize,
     /// Whether the selected entity's mentions are highlighted (after the
     /// user picked one).
@@ -40,7 +44,13 @@ pub struct Open {
 }
 
 impl Open {
-    pub fn new(index: usize, id: String, analysed: Analysed, notes: Result<NotesFile, String>) -> Self {
+    pub fn new(
+        index: usize,
+        id: String,
+        analysed: Analysed,
+        notes: Result<NotesFile, String>,
+        watch: &Watchlist,
+    ) -> Self {
         let paragraphs: Vec<String> = analysed
             .body
             .document
@@ -48,7 +58,7 @@ impl Open {
             .iter()
             .map(crate::document::Block::plain_text)
             .collect();
-        let groups = group(&analysed.body.text, &analysed.entities);
+        let groups = group_with(&analysed.body.text, &analysed.entities, watch);
         let starts: Vec<usize> = analysed
             .body
             .document
@@ -73,6 +83,7 @@ impl Open {
             layout: Layout::default(),
             cursor: 0,
             scroll: 0,
+            spread: vec![None; groups.len()],
             groups,
             entity_sel: 0,
             highlight: false,

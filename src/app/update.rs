@@ -49,6 +49,7 @@ impl App {
             Action::EditNote => self.edit_note(),
             Action::DeleteNote => return self.delete_note(),
             Action::Undo => return self.undo_delete(),
+            Action::Watch => return self.watch_selected(),
             Action::Filter => {
                 self.input = Some(self.text_filter.clone());
                 self.focus = Pane::Articles;
@@ -57,7 +58,8 @@ impl App {
                 self.sort = match self.sort {
                     SortKey::Date => SortKey::Title,
                     SortKey::Title => SortKey::Source,
-                    SortKey::Source => SortKey::Date,
+                    SortKey::Source => SortKey::Watch,
+                    SortKey::Watch => SortKey::Date,
                 };
                 self.refresh_view();
                 self.say(format!("sorted by {:?}", self.sort).to_lowercase());
@@ -187,6 +189,25 @@ impl App {
             }
         }
         Vec::new()
+    }
+
+    fn watch_selected(&mut self) -> Vec<Effect> {
+        if self.focus != Pane::Entities {
+            self.say("select an entity in the Entities pane (3) to watch it");
+            return Vec::new();
+        }
+        let Some(g) = self.open.as_ref().and_then(|o| o.selected_group()) else {
+            return Vec::new();
+        };
+        if g.watched {
+            let name = g.name.clone();
+            self.say(format!("{name} is already on the watchlist"));
+            return Vec::new();
+        }
+        vec![Effect::Watch {
+            name: g.name.clone(),
+            kind: g.kind,
+        }]
     }
 
     fn back(&mut self) {

@@ -16,7 +16,10 @@ struct Record<'a> {
 }
 
 pub fn run(args: &EntitiesArgs) -> anyhow::Result<()> {
-    let analysed = if args.file.as_os_str() == "-" {
+    let Some(file) = &args.file else {
+        anyhow::bail!("give a briefing file, or '-' for stdin");
+    };
+    let analysed = if file.as_os_str() == "-" {
         let mut bytes = Vec::new();
         std::io::stdin().read_to_end(&mut bytes)?;
         let loaded = from_bytes(bytes);
@@ -26,16 +29,16 @@ pub fn run(args: &EntitiesArgs) -> anyhow::Result<()> {
         // Stdin is plain text: offsets are into it exactly as given.
         analyse(Format::Text, loaded.text).map_err(|e| anyhow::anyhow!("stdin: {e}"))?
     } else {
-        let loaded = load_file(&args.file)?;
+        let loaded = load_file(file)?;
         if loaded.lossy {
             eprintln!(
                 "brief: warning: {}: invalid UTF-8 replaced with U+FFFD",
-                args.file.display()
+                file.display()
             );
         }
-        let format = Format::from_path(&args.file).unwrap_or(Format::Text);
+        let format = Format::from_path(file).unwrap_or(Format::Text);
         analyse(format, loaded.text).map_err(|source| StoreError::FrontMatter {
-            path: args.file.clone(),
+            path: file.clone(),
             source,
         })?
     };
@@ -45,6 +48,21 @@ pub fn run(args: &EntitiesArgs) -> anyhow::Result<()> {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         other => Ok(other?),
     }
+}
+
+/// `brief entities --index`: the store's entity index as one JSON document.
+pub fn index(
+    briefings: &[crate::store::Briefing],
+    watch: &crate::entities::watch::Watchlist,
+) -> anyhow::Result<()> {
+    let index = crate::tui::build_index(briefings, watch);
+    let doc = serde_json::json!({
+        "briefings": index.briefing_count(),
+        "entities": index.records(),
+    });
+    let mut text = serde_json::to_string_pretty(&doc)?;
+    text.push('\n');
+    super::print(&text)
 }
 
 /// Writes a briefing's entities as JSON Lines, one record at a time (the

@@ -1,12 +1,15 @@
 //! Named entities: kinds, spans, and the recogniser that finds them with
 //! bundled gazetteers and rules — no model, nothing to download.
 
+pub mod canonical;
 mod declared;
 pub mod gazetteer;
+pub mod index;
 mod names;
 mod numeric;
 pub mod summary;
 mod tokens;
+pub mod watch;
 mod words;
 
 pub use declared::Declared;

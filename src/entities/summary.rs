@@ -1,6 +1,8 @@
 //! Mentions grouped into entities for the Entities pane: "Vladimir Putin",
 //! "Putin" and "Putin’s" are one person with three mentions.
 
+use super::canonical::canonical;
+use super::watch::Watchlist;
 use super::{Entity, EntityKind};
 use std::collections::HashMap;
 
@@ -12,12 +14,20 @@ pub struct EntityGroup {
     pub kind: EntityKind,
     /// Indices into the briefing's entity list, in text order.
     pub mentions: Vec<usize>,
+    /// On the user's watchlist.
+    pub watched: bool,
 }
 
 /// Groups mentions: same kind and same text; a one-word person name joins
 /// the only longer person name that ends with it ("Witkoff" -> "Steve
 /// Witkoff"). Sorted by kind, then most mentioned.
 pub fn group(text: &str, entities: &[Entity]) -> Vec<EntityGroup> {
+    group_with(text, entities, &Watchlist::default())
+}
+
+/// Like [`group`], with watched aliases joining their entry ("Putin" under
+/// a watched "Vladimir Putin").
+pub fn group_with(text: &str, entities: &[Entity], watch: &Watchlist) -> Vec<EntityGroup> {
     let mut full_by_last: HashMap<&str, Option<&str>> = HashMap::new();
     for e in entities.iter().filter(|e| e.kind == EntityKind::Person) {
         let name = e.text(text);
@@ -28,7 +38,7 @@ pub fn group(text: &str, entities: &[Entity]) -> Vec<EntityGroup> {
             }
         }
     }
-    let mut index: HashMap<(EntityKind, &str), usize> = HashMap::new();
+    let mut index: HashMap<(EntityKind, String), usize> = HashMap::new();
     let mut groups: Vec<EntityGroup> = Vec::new();
     for (i, e) in entities.iter().enumerate() {
         let mut name = e.text(text);
@@ -37,11 +47,15 @@ pub fn group(text: &str, entities: &[Entity]) -> Vec<EntityGroup> {
                 name = full;
             }
         }
-        let at = *index.entry((e.kind, name)).or_insert_with(|| {
+        let key = watch
+            .entry_for(e.kind, name)
+            .map_or_else(|| canonical(e.kind, name), str::to_owned);
+        let at = *index.entry((e.kind, key)).or_insert_with_key(|(kind, key)| {
             groups.push(EntityGroup {
-                name: crate::sanitize::sanitize(name).into_owned(),
-                kind: e.kind,
+                name: crate::sanitize::sanitize(key).into_owned(),
+                kind: *kind,
                 mentions: Vec::new(),
+                watched: watch.contains(*kind, key),
             });
             groups.len() - 1
         });
@@ -82,6 +96,20 @@ mod tests {
         assert_eq!(g[0].name, "Vladimir Putin");
         assert_eq!(g[0].mentions, [0, 1, 2]);
         assert_eq!(g[1].name, "Miami");
+    }
+
+    #[test]
+    fn aliases_are_one_entity() {
+        let text = "The US and the U.S. and the United States.";
+        let ents = vec![
+            ent(text, "US", 0, EntityKind::Place),
+            ent(text, "U.S.", 0, EntityKind::Place),
+            ent(text, "United States", 0, EntityKind::Place),
+        ];
+        let g = group(text, &ents);
+        assert_eq!(g.len(), 1);
+        assert_eq!(g[0].name, "United States");
+        assert_eq!(g[0].mentions.len(), 3);
     }
 
     #[test]

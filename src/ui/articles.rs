@@ -44,6 +44,12 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme) {
             if let Some(d) = &b.meta.date {
                 meta.push(d.clone());
             }
+            // Watchlist hits come early so a narrow pane still shows them.
+            let hits = app.entity_index.as_ref().map_or(&[][..], |x| x.hits(&b.id));
+            if !hits.is_empty() {
+                let short: Vec<&str> = hits.iter().map(|h| h.rsplit(' ').next().unwrap_or(h)).collect();
+                meta.push(format!("★ {}", short.join(", ")));
+            }
             if let Some(s) = &b.meta.source {
                 meta.push(s.clone());
             }

@@ -34,11 +34,26 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme) {
             selected_row = items.len();
         }
         let count = format!(" {}", g.mentions.len());
-        let name = truncate(&g.name, width.saturating_sub(count.len() + 2));
+        let spread = match open.spread.get(i).copied().flatten() {
+            Some(n) if n > 1 => format!(" · in {n}"),
+            _ => String::new(),
+        };
+        let name = truncate(
+            &g.name,
+            width.saturating_sub(count.len() + spread.chars().count() + 2),
+        );
         items.push(ListItem::new(Line::from(vec![
-            Span::raw("  "),
-            Span::styled(name, theme.kind(g.kind)),
+            Span::styled(if g.watched { "★ " } else { "  " }, theme.note_mark),
+            Span::styled(
+                name,
+                if g.watched {
+                    theme.kind(g.kind).patch(theme.watched)
+                } else {
+                    theme.kind(g.kind)
+                },
+            ),
             Span::styled(count, theme.dim),
+            Span::styled(spread, theme.dim),
         ])));
     }
     let focused = app.focus == Pane::Entities;

@@ -42,7 +42,13 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme) {
         " Keys can be changed in config.toml [keys]. ? or Esc closes.",
         theme.dim,
     )));
-    let w = (key_width as u16 + 52).min(area.width);
+    let desc_width = Action::ALL
+        .iter()
+        .map(|a| a.describe().chars().count())
+        .max()
+        .unwrap_or(40)
+        .max(60);
+    let w = (key_width + desc_width + 6).min(usize::from(area.width)) as u16;
     let h = (text.len() as u16 + 2).min(area.height);
     let room = usize::from(h.saturating_sub(2));
     let more = text.len() > room;

@@ -75,8 +75,13 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme) {
             });
             for seg in &line.segs {
                 let mut style = theme.text_style(&seg.style);
-                if seg.style.mention.is_some_and(|m| highlight.contains(&m)) {
-                    style = style.patch(theme.mention);
+                if let Some(m) = seg.style.mention {
+                    if open.analysed.watched.get(m as usize).copied().unwrap_or(false) {
+                        style = style.patch(theme.watched);
+                    }
+                    if highlight.contains(&m) {
+                        style = style.patch(theme.mention);
+                    }
                 }
                 spans.push(Span::styled(seg.text.as_str(), style));
             }

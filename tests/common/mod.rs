@@ -20,6 +20,7 @@ pub fn app(tmp: &Path) -> (App, Io) {
     let io = Io {
         notes: NotesStore::new(tmp.join("notes")),
         data_dir: tmp.join("data"),
+        config_file: tmp.join("config.toml"),
     };
     let mut counts = HashMap::new();
     for (_, f) in io.notes.all() {
@@ -29,6 +30,8 @@ pub fn app(tmp: &Path) -> (App, Io) {
     }
     let (state, _) = ReadingState::load(&io.data_dir);
     let mut app = App::new(briefings, state, counts, Keymap::default());
+    let config = brief::config::Config::load(&io.config_file).expect("config");
+    app.watch = config.watchlist();
     app.set_reader_size(70, 30);
     (app, io)
 }
