@@ -150,7 +150,28 @@ impl<'t> Cx<'t> {
                 let w = &text[t.start..t.end];
                 !(w == "I" || words::is_weekday(w) || words::is_month(w) && !t.caps_line)
             })
-            .collect();
+            .collect::<Vec<bool>>();
+        // The lowercase half of a hyphenated given name inside a name
+        // ("Lee Jae-myung", "Park Ji-hoon"), told from "Kremlin-backed" by
+        // being a short word that is not English.
+        let mut namey = namey;
+        for k in 2..tokens.len() {
+            let t = &tokens[k];
+            if t.gap == Gap::Hyphen
+                && !t.cap
+                && namey[k - 1]
+                && namey[k - 2]
+                && tokens[k - 1].gap == Gap::Space
+            {
+                let w = &text[t.start..t.end];
+                if w.len() <= 6
+                    && w.chars().all(|c| c.is_ascii_lowercase())
+                    && !gazetteer::lookup(w).has(Flags::COMMON)
+                {
+                    namey[k] = true;
+                }
+            }
+        }
         Self { text, tokens, namey }
     }
 
@@ -209,7 +230,9 @@ impl<'t> Cx<'t> {
         let mut j = i + 1;
         while j < self.tokens.len() {
             let prev = &self.tokens[j - 1];
-            if prev.possessive {
+            // A possessive ends a name, except inside a party's or a
+            // union's own name ("Republican People's Party").
+            if prev.possessive && !(self.namey(j) && words::is_org_head(self.word(j))) {
                 break;
             }
             let t = &self.tokens[j];
@@ -248,6 +271,20 @@ impl<'t> Cx<'t> {
     /// "of", "and", "the" join only inside organisation and place names.
     fn weak_connector_joins(&self, start: usize, conn: usize, next: usize) -> bool {
         let left = self.word(conn - 1);
+        match self.word(conn) {
+            // "Procter & Gamble", "Keller & Amadi Capital".
+            "&" => return true,
+            // "and" joins only names that are known whole ("Bosnia and
+            // Herzegovina"), never two organisations ("HDFC Bank and Axis Bank").
+            "and" => {
+                let of_name =
+                    words::is_org_lead(self.word(start)) && (start..conn).any(|k| self.word(k) == "of");
+                return of_name
+                    || gazetteer::has_longer(self.span(conn - 1, conn))
+                    || gazetteer::has_longer(self.span(start, conn));
+            }
+            _ => {}
+        }
         if words::is_org_lead(left) || words::is_org_head(left) || words::is_place_head(left) {
             return true;
         }
@@ -322,7 +359,11 @@ impl<'t> Cx<'t> {
                 continue;
             }
             if flags.is_named_kind() && !(person_hint && flags.has(Flags::SURNAME)) {
-                self.emit(i, i + 1, kind_of(flags), out);
+                let mut kind = kind_of(flags);
+                if kind == EntityKind::Place && i + 1 == b && self.in_match_report(i) {
+                    kind = EntityKind::Org; // a team named after its city
+                }
+                self.emit(i, i + 1, kind, out);
                 person_hint = false;
                 i += 1;
                 continue;
@@ -338,6 +379,22 @@ impl<'t> Cx<'t> {
             person_hint = false;
             i = e;
         }
+    }
+
+    /// A city next to a match verb, with a score close by, is a team:
+    /// "Liverpool beat Girona 3-1".
+    fn in_match_report(&self, i: usize) -> bool {
+        let cue = self.word_before(i).is_some_and(words::is_sport_cue)
+            || self.word_after(i).is_some_and(words::is_sport_cue);
+        if !cue {
+            return false;
+        }
+        let lo = i.saturating_sub(10);
+        let hi = (i + 10).min(self.tokens.len() - 1);
+        (lo..hi).any(|k| {
+            let (a, b) = (&self.tokens[k], &self.tokens[k + 1]);
+            a.digit && b.digit && b.gap == Gap::Hyphen && a.end - a.start <= 2 && b.end - b.start <= 2
+        })
     }
 
     /// A given name followed by a surname or an unknown name word starts a
@@ -360,7 +417,12 @@ impl<'t> Cx<'t> {
         }
         let given =
             flags.has(Flags::GIVEN) || (flags.has(Flags::GIVEN_AMBIGUOUS) && !self.tokens[i].sentence_start);
-        given && (!next.is_named_kind() || next.has(Flags::SURNAME))
+        // A sure given name makes even an organisation's name a surname
+        // ("Dmitri Antonov"); a place after it stays a place ("Maria in Kyiv"
+        // cannot occur here: they are one capitalised run).
+        let sure =
+            flags.has(Flags::GIVEN) && !next.has(Flags::PLACE) && !words::is_org_head(self.word(i + 1));
+        given && (!next.is_named_kind() || next.has(Flags::SURNAME) || sure)
     }
 
     /// A run ending in an organisation word is one organisation ("Meridian
@@ -397,11 +459,19 @@ impl<'t> Cx<'t> {
                 | "Service"
                 | "Fleet"
         );
-        if first.has(Flags::GROUP) || (first.has(Flags::PLACE) && (self.tokens[i].upper || government)) {
+        // "Russian Defence Ministry", "US Army": a nationality or country
+        // before a government body stands apart; "Chinese Academy of
+        // Sciences" is one name.
+        if (first.has(Flags::GROUP) || first.has(Flags::PLACE)) && (self.tokens[i].upper || government) {
             return None;
         }
         if self.tokens[i].sentence_start && self.is_common(i) && !first.is_named_kind() {
             return None;
+        }
+        // "Competition Commission of India": the sequence went on past the
+        // head word only because of it, so the organisation takes it all.
+        if j + 2 < b && words::is_connector(self.word(j + 1)) {
+            return Some(b);
         }
         Some(j + 1)
     }
@@ -416,7 +486,8 @@ impl<'t> Cx<'t> {
                     break;
                 }
                 let f = gazetteer::lookup(self.word(j));
-                if f.has(Flags::TITLE) && !f.has(Flags::SURNAME) && !person {
+                if f.has(Flags::TITLE) && !f.has(Flags::SURNAME) && (!person || j + 1 == b) {
+                    // A title after a name ("Ali Rıza Efendi") is not part of it.
                     break;
                 }
                 if !person && f.is_named_kind() && !f.has(Flags::SURNAME) && !words::is_org_head(self.word(j))
@@ -459,7 +530,15 @@ impl<'t> Cx<'t> {
             return None;
         }
         let t = &self.tokens[i];
-        if t.upper && first.chars().filter(|c| c.is_alphabetic()).count() <= 6 && !self.is_common(i) {
+        let acronym = t.upper
+            || (first.len() <= 4
+                && first.chars().any(|c| c.is_ascii_digit())
+                && first.chars().filter(char::is_ascii_uppercase).count() >= 1);
+        if acronym
+            && first.chars().filter(|c| c.is_alphabetic()).count() <= 6
+            && !self.is_common(i)
+            && !words::is_non_org_acronym(first)
+        {
             return Some(EntityKind::Org);
         }
         if self.is_common(i) {
@@ -483,11 +562,12 @@ impl<'t> Cx<'t> {
         {
             start = self.tokens[i - 1].start;
         }
-        out.push(Entity {
-            start,
-            end: self.tokens[e - 1].end,
-            kind,
-        });
+        let mut end = self.tokens[e - 1].end;
+        // "OPEC+": the plus belongs to the acronym.
+        if self.tokens[e - 1].upper && self.text[end..].starts_with('+') {
+            end += 1;
+        }
+        out.push(Entity { start, end, kind });
     }
 
     /// Tokens on one caps line form one run.
