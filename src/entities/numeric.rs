@@ -61,14 +61,38 @@ fn start_with_prefix(text: &str, tokens: &[Token], i: usize) -> usize {
     let t = tokens[i];
     let before = &text[..t.start];
     let mut start = t.start;
-    for sym in ["US$", "$", "€", "£", "¥", "₴", "₽"] {
+    for sym in [
+        "US$", "R$", "A$", "C$", "HK$", "S$", "NZ$", "$", "€", "£", "¥", "₴", "₽", "₹",
+    ] {
         if before.ends_with(sym) {
             start -= sym.len();
             break;
         }
     }
-    if start == t.start && t.gap == Gap::Space && i > 0 && words::is_approximator(word(text, tokens, i - 1)) {
-        start = tokens[i - 1].start;
+    approximated(text, tokens, i, start)
+}
+
+/// Moves `start` back over words that qualify an amount: "nearly",
+/// "about", "up to", "more than", "at least".
+fn approximated(text: &str, tokens: &[Token], i: usize, start: usize) -> usize {
+    if i == 0 || text.get(tokens[i - 1].end..start) != Some(" ") {
+        return start;
+    }
+    let one = word(text, tokens, i - 1);
+    if words::is_approximator(one) {
+        return tokens[i - 1].start;
+    }
+    if i >= 2 && text.get(tokens[i - 2].end..tokens[i - 1].start) == Some(" ") {
+        let two = word(text, tokens, i - 2);
+        let pair = matches!(
+            (two.to_ascii_lowercase().as_str(), one),
+            ("up", "to")
+                | ("more" | "less" | "fewer" | "greater" | "higher" | "lower", "than")
+                | ("at", "least" | "most")
+        );
+        if pair {
+            return tokens[i - 2].start;
+        }
     }
     start
 }
@@ -103,14 +127,95 @@ fn at(text: &str, tokens: &[Token], i: usize) -> Option<Hit> {
     };
     if relative {
         if let Some(n) = spaced(tokens, i) {
-            if words::is_period_word(word(text, tokens, n)) {
+            let nw = word(text, tokens, n);
+            if words::is_period_word(nw) {
                 return Some(Hit::new(n, EntityKind::Date, t.start));
+            }
+            // "next four weeks", "the past 12 months".
+            if words::number_word(nw) || tokens[n].digit {
+                if let Some(u) = spaced(tokens, n).filter(|&u| words::is_time_unit(word(text, tokens, u))) {
+                    return Some(Hit::new(u, EntityKind::Date, t.start));
+                }
+            }
+        }
+        return None;
+    }
+    // "a week later", "an hour", "another decade" (not a rate: "$5 a month").
+    if matches!(w, "a" | "an" | "another" | "A" | "An" | "Another") {
+        let rate = i > 0
+            && (tokens[i - 1].digit
+                || words::is_scale(word(text, tokens, i - 1))
+                || words::is_unit(word(text, tokens, i - 1)));
+        let unit = spaced(tokens, i).filter(|&u| {
+            matches!(
+                word(text, tokens, u),
+                "week" | "month" | "year" | "decade" | "day" | "hour" | "fortnight" | "century"
+            )
+        });
+        if let (Some(u), false) = (unit, rate) {
+            let end = spaced(tokens, u)
+                .filter(|&n| matches!(word(text, tokens, n), "later" | "earlier" | "ago" | "before"))
+                .unwrap_or(u);
+            let start = approximated(text, tokens, i, t.start);
+            let after_of = i > 0 && word(text, tokens, i - 1) == "of";
+            if !after_of {
+                return Some(Hit::new(end, EntityKind::Date, start));
             }
         }
         return None;
     }
     if words::number_word(w) || (w == "one" && next_is_scale_or_hyphen(text, tokens, i)) {
         return Some(number_words(text, tokens, i));
+    }
+    // "one" counts when a noun follows it ("one vessel"), not as a pronoun.
+    if matches!(w, "one" | "One") {
+        let counts = spaced(tokens, i).is_some_and(|n| {
+            let nw = word(text, tokens, n);
+            nw.starts_with(|c: char| c.is_ascii_lowercase())
+                && !matches!(
+                    nw,
+                    "of" | "another"
+                        | "that"
+                        | "which"
+                        | "who"
+                        | "is"
+                        | "was"
+                        | "has"
+                        | "had"
+                        | "can"
+                        | "could"
+                        | "would"
+                        | "will"
+                        | "should"
+                        | "may"
+                        | "might"
+                        | "must"
+                        | "in"
+                        | "on"
+                        | "at"
+                        | "by"
+                        | "for"
+                        | "to"
+                        | "and"
+                        | "or"
+                        | "but"
+                        | "side"
+                        | "thing"
+                        | "way"
+                        | "another's"
+                        | "does"
+                        | "did"
+                        | "said"
+                        | "says"
+                )
+        });
+        if counts {
+            return Some(Hit::new(
+                i,
+                EntityKind::Number,
+                approximated(text, tokens, i, t.start),
+            ));
+        }
     }
     None
 }
@@ -136,7 +241,12 @@ fn month(text: &str, tokens: &[Token], i: usize) -> Option<Hit> {
     if i > 0 && joins_before {
         start = tokens[i - 1].start;
     }
-    let day_after = spaced(tokens, i).filter(|&n| is_day(word(text, tokens, n)));
+    // "Nov. 26": the abbreviation's period stands between month and day.
+    let day_after = tokens
+        .get(i + 1)
+        .filter(|n| matches!(&text[tokens[i].end..n.start], " " | ". "))
+        .map(|_| i + 1)
+        .filter(|&n| is_day(word(text, tokens, n)));
     if let Some(n) = day_after {
         end = n;
     }
@@ -148,9 +258,16 @@ fn month(text: &str, tokens: &[Token], i: usize) -> Option<Hit> {
             end += 1;
         }
     }
-    // "May" and "March" alone are too often a verb or a name.
+    // "May" and "March" alone are too often a verb or a name, unless a
+    // preposition says they are months ("in March").
     let alone = start == tokens[i].start && end == i;
-    if alone && matches!(w, "May" | "March" | "Mar" | "Jan" | "Sep" | "Dec") {
+    let after_preposition = i > 0
+        && tokens[i].gap == Gap::Space
+        && matches!(
+            word(text, tokens, i - 1),
+            "in" | "since" | "until" | "by" | "from" | "through" | "of" | "before" | "after"
+        );
+    if alone && !after_preposition && matches!(w, "May" | "March" | "Mar" | "Jan" | "Sep" | "Dec") {
         return None;
     }
     Some(Hit::new(end, EntityKind::Date, start))
@@ -203,6 +320,23 @@ fn digits(text: &str, tokens: &[Token], i: usize) -> Option<Hit> {
             words::is_unit(nw) || words::is_scale(nw)
         }) || text[tokens[i].end..].starts_with('%');
         if !followed_by_unit {
+            // "spring 2022", "late 1980s", "early 2026".
+            let season = i > 0
+                && tokens[i].gap == Gap::Space
+                && matches!(
+                    word(text, tokens, i - 1),
+                    "early"
+                        | "late"
+                        | "mid"
+                        | "spring"
+                        | "summer"
+                        | "autumn"
+                        | "fall"
+                        | "winter"
+                        | "Early"
+                        | "Late"
+                );
+            let start = if season { tokens[i - 1].start } else { start };
             return Some(Hit::new(i, EntityKind::Date, start));
         }
     }
@@ -255,6 +389,13 @@ fn extend_number(text: &str, tokens: &[Token], i: usize, start: usize) -> Hit {
                 if let Some(m) = spaced(tokens, end) {
                     end = m;
                 }
+            }
+        } else if matches!(nw, "percentage" | "basis") {
+            // "0.5 percentage points", "25 basis points".
+            if let Some(m) =
+                spaced(tokens, n).filter(|&m| matches!(word(text, tokens, m), "point" | "points"))
+            {
+                end = m;
             }
         } else if nw == "per" {
             if let Some(m) = spaced(tokens, n) {
@@ -347,6 +488,27 @@ mod tests {
                 ("1,200", Number)
             ]
         );
+    }
+
+    #[test]
+    fn qualified_amounts_abbreviated_months_seasons_and_relative_spans() {
+        assert_eq!(
+            spans(
+                "up to €140 billion, more than 100, Nov. 26, spring 2022, the next four weeks, a week later, 0.5 percentage points"
+            ),
+            [
+                ("up to €140 billion", Number),
+                ("more than 100", Number),
+                ("Nov. 26", Date),
+                ("spring 2022", Date),
+                ("next four weeks", Date),
+                ("a week later", Date),
+                ("0.5 percentage points", Number)
+            ]
+        );
+        assert_eq!(spans("it costs $5 a month"), [("$5", Number)]);
+        assert_eq!(spans("one vessel and one of them"), [("one", Number)]);
+        assert_eq!(spans("talks in March"), [("March", Date)]);
     }
 
     #[test]

@@ -600,6 +600,11 @@ pub fn is_unit(w: &str) -> bool {
     matches!(
         w,
         "percent"
+            | "cents"
+            | "pence"
+            | "reais"
+            | "euro"
+            | "dollar"
             | "km"
             | "kilometres"
             | "kilometers"
