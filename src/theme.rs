@@ -81,7 +81,8 @@ impl Theme {
                 EntityKind::Org => s.add_modifier(Modifier::UNDERLINED),
                 EntityKind::Place => s.add_modifier(Modifier::ITALIC),
                 EntityKind::Group => s.add_modifier(Modifier::BOLD | Modifier::ITALIC),
-                EntityKind::Date | EntityKind::Number => s,
+                EntityKind::Date => s.add_modifier(Modifier::DIM),
+                EntityKind::Number => s.add_modifier(Modifier::DIM | Modifier::ITALIC),
             };
         }
         let light = self.name == ThemeName::Light;

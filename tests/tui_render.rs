@@ -261,3 +261,27 @@ fn watched_entities_are_marked_in_reader_entities_and_articles() {
         "Dmitriev's briefings show a watch hit in Articles: {screen}"
     );
 }
+
+#[test]
+fn reader_shows_a_legend_of_entity_kinds_in_their_styles() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (mut app, io) = app(tmp.path());
+    open(&mut app, &io, SEED_ID);
+    for (theme, person_fg) in [
+        (dark(), Color::Yellow),
+        (Theme::new(ThemeName::Dark, true), Color::Reset),
+    ] {
+        let buf = draw(&mut app, &theme, 120, 40);
+        let (x, y) = find(&buf, "PERSON ORG PLACE GROUP DATE NUMBER")
+            .into_iter()
+            .next()
+            .expect("legend");
+        assert_eq!(buf[(x, y)].fg, person_fg);
+        if person_fg == Color::Reset {
+            assert!(
+                buf[(x, y)].modifier.contains(Modifier::BOLD),
+                "without colour the legend names attributes"
+            );
+        }
+    }
+}

@@ -3,6 +3,7 @@
 
 use super::pane_block;
 use crate::app::{App, Pane};
+use crate::entities::EntityKind;
 use crate::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -14,6 +15,17 @@ use std::collections::HashSet;
 pub const CURSOR_MARK: &str = "▌";
 /// The mark of a paragraph with a note.
 pub const NOTE_MARK: &str = "✎";
+
+/// The entity kinds, each in its own style: with colour it is a colour
+/// key, without (`NO_COLOR`, the mono theme) it names the attribute.
+pub fn legend(theme: &Theme) -> Line<'static> {
+    let mut spans = vec![Span::raw(" ")];
+    for kind in EntityKind::ALL {
+        spans.push(Span::styled(kind.as_str(), theme.kind(kind)));
+        spans.push(Span::raw(" "));
+    }
+    Line::from(spans)
+}
 
 pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme) {
     let Some(open) = &app.open else {
@@ -38,8 +50,11 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme) {
         .unwrap_or_default();
     let title = super::truncate(&title, usize::from(area.width).saturating_sub(20));
     let position = format!(" {}% ", open.percent(rows));
-    let block =
+    let mut block =
         pane_block(Pane::Reader, app, theme, &title).title_bottom(Line::from(position).right_aligned());
+    if area.width >= 48 {
+        block = block.title_bottom(legend(theme));
+    }
     let highlight: HashSet<u32> = if open.highlight {
         open.selected_group()
             .map(|g| g.mentions.iter().map(|&m| m as u32).collect())
