@@ -34,7 +34,8 @@ pub fn is_unsafe(c: char) -> bool {
 /// visible placeholder; borrows when nothing needs replacing (the usual case).
 /// Tabs become a single space so that widths stay predictable.
 pub fn sanitize(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(|c| c == '\t' || is_unsafe(c)) {
+    let plain_ascii = text.bytes().all(|b| (0x20..0x7f).contains(&b));
+    if plain_ascii || !text.chars().any(|c| c == '\t' || is_unsafe(c)) {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len() + 8);

@@ -3,7 +3,7 @@
 //! visible on the way.
 
 use super::{Line, Seg, Style};
-use crate::sanitize::visible;
+use crate::sanitize::{sanitize, visible};
 use std::borrow::Cow;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
@@ -31,6 +31,9 @@ impl<'a> Piece<'a> {
 
 /// Columns a string takes on the terminal, after sanitising.
 pub fn display_width(s: &str) -> usize {
+    if s.bytes().all(|b| (0x20..0x7f).contains(&b)) {
+        return s.len();
+    }
     s.chars().map(char_width).sum()
 }
 
@@ -91,6 +94,22 @@ impl Lines {
         usize::from(self.indent > 0)
     }
 
+    /// Appends already-measured text (`width` columns) in one go.
+    fn push_str(&mut self, text: &str, width: usize, style: Style) {
+        self.used += width;
+        let merge =
+            self.current.len() > self.indent_segs() && self.current.last().is_some_and(|l| l.style == style);
+        match self.current.last_mut() {
+            Some(last) if merge => last.text.push_str(text),
+            _ => {
+                // Room for the rest of the line, so appending rarely reallocates.
+                let mut owned = String::with_capacity(text.len() + self.room().min(256));
+                owned.push_str(text);
+                self.current.push(Seg { text: owned, style });
+            }
+        }
+    }
+
     fn push_char(&mut self, c: char, style: Style) {
         self.used += char_width(c);
         let merge =
@@ -128,29 +147,46 @@ impl Lines {
 
 /// Wraps styled pieces to `width` columns; the first line is indented by
 /// `first`, the others by `rest` (hanging indent for list items).
+///
+/// Words are handled as slices of the pieces (one allocation per line run,
+/// not per character); only a word wider than a whole line is broken char
+/// by char.
 pub fn wrap(pieces: &[Piece<'_>], width: usize, first: &str, indent_style: Style, rest: &str) -> Vec<Line> {
     let mut out = Lines::new(width, first, indent_style, rest);
-    let mut word: Vec<(char, Style)> = Vec::new();
+    let mut word: Vec<(&str, Style)> = Vec::new();
     let mut word_width = 0;
     let mut space: Option<Style> = None;
     for piece in pieces {
-        for c in piece.text.chars() {
-            match c {
-                ' ' | '\n' => {
-                    place_word(&mut out, &mut word, &mut word_width, &mut space);
-                    if c == '\n' {
-                        out.newline();
-                        space = None;
-                    } else if !out.is_fresh() {
-                        space = Some(piece.style);
-                    }
+        let text: &str = &piece.text;
+        let bytes = text.as_bytes();
+        let mut start = 0;
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b == b' ' || b == b'\n' || b == b'\t' {
+                if i > start {
+                    word.push((&text[start..i], piece.style));
                 }
-                _ => {
-                    let v = visible(c);
-                    word_width += char_width(v);
-                    word.push((v, piece.style));
+                place_word(&mut out, &mut word, &mut word_width, &mut space);
+                if b == b'\n' {
+                    out.newline();
+                    space = None;
+                } else if !out.is_fresh() {
+                    space = Some(piece.style);
                 }
+                i += 1;
+                start = i;
+            } else if (0x20..0x7f).contains(&b) {
+                word_width += 1;
+                i += 1;
+            } else {
+                let c = text[i..].chars().next().unwrap_or(' ');
+                word_width += char_width(visible(c));
+                i += c.len_utf8();
             }
+        }
+        if start < bytes.len() {
+            word.push((&text[start..], piece.style));
         }
     }
     place_word(&mut out, &mut word, &mut word_width, &mut space);
@@ -161,7 +197,7 @@ pub fn wrap(pieces: &[Piece<'_>], width: usize, first: &str, indent_style: Style
 /// across lines when it is wider than a whole line.
 fn place_word(
     out: &mut Lines,
-    word: &mut Vec<(char, Style)>,
+    word: &mut Vec<(&str, Style)>,
     word_width: &mut usize,
     space: &mut Option<Style>,
 ) {
@@ -174,14 +210,22 @@ fn place_word(
         *space = None;
     }
     if let Some(style) = space.take() {
-        out.push_char(' ', style);
+        out.push_str(" ", 1, style);
     }
-    for &(c, style) in word.iter() {
-        let w = char_width(c);
-        if w > out.room() && !out.is_fresh() {
-            out.newline();
+    if *word_width <= out.room() {
+        for &(part, style) in word.iter() {
+            out.push_str(&sanitize(part), display_width(part), style);
         }
-        out.push_char(c, style);
+    } else {
+        for &(part, style) in word.iter() {
+            for c in part.chars() {
+                let v = visible(c);
+                if char_width(v) > out.room() && !out.is_fresh() {
+                    out.newline();
+                }
+                out.push_char(v, style);
+            }
+        }
     }
     word.clear();
     *word_width = 0;
