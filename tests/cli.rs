@@ -333,3 +333,77 @@ fn help_and_version() {
     let o = run(tmp.path(), &["--version"]);
     assert!(stdout(&o).starts_with("brief "));
 }
+
+#[test]
+fn entities_index_lists_which_briefings_name_each_entity() {
+    let tmp = tempfile::tempdir().unwrap();
+    let o = run(tmp.path(), &["entities", "--index", "assets/briefings"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["briefings"], 9);
+    let entities = v["entities"].as_array().unwrap();
+    let putin = entities
+        .iter()
+        .find(|e| e["name"] == "Vladimir Putin")
+        .expect("Putin indexed");
+    assert_eq!(putin["label"], "PERSON");
+    assert_eq!(putin["briefings"].as_array().unwrap().len(), 9);
+    let us = entities
+        .iter()
+        .find(|e| e["name"] == "United States")
+        .expect("US, U.S. and United States are one");
+    assert_eq!(us["label"], "PLACE");
+}
+
+#[test]
+fn notes_export_quotes_the_paragraph_of_each_note() {
+    let tmp = tempfile::tempdir().unwrap();
+    let notes = tmp.path().join("config/notes");
+    std::fs::create_dir_all(&notes).unwrap();
+    let paragraphs: Vec<String> = {
+        let text = std::fs::read_to_string(root().join(SEED)).unwrap();
+        brief::document::parse_text(&text)
+            .blocks
+            .iter()
+            .map(brief::document::Block::plain_text)
+            .collect()
+    };
+    let mut file = brief::notes::NotesFile::new("000_e339247b8c1bd523.txt");
+    file.add(brief::notes::Note::new(
+        "Check the Witkoff timeline",
+        &paragraphs,
+        2,
+    ));
+    brief::notes::NotesStore::new(&notes).save(&file).unwrap();
+    for (format, needle) in [
+        ("markdown", "> Special Envoy Steve Witkoff"),
+        ("json", "\"Special Envoy Steve Witkoff"),
+    ] {
+        let o = run(tmp.path(), &["notes", "export", "--format", format]);
+        assert!(o.status.success(), "{}", stderr(&o));
+        let out = stdout(&o);
+        assert!(out.contains("Check the Witkoff timeline"), "{out}");
+        assert!(out.contains(needle), "{format}: {out}");
+    }
+}
+
+#[test]
+fn config_default_prints_the_embedded_defaults_and_bad_config_is_one_line() {
+    let tmp = tempfile::tempdir().unwrap();
+    let o = run(tmp.path(), &["config", "--default"]);
+    assert!(o.status.success());
+    assert!(stdout(&o).contains("[keys]"));
+    std::fs::create_dir_all(tmp.path().join("config")).unwrap();
+    std::fs::write(
+        tmp.path().join("config/config.toml"),
+        "theme = \"dark\"\ncolour = 1\n",
+    )
+    .unwrap();
+    assert_user_error(&run(tmp.path(), &["list"]), "config.toml", "line 2");
+}
+
+#[test]
+fn the_reader_refuses_a_pipe_with_a_clear_message() {
+    let tmp = tempfile::tempdir().unwrap();
+    assert_user_error(&run(tmp.path(), &[]), "", "needs a terminal");
+}

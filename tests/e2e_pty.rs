@@ -373,3 +373,23 @@ fn sigterm_restores_terminal() {
         String::from_utf8_lossy(&raw[raw.len().saturating_sub(256)..])
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn sighup_ends_the_process_and_restores_terminal() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut t = Tui::start(tmp.path(), 100, 30);
+    t.wait_for("the first frame", |s| s.contains("Articles"));
+    let pid = t.child.process_id().expect("pid");
+    let sent = std::process::Command::new("kill")
+        .arg("-HUP")
+        .arg(pid.to_string())
+        .status()
+        .expect("run kill");
+    assert!(sent.success());
+    t.wait_exit();
+    assert!(
+        contains_bytes(&t.raw(), LEAVE_ALT_SCREEN),
+        "the alternate screen is left after SIGHUP"
+    );
+}
