@@ -106,6 +106,47 @@ pub fn fingerprint(bytes: &[u8]) -> u64 {
     hash
 }
 
+/// Files up to this size are read whole to describe them; of larger ones
+/// only the head (front matter, title) and a sample for the fingerprint.
+const HEAD: usize = 64 * 1024;
+
+/// Reads what the list needs of a file — all of a small one, the head of a
+/// big one — and a fingerprint: of the whole content when small, else of
+/// its size, head and tail (a 10 MB briefing is not read to list it).
+fn load_head(path: &Path) -> Result<(Loaded, u64, bool), StoreError> {
+    use std::io::{Read, Seek, SeekFrom};
+    let meta = std::fs::metadata(path).map_err(|e| io_error(path, e))?;
+    if meta.is_dir() {
+        return Err(StoreError::IsDir(path.to_owned()));
+    }
+    if meta.len() <= HEAD as u64 {
+        let loaded = load_file(path)?;
+        let print = fingerprint(loaded.text.as_bytes());
+        return Ok((loaded, print, false));
+    }
+    let mut file = std::fs::File::open(path).map_err(|e| io_error(path, e))?;
+    let mut head = vec![0; HEAD];
+    file.read_exact(&mut head).map_err(|e| io_error(path, e))?;
+    if looks_binary(&head) {
+        return Err(StoreError::Binary(path.to_owned()));
+    }
+    let mut tail = vec![0; 4096];
+    file.seek(SeekFrom::End(-4096)).map_err(|e| io_error(path, e))?;
+    file.read_exact(&mut tail).map_err(|e| io_error(path, e))?;
+    let mut sample = meta.len().to_le_bytes().to_vec();
+    sample.extend_from_slice(&head);
+    sample.extend_from_slice(&tail);
+    let print = fingerprint(&sample);
+    // Cut a character split at the end of the head rather than flag it.
+    let valid = match std::str::from_utf8(&head) {
+        Ok(_) => head.len(),
+        Err(e) if e.error_len().is_none() => e.valid_up_to(),
+        Err(_) => head.len(),
+    };
+    head.truncate(valid);
+    Ok((from_bytes(head), print, true))
+}
+
 /// What the list shows of a briefing, known after one read of the file.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Meta {
@@ -157,16 +198,21 @@ impl Briefing {
             error: None,
             warning: None,
         };
-        match load_file(path) {
-            Ok(loaded) => {
-                entry.fingerprint = fingerprint(loaded.text.as_bytes());
+        match load_head(path) {
+            Ok((loaded, print, truncated)) => {
+                entry.fingerprint = print;
                 if loaded.lossy {
                     entry.warning = Some(format!(
                         "{}: invalid UTF-8 replaced with \u{fffd}",
                         path.display()
                     ));
                 }
-                match describe(format, &loaded.text) {
+                // Front matter longer than the head: read it all after all.
+                let described = describe(format, &loaded.text).or_else(|e| match load_file(path) {
+                    Ok(full) if truncated => describe(format, &full.text),
+                    _ => Err(e),
+                });
+                match described {
                     Ok(meta) => {
                         entry.meta = Meta {
                             title: meta.title.clone().unwrap_or(entry.meta.title),
@@ -286,6 +332,30 @@ mod tests {
         assert_eq!(t.title.as_deref(), Some("US and Ukraine talk"));
         let m = describe(Format::Markdown, "## Heading here\n\ntext").unwrap();
         assert_eq!(m.title.as_deref(), Some("Heading here"));
+    }
+
+    #[test]
+    fn big_files_are_described_from_their_head() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("big.md");
+        let mut text = String::from("---\ntitle: Big one\ndate: 2026-11-20\n---\n");
+        while text.len() < 3 * HEAD {
+            text.push_str("Paragraph about Kyiv and Moscow, with é and 東京.\n\n");
+        }
+        std::fs::write(&path, &text).unwrap();
+        let b = Briefing::read(&path, "big.md".into());
+        assert_eq!(b.meta.title, "Big one");
+        assert!(
+            b.error.is_none() && b.warning.is_none(),
+            "{:?} {:?}",
+            b.error,
+            b.warning
+        );
+        let again = Briefing::read(&path, "big.md".into());
+        assert_eq!(b.fingerprint, again.fingerprint);
+        text.push('x');
+        std::fs::write(&path, &text).unwrap();
+        assert_ne!(Briefing::read(&path, "big.md".into()).fingerprint, b.fingerprint);
     }
 
     #[test]

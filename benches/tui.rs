@@ -1,0 +1,122 @@
+//! Reader timings, in process: time to the first full frame over a store,
+//! opening a big briefing, and handling a key plus a redraw on it.
+//!
+//! `cargo bench --bench tui` (after `scripts/bench.sh` has generated
+//! `bench-out/corpus`; without it only the bundled briefings are timed).
+//! Figures go to BENCHMARKS.md by hand.
+
+use brief::app::{Action, App, Effect};
+use brief::config::ThemeName;
+use brief::keymap::Keymap;
+use brief::notes::NotesStore;
+use brief::reading_state::ReadingState;
+use brief::store::scan;
+use brief::theme::Theme;
+use brief::tui::{Io, perform, size_panes};
+use brief::ui;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use std::collections::HashMap;
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+fn draw(terminal: &mut Terminal<TestBackend>, app: &mut App, theme: &Theme) {
+    terminal
+        .draw(|f| {
+            let areas = ui::areas(f.area(), app.focus);
+            size_panes(app, &areas);
+            ui::draw(f, app, theme);
+        })
+        .expect("draw");
+}
+
+/// Scan a store, build the app, draw the first frame: the median of `runs`.
+fn first_frame(store: &Path, io: &Io, runs: usize) -> Duration {
+    let theme = Theme::new(ThemeName::Dark, false);
+    let mut times = Vec::new();
+    for _ in 0..runs {
+        let t = Instant::now();
+        let briefings = scan(store).expect("scan");
+        let mut app = App::new(
+            briefings,
+            ReadingState::default(),
+            HashMap::new(),
+            Keymap::default(),
+        );
+        let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
+        draw(&mut terminal, &mut app, &theme);
+        times.push(t.elapsed());
+        let _ = io;
+    }
+    times.sort();
+    times[times.len() / 2]
+}
+
+fn main() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let io = Io {
+        notes: NotesStore::new(tmp.path().join("notes")),
+        data_dir: tmp.path().join("data"),
+        config_file: tmp.path().join("config.toml"),
+    };
+    let bundled = root.join("assets/briefings");
+    println!(
+        "first frame, bundled briefings: {:?}",
+        first_frame(&bundled, &io, 20)
+    );
+    let corpus = root.join("bench-out/corpus");
+    if !corpus.exists() {
+        println!("(bench-out/corpus missing: run scripts/bench.sh first for the larger figures)");
+        return;
+    }
+    let count = std::fs::read_dir(&corpus).map(Iterator::count).unwrap_or(0);
+    println!(
+        "first frame, {count} briefings: {:?}",
+        first_frame(&corpus, &io, 5)
+    );
+
+    // Open the 10 MB briefing and press keys on it.
+    let theme = Theme::new(ThemeName::Dark, false);
+    let briefings = scan(&corpus).expect("scan");
+    let big = briefings
+        .iter()
+        .position(|b| b.id == "sized-10m.md")
+        .expect("sized-10m.md");
+    let mut app = App::new(
+        briefings,
+        ReadingState::default(),
+        HashMap::new(),
+        Keymap::default(),
+    );
+    let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
+    draw(&mut terminal, &mut app, &theme);
+    let t = Instant::now();
+    perform(&mut app, &io, &Effect::Open(big));
+    draw(&mut terminal, &mut app, &theme);
+    println!("open the 10 MB briefing and draw it: {:?}", t.elapsed());
+    app.focus = brief::app::Pane::Reader;
+    let mut worst = Duration::ZERO;
+    let mut total = Duration::ZERO;
+    let presses = 200;
+    for n in 0..presses {
+        let action = if n % 3 == 0 {
+            Action::PageDown
+        } else {
+            Action::Down
+        };
+        let t = Instant::now();
+        for e in app.update(action) {
+            perform(&mut app, &io, &e);
+        }
+        draw(&mut terminal, &mut app, &theme);
+        let d = t.elapsed();
+        total += d;
+        worst = worst.max(d);
+    }
+    println!(
+        "key + redraw on the 10 MB briefing: mean {:?}, worst {:?} ({presses} presses)",
+        total / presses,
+        worst
+    );
+}
