@@ -139,9 +139,8 @@ fn load_head(path: &Path) -> Result<(Loaded, u64, bool), StoreError> {
     let print = fingerprint(&sample);
     // Cut a character split at the end of the head rather than flag it.
     let valid = match std::str::from_utf8(&head) {
-        Ok(_) => head.len(),
         Err(e) if e.error_len().is_none() => e.valid_up_to(),
-        Err(_) => head.len(),
+        _ => head.len(),
     };
     head.truncate(valid);
     Ok((from_bytes(head), print, true))
