@@ -70,7 +70,7 @@ fn main() {
         println!("(bench-out/corpus missing: run scripts/bench.sh first for the larger figures)");
         return;
     }
-    let count = std::fs::read_dir(&corpus).map(Iterator::count).unwrap_or(0);
+    let count = std::fs::read_dir(&corpus).map_or(0, Iterator::count);
     println!(
         "first frame, {count} briefings: {:?}",
         first_frame(&corpus, &io, 5)
