@@ -101,83 +101,44 @@ impl Entity {
 /// read once more.
 pub fn recognise(text: &str, block_starts: &[usize], declared: &Declared) -> Vec<Entity> {
     let pieces = chunks(text, block_starts);
-    let chunks: Vec<std::ops::Range<usize>> = pieces.iter().map(|(r, _)| r.clone()).collect();
     let mut known = names::Known::default();
-    let mut per_chunk: Vec<Vec<Entity>> = Vec::with_capacity(chunks.len());
+    let mut per_piece: Vec<Vec<Entity>> = Vec::with_capacity(pieces.len());
+    let mut unresolved: Vec<Vec<std::ops::Range<usize>>> = Vec::with_capacity(pieces.len());
     for (index, (r, starts)) in pieces.iter().enumerate() {
-        per_chunk.push(read_chunk(&text[r.clone()], starts, r.start, &mut known, index));
-    }
-    let again = chunks_to_reread(text, &chunks, &known, &per_chunk);
-    for index in again {
-        // Only the consistency step runs again, with everything learned.
-        let (r, starts) = &pieces[index];
         let chunk = &text[r.clone()];
         let toks = tokens::tokenize(chunk, starts);
-        let mut local = std::mem::take(&mut per_chunk[index]);
-        shift_back(&mut local, r.start);
-        names::make_consistent(chunk, &toks, &known, &mut local);
-        shift(&mut local, r.start);
-        per_chunk[index] = local;
+        let mut found = names::find(chunk, &toks);
+        known.learn(chunk, &found, index);
+        let open = names::make_consistent(chunk, &toks, &known, &mut found);
+        let dates = numeric::find(chunk, &toks);
+        let mut merged = merge(found, dates);
+        shift(&mut merged, r.start);
+        per_piece.push(merged);
+        unresolved.push(open);
     }
-    let mut all = Vec::with_capacity(per_chunk.iter().map(Vec::len).sum());
-    for piece in per_chunk {
+    // A capitalised word left alone in a piece may be a name learned only
+    // further on ("Witkoff said…" before "Steve Witkoff"): read those few
+    // pieces again for consistency alone.
+    for (index, (r, starts)) in pieces.iter().enumerate() {
+        let chunk = &text[r.clone()];
+        let late = unresolved[index]
+            .iter()
+            .any(|w| known.learned_in(&chunk[w.clone()]).is_some_and(|c| c > index));
+        if !late {
+            continue;
+        }
+        let toks = tokens::tokenize(chunk, starts);
+        let mut local = std::mem::take(&mut per_piece[index]);
+        shift_back(&mut local, r.start);
+        let _ = names::make_consistent(chunk, &toks, &known, &mut local);
+        shift(&mut local, r.start);
+        per_piece[index] = local;
+    }
+    let mut all = Vec::with_capacity(per_piece.iter().map(Vec::len).sum());
+    for piece in per_piece {
         all.extend(piece);
     }
     declared.apply(text, all)
-}
-
-/// Finds the entities of one piece of text (offsets shifted by `offset`),
-/// learning its names into `known` as piece `index`.
-fn read_chunk(
-    chunk: &str,
-    starts: &[usize],
-    offset: usize,
-    known: &mut names::Known,
-    index: usize,
-) -> Vec<Entity> {
-    let toks = tokens::tokenize(chunk, starts);
-    let mut found = names::find(chunk, &toks);
-    known.learn(chunk, &found, index);
-    names::make_consistent(chunk, &toks, known, &mut found);
-    let dates = numeric::find(chunk, &toks);
-    let mut merged = merge(found, dates);
-    shift(&mut merged, offset);
-    merged
-}
-
-/// Pieces that mention, outside the entities already found there, a name
-/// learned only in a later piece.
-fn chunks_to_reread(
-    text: &str,
-    chunks: &[std::ops::Range<usize>],
-    known: &names::Known,
-    found: &[Vec<Entity>],
-) -> Vec<usize> {
-    let names: Vec<(&str, usize)> = known.all().filter(|&(n, c)| c > 0 && n.len() > 1).collect();
-    if names.is_empty() || chunks.len() < 2 {
-        return Vec::new();
-    }
-    let Ok(matcher) = aho_corasick::AhoCorasick::new(names.iter().map(|(n, _)| *n)) else {
-        return Vec::new();
-    };
-    let mut reread = std::collections::BTreeSet::new();
-    for m in matcher.find_iter(text) {
-        let chunk = chunks.partition_point(|r| r.end <= m.start());
-        if names[m.pattern().as_usize()].1 <= chunk || reread.contains(&chunk) {
-            continue;
-        }
-        let here = &found[chunk];
-        let at = here.partition_point(|e| e.end <= m.start());
-        let covered = here
-            .get(at)
-            .is_some_and(|e| e.start <= m.start() && e.end >= m.end());
-        let whole_word = !text[..m.start()].ends_with(char::is_alphanumeric)
-            && !text[m.end()..].starts_with(char::is_alphanumeric);
-        if !covered && whole_word {
-            reread.insert(chunk);
-        }
-    }
-    reread.into_iter().collect()
 }
 
 fn shift_back(entities: &mut [Entity], by: usize) {

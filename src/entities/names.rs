@@ -5,6 +5,7 @@ use super::gazetteer::{self, Flags};
 use super::tokens::{Gap, Token};
 use super::words;
 use super::{Entity, EntityKind};
+use std::cell::Cell;
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 
@@ -102,23 +103,32 @@ impl Known {
         }
     }
 
-    /// Every name with the piece where it was learned.
-    pub fn all(&self) -> impl Iterator<Item = (&str, usize)> {
-        self.names.iter().map(|(n, (_, c))| (n.as_str(), *c))
-    }
-
     fn get(&self, name: &str) -> Option<EntityKind> {
         self.names.get(name).map(|(k, _)| *k)
+    }
+
+    /// The piece where a name was learned.
+    pub fn learned_in(&self, name: &str) -> Option<usize> {
+        self.names.get(name).map(|(_, c)| *c)
     }
 }
 
 /// Adds the mentions of known names that the rules alone missed in this
 /// piece of text: after "Steve Witkoff", "Witkoff"; after "European Union
 /// (EU)", "EU".
-pub fn make_consistent(text: &str, tokens: &[Token], known: &Known, found: &mut Vec<Entity>) {
+///
+/// Returns the capitalised words left without an entity (byte ranges), so
+/// the caller can tell whether a name learned later may concern them.
+pub fn make_consistent(
+    text: &str,
+    tokens: &[Token],
+    known: &Known,
+    found: &mut Vec<Entity>,
+) -> Vec<std::ops::Range<usize>> {
     let cx = Cx::new(text, tokens);
-    cx.make_consistent(known, found);
+    let unresolved = cx.make_consistent(known, found);
     found.sort();
+    unresolved
 }
 
 /// The text and its tokens, with the questions the rules ask of them.
@@ -127,6 +137,10 @@ struct Cx<'t> {
     tokens: &'t [Token],
     /// Per token: could it be part of a name (computed once).
     namey: Vec<bool>,
+    /// Per capitalised token: what the lists say of it as written and in
+    /// lowercase (looked up once, asked many times).
+    exact: Vec<Cell<Option<Flags>>>,
+    lower: Vec<Cell<Option<Flags>>>,
 }
 
 impl<'t> Cx<'t> {
@@ -172,7 +186,24 @@ impl<'t> Cx<'t> {
                 }
             }
         }
-        Self { text, tokens, namey }
+        let exact = vec![Cell::new(None); tokens.len()];
+        let lower = vec![Cell::new(None); tokens.len()];
+        Self {
+            text,
+            tokens,
+            namey,
+            exact,
+            lower,
+        }
+    }
+
+    /// The lists' flags for token `k` as written (looked up once).
+    fn flags(&self, k: usize) -> Flags {
+        self.exact[k].get().unwrap_or_else(|| {
+            let f = gazetteer::lookup(self.word(k));
+            self.exact[k].set(Some(f));
+            f
+        })
     }
 
     fn namey(&self, i: usize) -> bool {
@@ -180,14 +211,15 @@ impl<'t> Cx<'t> {
     }
 
     fn lower_flags(&self, i: usize) -> Flags {
-        gazetteer::lookup_lower(self.word(i))
+        self.lower[i].get().unwrap_or_else(|| {
+            let f = gazetteer::lookup_lower(self.word(i));
+            self.lower[i].set(Some(f));
+            f
+        })
     }
 
     fn is_common(&self, i: usize) -> bool {
-        let w = self.word(i);
-        !self.tokens[i].upper
-            && self.lower_flags(i).has(Flags::COMMON)
-            && !gazetteer::lookup(w).has(Flags::SURNAME)
+        !self.tokens[i].upper && self.lower_flags(i).has(Flags::COMMON) && !self.flags(i).has(Flags::SURNAME)
     }
 
     /// The lowercase word just before token `i`, if it follows with a space.
@@ -303,18 +335,18 @@ impl<'t> Cx<'t> {
         let mut best = None;
         let mut j = i;
         while j < end && j < i + MAX_NAME_WORDS {
-            let key = self.span(i, j);
-            let flags = gazetteer::lookup(key);
+            let flags = if j == i {
+                self.flags(i)
+            } else {
+                gazetteer::lookup(self.span(i, j))
+            };
             if j + 1 - i >= min && (flags.is_named_kind() || flags.has(Flags::TITLE)) {
                 best = Some((j + 1, flags));
             }
-            if !gazetteer::has_longer(key) {
+            if !flags.has(Flags::PREFIX) {
                 break;
             }
             j += 1;
-            if self.tokens[j.min(end - 1)].gap == Gap::Hyphen && j < end {
-                // A hyphenated continuation is looked up as written.
-            }
         }
         best
     }
@@ -338,7 +370,7 @@ impl<'t> Cx<'t> {
                 i = e;
                 continue;
             }
-            let flags = gazetteer::lookup(self.word(i));
+            let flags = self.flags(i);
             if flags.has(Flags::TITLE) && i + 1 < b && self.namey(i + 1) {
                 person_hint = true;
                 i += 1;
@@ -404,7 +436,7 @@ impl<'t> Cx<'t> {
         if i + 1 >= b || !self.namey(i + 1) {
             return false;
         }
-        let next = gazetteer::lookup(self.word(i + 1));
+        let next = self.flags(i + 1);
         if next.has(Flags::TITLE) && !next.has(Flags::SURNAME) {
             return false;
         }
@@ -432,12 +464,10 @@ impl<'t> Cx<'t> {
         let j = (i + 1..b)
             .rev()
             .find(|&j| words::is_org_head(self.word(j)) && self.namey(j))?;
-        if (i..=j)
-            .any(|k| gazetteer::lookup(self.word(k)).has(Flags::TITLE) && !words::is_org_head(self.word(k)))
-        {
+        if (i..=j).any(|k| self.flags(k).has(Flags::TITLE) && !words::is_org_head(self.word(k))) {
             return None;
         }
-        let first = gazetteer::lookup(self.word(i));
+        let first = self.flags(i);
         let government = matches!(
             self.word(j),
             "Ministry"
@@ -485,7 +515,7 @@ impl<'t> Cx<'t> {
                 if self.gazetteer_at(j, b, 2).is_some() {
                     break;
                 }
-                let f = gazetteer::lookup(self.word(j));
+                let f = self.flags(j);
                 if f.has(Flags::TITLE) && !f.has(Flags::SURNAME) && (!person || j + 1 == b) {
                     // A title after a name ("Ali Rıza Efendi") is not part of it.
                     break;
@@ -616,10 +646,8 @@ impl<'t> Cx<'t> {
     }
 
     /// Once a name is known, its other uncovered mentions are too.
-    fn make_consistent(&self, known: &Known, found: &mut Vec<Entity>) {
-        if known.names.is_empty() {
-            return;
-        }
+    fn make_consistent(&self, known: &Known, found: &mut Vec<Entity>) -> Vec<std::ops::Range<usize>> {
+        let mut unresolved = Vec::new();
         let mut covered = vec![false; self.tokens.len()];
         let mut ti = 0;
         let mut sorted: Vec<&Entity> = found.iter().collect();
@@ -652,6 +680,9 @@ impl<'t> Cx<'t> {
                 if is_covered || (j > i && !matches!(self.tokens[j].gap, Gap::Space | Gap::Hyphen)) {
                     break;
                 }
+                if known.names.is_empty() {
+                    break;
+                }
                 let key = self.span(i, j);
                 if let Some(kind) = known.get(key) {
                     hit = Some((j + 1, kind));
@@ -668,10 +699,12 @@ impl<'t> Cx<'t> {
                 self.emit(i, e, kind, &mut extra);
                 i = e;
             } else {
+                unresolved.push(self.tokens[i].start..self.tokens[i].end);
                 i += 1;
             }
         }
         found.extend(extra);
+        unresolved
     }
 }
 
@@ -725,7 +758,7 @@ mod tests {
         let mut found = find(text, &tokens);
         let mut known = Known::default();
         known.learn(text, &found, 0);
-        make_consistent(text, &tokens, &known, &mut found);
+        let _ = make_consistent(text, &tokens, &known, &mut found);
         found
             .into_iter()
             .map(|e| (&text[e.start..e.end], e.kind))
