@@ -2,7 +2,7 @@
 
 use crate::analysis::analyse;
 use crate::cli::{ColorChoice, ReadArgs};
-use crate::layout::{Line, Role, Seg, Style, for_each_line};
+use crate::layout::{Line, Role, Seg, Style, for_blocks, link_lines};
 use crate::render::write_line;
 use crate::sanitize::sanitize;
 use crate::store::{Format, StoreError, load_file};
@@ -42,31 +42,63 @@ pub fn run(args: &ReadArgs) -> anyhow::Result<()> {
         })
         .unwrap_or(80);
 
+    let doc = &analysed.body.document;
+    let entities = &analysed.entities;
+    let blocks = doc.blocks.len();
+    // A big briefing is laid out in two halves at once; the second half is
+    // rendered into memory while the first streams out.
+    let two = analysed.body.text.len() >= 1 << 20
+        && std::thread::available_parallelism().is_ok_and(|n| n.get() > 1);
+    let split = if two { blocks / 2 } else { blocks };
     let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
-    let mut buf = String::with_capacity(1 << 16);
-    let header = header_lines(format, &args.file);
-    for line in &header {
-        write_line(&mut buf, line, colour);
-    }
-    let mut failed = None;
-    for_each_line(&analysed.body.document, &analysed.entities, width, |_, lines| {
-        if failed.is_some() {
-            return;
-        }
-        for line in &lines {
+    let result: std::io::Result<()> = std::thread::scope(|scope| {
+        let second = (split < blocks).then(|| {
+            scope.spawn(move || {
+                let mut text = String::new();
+                for_blocks(doc, entities, width, split..blocks, &mut |_, lines| {
+                    for line in &lines {
+                        write_line(&mut text, line, colour);
+                    }
+                });
+                text
+            })
+        });
+        let mut buf = String::with_capacity(1 << 16);
+        for line in &header_lines(format, &args.file) {
             write_line(&mut buf, line, colour);
         }
-        if buf.len() > 1 << 15 {
-            if let Err(e) = out.write_all(buf.as_bytes()) {
-                failed = Some(e);
+        let mut failed = None;
+        for_blocks(doc, entities, width, 0..split, &mut |_, lines| {
+            if failed.is_some() {
+                return;
             }
-            buf.clear();
+            for line in &lines {
+                write_line(&mut buf, line, colour);
+            }
+            if buf.len() > 1 << 15 {
+                if let Err(e) = out.write_all(buf.as_bytes()) {
+                    failed = Some(e);
+                }
+                buf.clear();
+            }
+        });
+        if let Some(e) = failed {
+            return Err(e);
         }
+        out.write_all(buf.as_bytes())?;
+        if let Some(handle) = second {
+            let text = handle
+                .join()
+                .map_err(|_| std::io::Error::other("layout thread failed"))?;
+            out.write_all(text.as_bytes())?;
+        }
+        let mut tail = String::new();
+        for line in &link_lines(doc, width) {
+            write_line(&mut tail, line, colour);
+        }
+        out.write_all(tail.as_bytes())?;
+        out.flush()
     });
-    let result = match failed {
-        Some(e) => Err(e),
-        None => out.write_all(buf.as_bytes()).and_then(|()| out.flush()),
-    };
     match result {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         other => Ok(other?),

@@ -100,31 +100,59 @@ impl Entity {
 /// it goes; the few blocks that mention a name learned only further on are
 /// read once more.
 pub fn recognise(text: &str, block_starts: &[usize], declared: &Declared) -> Vec<Entity> {
+    let threads = if text.len() >= PARALLEL_FROM {
+        std::thread::available_parallelism().map_or(1, |n| n.get().min(2))
+    } else {
+        1
+    };
+    recognise_on(text, block_starts, declared, threads)
+}
+
+/// [`recognise`] on one or two threads: a big text is read in two halves,
+/// each learning its own names; the second pass makes them consistent, so
+/// the result is the same either way.
+fn recognise_on(text: &str, block_starts: &[usize], declared: &Declared, threads: usize) -> Vec<Entity> {
     let pieces = chunks(text, block_starts);
-    let mut known = names::Known::default();
-    let mut per_piece: Vec<Vec<Entity>> = Vec::with_capacity(pieces.len());
-    let mut unresolved: Vec<Vec<std::ops::Range<usize>>> = Vec::with_capacity(pieces.len());
-    for (index, (r, starts)) in pieces.iter().enumerate() {
-        let chunk = &text[r.clone()];
-        let toks = tokens::tokenize(chunk, starts);
-        let mut found = names::find(chunk, &toks);
-        known.learn(chunk, &found, index);
-        let open = names::make_consistent(chunk, &toks, &known, &mut found);
-        let dates = numeric::find(chunk, &toks);
-        let mut merged = merge(found, dates);
-        shift(&mut merged, r.start);
-        per_piece.push(merged);
-        unresolved.push(open);
+    let threads = if pieces.len() >= 4 { threads } else { 1 };
+    let split = if threads > 1 {
+        pieces.len() / 2
+    } else {
+        pieces.len()
+    };
+    let (first, second) = pieces.split_at(split);
+    let (mut a, b) = if second.is_empty() {
+        (first_pass(text, first, 0), None)
+    } else {
+        std::thread::scope(|scope| {
+            let other = scope.spawn(|| first_pass(text, second, split));
+            let mine = first_pass(text, first, 0);
+            (mine, other.join().ok())
+        })
+    };
+    let mut halves = vec![0];
+    if let Some(b) = b {
+        halves.push(split);
+        a.known.absorb(b.known);
+        a.found.extend(b.found);
+        a.unresolved.extend(b.unresolved);
     }
-    // A capitalised word left alone in a piece may be a name learned only
-    // further on ("Witkoff said…" before "Steve Witkoff"): read those few
-    // pieces again for consistency alone.
+    let FirstPass {
+        known,
+        found: mut per_piece,
+        unresolved,
+    } = a;
+    // A capitalised word left alone in a piece may be a name that piece's
+    // pass could not know: learned further on ("Witkoff said…" before
+    // "Steve Witkoff"), or in the other half. Those few pieces are read
+    // again, for consistency alone.
     for (index, (r, starts)) in pieces.iter().enumerate() {
+        let half_start = halves.iter().rev().find(|&&h| h <= index).copied().unwrap_or(0);
         let chunk = &text[r.clone()];
-        let late = unresolved[index]
+        let unseen = |c: usize| c > index || c < half_start;
+        if !unresolved[index]
             .iter()
-            .any(|w| known.learned_in(&chunk[w.clone()]).is_some_and(|c| c > index));
-        if !late {
+            .any(|w| known.learned_in(&chunk[w.clone()]).is_some_and(unseen))
+        {
             continue;
         }
         let toks = tokens::tokenize(chunk, starts);
@@ -139,6 +167,39 @@ pub fn recognise(text: &str, block_starts: &[usize], declared: &Declared) -> Vec
         all.extend(piece);
     }
     declared.apply(text, all)
+}
+
+/// Texts from this size up are read on two threads.
+const PARALLEL_FROM: usize = 2 * 1024 * 1024;
+
+/// What one pass over a run of pieces found and learned.
+struct FirstPass {
+    known: names::Known,
+    found: Vec<Vec<Entity>>,
+    unresolved: Vec<Vec<std::ops::Range<usize>>>,
+}
+
+/// Reads pieces in order (`first` is the index of the first of them),
+/// learning names as it goes.
+fn first_pass(text: &str, pieces: &[(std::ops::Range<usize>, Vec<usize>)], first: usize) -> FirstPass {
+    let mut pass = FirstPass {
+        known: names::Known::default(),
+        found: Vec::with_capacity(pieces.len()),
+        unresolved: Vec::with_capacity(pieces.len()),
+    };
+    for (offset, (r, starts)) in pieces.iter().enumerate() {
+        let chunk = &text[r.clone()];
+        let toks = tokens::tokenize(chunk, starts);
+        let mut found = names::find(chunk, &toks);
+        pass.known.learn(chunk, &found, first + offset);
+        let open = names::make_consistent(chunk, &toks, &pass.known, &mut found);
+        let dates = numeric::find(chunk, &toks);
+        let mut merged = merge(found, dates);
+        shift(&mut merged, r.start);
+        pass.found.push(merged);
+        pass.unresolved.push(open);
+    }
+    pass
 }
 
 fn shift_back(entities: &mut [Entity], by: usize) {
@@ -280,6 +341,35 @@ mod tests {
 
     fn e(start: usize, end: usize, kind: EntityKind) -> Entity {
         Entity { start, end, kind }
+    }
+
+    #[test]
+    fn two_threads_find_what_one_finds() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/briefings");
+        let mut text = String::new();
+        let mut names: Vec<_> = std::fs::read_dir(dir)
+            .unwrap()
+            .flatten()
+            .map(|e| e.path())
+            .collect();
+        names.sort();
+        for round in 0..6 {
+            for p in &names {
+                text.push_str(
+                    &std::fs::read_to_string(p)
+                        .unwrap()
+                        .replace("---", &format!("--- {round}")),
+                );
+                text.push_str("\n\n");
+            }
+        }
+        let starts: Vec<usize> = std::iter::once(0)
+            .chain(text.match_indices("\n\n").map(|(i, _)| i + 2))
+            .collect();
+        let one = recognise_on(&text, &starts, &Declared::default(), 1);
+        let two = recognise_on(&text, &starts, &Declared::default(), 2);
+        assert!(one.len() > 1000);
+        assert_eq!(one, two);
     }
 
     #[test]

@@ -107,6 +107,14 @@ impl Known {
         self.names.get(name).map(|(k, _)| *k)
     }
 
+    /// Adds what `other` learned and this did not (this one's kinds win:
+    /// it read the earlier part of the text).
+    pub fn absorb(&mut self, other: Self) {
+        for (name, entry) in other.names {
+            self.names.entry(name).or_insert(entry);
+        }
+    }
+
     /// The piece where a name was learned.
     pub fn learned_in(&self, name: &str) -> Option<usize> {
         self.names.get(name).map(|(_, c)| *c)

@@ -117,20 +117,12 @@ pub fn for_each_line(
     mut sink: impl FnMut(Option<usize>, Vec<Line>),
 ) {
     let width = width.max(1);
-    let mut previous: Option<&Block> = None;
-    for (index, block) in doc.blocks.iter().enumerate() {
-        if let Some(prev) = previous {
-            if wants_gap(prev, block) {
-                sink(None, vec![Line::default()]);
-            }
-        }
-        let mut lines = layout_block(block, entities, width);
-        for l in &mut lines {
-            l.block = Some(index);
-        }
-        sink(Some(index), lines);
-        previous = Some(block);
-    }
+    for_blocks(doc, entities, width, 0..doc.blocks.len(), &mut sink);
+    for_links(doc, width, &mut sink);
+}
+
+/// Hands the link list (if any) to `sink`.
+fn for_links(doc: &Document, width: usize, sink: &mut impl FnMut(Option<usize>, Vec<Line>)) {
     if !doc.links.is_empty() {
         let mut lines = vec![Line::default()];
         lines.push(Line {
@@ -166,6 +158,41 @@ pub fn for_each_line(
         }
         sink(None, lines);
     }
+}
+
+/// Lays out the blocks in `range` (with the blank line before the first
+/// when the block before it wants one), so that parts of a document can be
+/// laid out apart — on two threads for a big `brief read`.
+pub fn for_blocks(
+    doc: &Document,
+    entities: &[Entity],
+    width: usize,
+    range: Range<usize>,
+    sink: &mut impl FnMut(Option<usize>, Vec<Line>),
+) {
+    let width = width.max(1);
+    let mut previous: Option<&Block> = range.start.checked_sub(1).and_then(|p| doc.blocks.get(p));
+    for index in range {
+        let Some(block) = doc.blocks.get(index) else { break };
+        if let Some(prev) = previous {
+            if wants_gap(prev, block) {
+                sink(None, vec![Line::default()]);
+            }
+        }
+        let mut lines = layout_block(block, entities, width);
+        for l in &mut lines {
+            l.block = Some(index);
+        }
+        sink(Some(index), lines);
+        previous = Some(block);
+    }
+}
+
+/// The numbered list of link targets that ends a document.
+pub fn link_lines(doc: &Document, width: usize) -> Vec<Line> {
+    let mut out = Vec::new();
+    for_links(doc, width.max(1), &mut |_, lines| out.extend(lines));
+    out
 }
 
 /// Items of one tight list follow each other without a blank line.
