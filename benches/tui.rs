@@ -59,6 +59,7 @@ fn main() {
         notes: NotesStore::new(tmp.path().join("notes")),
         data_dir: tmp.path().join("data"),
         config_file: tmp.path().join("config.toml"),
+        finder: None,
     };
     let bundled = root.join("assets/briefings");
     println!(
@@ -91,10 +92,22 @@ fn main() {
     );
     let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
     draw(&mut terminal, &mut app, &theme);
+    let (tx, rx) = std::sync::mpsc::channel();
+    let io = Io {
+        finder: Some(tx),
+        ..io
+    };
     let t = Instant::now();
     perform(&mut app, &io, &Effect::Open(big));
     draw(&mut terminal, &mut app, &theme);
-    println!("open the 10 MB briefing and draw it: {:?}", t.elapsed());
+    println!("open the 10 MB briefing and draw its text: {:?}", t.elapsed());
+    let (index, analysed) = rx.recv().expect("entities found in the background");
+    app.entities_found(index, analysed);
+    draw(&mut terminal, &mut app, &theme);
+    println!(
+        "... and with its entities (found in the background): {:?}",
+        t.elapsed()
+    );
     app.focus = brief::app::Pane::Reader;
     let mut worst = Duration::ZERO;
     let mut total = Duration::ZERO;

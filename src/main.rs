@@ -143,6 +143,7 @@ fn open_reader(cli: &Cli) -> anyhow::Result<()> {
         notes,
         data_dir: cx.paths.data.clone(),
         config_file: cx.paths.config_file(),
+        finder: None,
     };
     tui::run(&mut app, &io, &theme)
 }

@@ -2,11 +2,12 @@
 //! perform its effects, draw. The terminal is restored on every way out:
 //! quit, error, panic (ratatui's hook), SIGTERM and SIGHUP.
 
-use crate::analysis::analyse_with;
+use crate::analysis::{Analysed, analyse_with};
 use crate::app::{App, Effect, EntityIndex, Open, Pane};
 use crate::entities::summary::group_with;
 use crate::entities::watch::Watchlist;
 use crate::notes::NotesStore;
+use crate::store::body_from_text;
 use crate::store::load_file;
 use crate::theme::Theme;
 use crate::ui;
@@ -23,7 +24,14 @@ pub struct Io {
     pub data_dir: PathBuf,
     /// config.toml, where `w` adds to the watchlist.
     pub config_file: PathBuf,
+    /// Where a big briefing's entities are sent when found in the
+    /// background (set by the loop; without it everything is synchronous).
+    pub finder: Option<mpsc::Sender<(usize, Analysed)>>,
 }
+
+/// Briefings from this size up open at once and get their entities from a
+/// background thread.
+const BACKGROUND_FROM: usize = 1 << 20;
 
 /// Performs one effect (and those it leads to).
 pub fn perform(app: &mut App, io: &Io, effect: &Effect) {
@@ -32,7 +40,29 @@ pub fn perform(app: &mut App, io: &Io, effect: &Effect) {
             let Some(b) = app.briefings.get(*i) else { return };
             let (id, path, format) = (b.id.clone(), b.path.clone(), b.format);
             let analysed = load_file(&path).map_err(|e| e.to_string()).and_then(|loaded| {
-                analyse_with(format, loaded.text, &app.watch).map_err(|e| format!("{}: {e}", path.display()))
+                let big = loaded.text.len() >= BACKGROUND_FROM;
+                match &io.finder {
+                    Some(tx) if big => {
+                        // Show the text now; its entities follow.
+                        let (tx, text, watch, index) =
+                            (tx.clone(), loaded.text.clone(), app.watch.clone(), *i);
+                        std::thread::spawn(move || {
+                            if let Ok(a) = analyse_with(format, text, &watch) {
+                                let _ = tx.send((index, a));
+                            }
+                        });
+                        app.say("finding entities…");
+                        body_from_text(format, loaded.text)
+                            .map(|body| Analysed {
+                                body,
+                                entities: Vec::new(),
+                                watched: Vec::new(),
+                            })
+                            .map_err(|e| format!("{}: {e}", path.display()))
+                    }
+                    _ => analyse_with(format, loaded.text, &app.watch)
+                        .map_err(|e| format!("{}: {e}", path.display())),
+                }
             });
             match analysed {
                 Ok(a) => {
@@ -180,7 +210,15 @@ fn event_loop(
 ) -> anyhow::Result<()> {
     let mut areas = ui::Areas::default();
     let mut indexing: Option<mpsc::Receiver<EntityIndex>> = None;
+    let (found_tx, found_rx) = mpsc::channel();
+    let io = &Io {
+        finder: Some(found_tx),
+        ..io.clone()
+    };
     while !app.quit && !stop.load(Ordering::Relaxed) {
+        while let Ok((index, analysed)) = found_rx.try_recv() {
+            app.entities_found(index, analysed);
+        }
         if app.needs_index && indexing.is_none() {
             indexing = Some(index_in_background(app.briefings.clone(), app.watch.clone()));
             app.needs_index = false;
@@ -194,7 +232,11 @@ fn event_loop(
             size_panes(app, &areas);
             ui::draw(frame, app, theme);
         })?;
-        let wait = if indexing.is_some() { 50 } else { 250 };
+        let wait = if indexing.is_some() || app.status.as_ref().is_some_and(|s| s.text.ends_with('…')) {
+            50
+        } else {
+            250
+        };
         if !event::poll(Duration::from_millis(wait))? {
             continue;
         }

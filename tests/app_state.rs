@@ -327,3 +327,51 @@ fn entities_pane_knows_how_many_briefings_name_each_entity() {
         "Putin is named in every bundled briefing"
     );
 }
+
+#[test]
+fn a_big_briefing_opens_at_once_and_gets_its_entities_from_the_background() {
+    let tmp = tempfile::tempdir().unwrap();
+    let store = tmp.path().join("store");
+    std::fs::create_dir_all(&store).unwrap();
+    let seed = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/assets/briefings/000_e339247b8c1bd523.txt"
+    ))
+    .unwrap();
+    let mut big = String::from("Big briefing\n\n");
+    while big.len() < 1_100_000 {
+        big.push_str(&seed);
+        big.push_str("\n\n");
+    }
+    std::fs::write(store.join("big.txt"), &big).unwrap();
+    let briefings = brief::store::scan(&store).unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    let io = brief::tui::Io {
+        notes: brief::notes::NotesStore::new(tmp.path().join("notes")),
+        data_dir: tmp.path().join("data"),
+        config_file: tmp.path().join("config.toml"),
+        finder: Some(tx),
+    };
+    let mut app = brief::app::App::new(
+        briefings,
+        Default::default(),
+        Default::default(),
+        Default::default(),
+    );
+    app.set_reader_size(70, 30);
+    send(&mut app, &io, Action::Select);
+    let o = app.open.as_ref().expect("opened at once");
+    assert!(o.analysed.entities.is_empty());
+    assert!(o.layout.lines.len() > 1000, "the text is laid out");
+    assert!(app.status.as_ref().unwrap().text.contains("finding entities"));
+    send(&mut app, &io, Action::Down);
+    send(&mut app, &io, Action::Down);
+    let (index, analysed) = rx
+        .recv_timeout(std::time::Duration::from_secs(60))
+        .expect("entities arrive");
+    app.entities_found(index, analysed);
+    let o = app.open.as_ref().unwrap();
+    assert!(o.analysed.entities.len() > 1000);
+    assert!(o.groups.iter().any(|g| g.name == "Vladimir Putin"));
+    assert_eq!(o.cursor, 2, "the reader keeps its place");
+}

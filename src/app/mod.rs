@@ -260,6 +260,34 @@ impl App {
         vec![Effect::SaveState]
     }
 
+    /// Called by the loop when a big briefing's entities, found in the
+    /// background, arrive: the reader keeps its place.
+    pub fn entities_found(&mut self, index: usize, analysed: crate::analysis::Analysed) {
+        let Some(old) = self.open.take() else { return };
+        if old.index != index {
+            self.open = Some(old);
+            return;
+        }
+        let notes = match &old.notes_error {
+            Some(e) => Err(e.clone()),
+            None => Ok(old.notes.clone()),
+        };
+        let mut open = Open::new(index, old.id.clone(), analysed, notes, &self.watch);
+        open.cursor = old.cursor;
+        open.scroll = old.scroll;
+        open.note_sel = old.note_sel;
+        open.ensure_layout(self.reader_width.max(1), self.reader_rows);
+        if let Some(ix) = self.entity_index.as_mut() {
+            ix.set_briefing(&open.id, &open.groups);
+        }
+        let n = open.analysed.entities.len();
+        self.open = Some(open);
+        self.refresh_spread();
+        if self.status.as_ref().is_some_and(|s| s.text.ends_with('…')) {
+            self.say(format!("{n} entity mentions found"));
+        }
+    }
+
     /// Called by the loop with the entity index built.
     pub fn indexed(&mut self, index: EntityIndex) {
         self.entity_index = Some(index);
@@ -292,7 +320,11 @@ impl App {
         });
         self.refresh_view();
         self.focus = Pane::Articles;
-        self.say(format!("{n} briefings mention {name} — Esc clears the filter"));
+        self.say(if n == 1 {
+            format!("1 briefing mentions {name} — Esc clears the filter")
+        } else {
+            format!("{n} briefings mention {name} — Esc clears the filter")
+        });
     }
 
     /// Lays the open briefing out for the Reader's current size.

@@ -21,6 +21,7 @@ pub fn app(tmp: &Path) -> (App, Io) {
         notes: NotesStore::new(tmp.join("notes")),
         data_dir: tmp.join("data"),
         config_file: tmp.join("config.toml"),
+        finder: None,
     };
     let mut counts = HashMap::new();
     for (_, f) in io.notes.all() {
