@@ -354,9 +354,9 @@ fn a_big_briefing_opens_at_once_and_gets_its_entities_from_the_background() {
     };
     let mut app = brief::app::App::new(
         briefings,
-        Default::default(),
-        Default::default(),
-        Default::default(),
+        brief::reading_state::ReadingState::default(),
+        std::collections::HashMap::default(),
+        brief::keymap::Keymap::default(),
     );
     app.set_reader_size(70, 30);
     send(&mut app, &io, Action::Select);
