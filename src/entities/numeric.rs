@@ -97,6 +97,19 @@ fn approximated(text: &str, tokens: &[Token], i: usize, start: usize) -> usize {
     start
 }
 
+/// First letters of the lowercase words `at` looks for ("two", "last",
+/// "today", "a", "nearly"…), so that most words are passed over at once.
+static KEYWORD_INITIAL: [bool; 256] = {
+    let mut table = [false; 256];
+    let initials = b"abcdefhlmnopsty";
+    let mut i = 0;
+    while i < initials.len() {
+        table[initials[i] as usize] = true;
+        i += 1;
+    }
+    table
+};
+
 /// Tries to read a date or number starting at token `i`: returns the last
 /// token, the kind and the start offset.
 fn at(text: &str, tokens: &[Token], i: usize) -> Option<Hit> {
@@ -105,8 +118,10 @@ fn at(text: &str, tokens: &[Token], i: usize) -> Option<Hit> {
     if t.digit {
         return digits(text, tokens, i);
     }
-    // Dates and numbers are short words; most words are neither.
-    if w.len() > 9 {
+    // Dates and numbers are short words; most words are neither, and a
+    // lowercase word can only be one if it starts like one of the few
+    // number, relative-date and article words.
+    if w.len() > 9 || (!t.cap && !KEYWORD_INITIAL[usize::from(w.as_bytes()[0])]) {
         return None;
     }
     if words::is_standalone_date(w) {

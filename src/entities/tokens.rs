@@ -189,8 +189,17 @@ fn classify(
     previous: Option<&Token>,
 ) -> Token {
     let word = &text[start..end];
-    let first = word.chars().next().unwrap_or(' ');
-    let cap = first.is_uppercase();
+    let b0 = word.as_bytes().first().copied().unwrap_or(b' ');
+    let first = if b0 < 0x80 {
+        char::from(b0)
+    } else {
+        word.chars().next().unwrap_or(' ')
+    };
+    let cap = if b0 < 0x80 {
+        b0.is_ascii_uppercase()
+    } else {
+        first.is_uppercase()
+    };
     // Only a capitalised word can be written all in capitals.
     let upper = cap && {
         let letters = word.chars().filter(|c| c.is_alphabetic()).count();
