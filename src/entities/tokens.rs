@@ -210,34 +210,22 @@ fn classify(
         "-" | "\u{2011}" => Gap::Hyphen,
         _ => Gap::Other,
     };
-    if gap_text == " "
+    // The common case, one space inside a sentence, is decided at once.
+    let plain_space = gap_text == " "
         && !block_start
-        && previous.is_none_or(|p| text.as_bytes()[p.end.saturating_sub(1)] != b'.')
-    {
-        // The common case: one space inside a sentence.
-        return Token {
-            start,
-            end,
-            gap,
-            cap,
-            upper,
-            digit: first.is_ascii_digit(),
-            possessive,
-            sentence_start: false,
-            caps_line: false,
-        };
-    }
-    let sentence_start = block_start
-        || gap_text.contains("\n\n")
-        || opens_sentence(gap_text)
-        || previous.is_some_and(|p| {
-            // "... in the U.S. The talks" : the abbreviation's period ends it.
-            text[p.start..p.end].ends_with('.')
-                && p.end - p.start > 2
-                && gap_text.trim().is_empty()
-                && first.is_uppercase()
-                && !text[p.start..p.end].chars().all(|c| c == '.' || c.is_uppercase())
-        });
+        && previous.is_none_or(|p| text.as_bytes()[p.end.saturating_sub(1)] != b'.');
+    let sentence_start = !plain_space
+        && (block_start
+            || gap_text.contains("\n\n")
+            || opens_sentence(gap_text)
+            || previous.is_some_and(|p| {
+                // "... in the U.S. The talks" : the abbreviation's period ends it.
+                text[p.start..p.end].ends_with('.')
+                    && p.end - p.start > 2
+                    && gap_text.trim().is_empty()
+                    && first.is_uppercase()
+                    && !text[p.start..p.end].chars().all(|c| c == '.' || c.is_uppercase())
+            }));
     Token {
         start,
         end,
