@@ -86,6 +86,15 @@ impl Known {
                     if last.chars().count() > 2 && last.starts_with(char::is_uppercase) {
                         self.add(last, EntityKind::Person, chunk);
                     }
+                    // "al-Sharaa" is written "Al-Sharaa" at a sentence start.
+                    for particle in ["al-", "el-"] {
+                        if let Some(rest) = last.strip_prefix(particle) {
+                            let mut capital = particle[..1].to_uppercase();
+                            capital.push_str(&particle[1..]);
+                            capital.push_str(rest);
+                            self.add(&capital, EntityKind::Person, chunk);
+                        }
+                    }
                 }
             }
             if matches!(e.kind, EntityKind::Org | EntityKind::Place) {
@@ -408,7 +417,16 @@ impl<'t> Cx<'t> {
                 i += 1;
                 continue;
             }
-            if i == a && self.tokens[i].sentence_start && !person_hint && self.is_common(i) {
+            // A sentence's first word is dropped when it is an ordinary word,
+            // unless it is a name particle or an ambiguous surname leading a
+            // name ("Van der Berg", "Park Ji-hoon").
+            let leads_name = i + 1 < b
+                && (self.namey(i + 1) || words::is_connector(self.word(i + 1)))
+                && (words::is_name_particle(self.word(i))
+                    || self
+                        .flags(i)
+                        .has(Flags::SURNAME_AMBIGUOUS | Flags::GIVEN_AMBIGUOUS));
+            if i == a && self.tokens[i].sentence_start && !person_hint && self.is_common(i) && !leads_name {
                 i += 1;
                 continue;
             }
@@ -547,8 +565,10 @@ impl<'t> Cx<'t> {
         let last = self.word(e - 1);
         let n = (i..e).filter(|&k| self.namey(k)).count();
         let has_of = (i..e).any(|k| self.word(k) == "of");
+        let has_for = (i..e).any(|k| self.word(k) == "for");
         if words::is_org_head(last) && (n >= 2 || self.tokens[e - 1].upper)
             || (words::is_org_lead(first) && has_of)
+            || ((words::is_org_lead(first) || words::is_org_head(first)) && has_for)
         {
             return Some(EntityKind::Org);
         }
@@ -558,7 +578,17 @@ impl<'t> Cx<'t> {
         if person_hint {
             return Some(EntityKind::Person);
         }
-        let commons = (i..e).filter(|&k| self.namey(k) && self.is_common(k)).count();
+        // Ordinary words in the run; a word that is also a known name
+        // ("Park", "Ji") does not count against it being a name.
+        let commons = (i..e)
+            .filter(|&k| {
+                self.namey(k)
+                    && self.is_common(k)
+                    && !self
+                        .flags(k)
+                        .has(Flags::SURNAME_AMBIGUOUS | Flags::GIVEN_AMBIGUOUS)
+            })
+            .count();
         let cue = self.person_cue_before(i) || self.person_cue_after(e - 1);
         if n >= 2 {
             let surname = gazetteer::lookup(last).has(Flags::SURNAME | Flags::SURNAME_AMBIGUOUS);
@@ -866,6 +896,20 @@ mod tests {
         assert_eq!(
             names("the European Union (EU) said. Later the EU agreed."),
             [("European Union", Org), ("EU", Org), ("EU", Org)]
+        );
+    }
+
+    #[test]
+    fn abbreviated_titles_particles_and_korean_names() {
+        assert_eq!(
+            names("They met Gen. Abdel Fattah al-Burhan today."),
+            [("Abdel Fattah al-Burhan", Person)]
+        );
+        assert_eq!(names("Van der Berg said no."), [("Van der Berg", Person)]);
+        assert_eq!(names("Park Ji-hoon arrived."), [("Park Ji-hoon", Person)]);
+        assert_eq!(
+            names("a report by the Centre for Sahel Security Studies found"),
+            [("Centre for Sahel Security Studies", Org)]
         );
     }
 

@@ -205,13 +205,17 @@ fn classify(
         let letters = word.chars().filter(|c| c.is_alphabetic()).count();
         letters >= 2 && word.chars().all(|c| !c.is_alphabetic() || c.is_uppercase())
     };
+    // "Gen. Abdel Fattah": after a title's abbreviation the stop joins like a space.
+    let after_title = gap_text == ". "
+        && previous.is_some_and(|p| super::words::is_title_abbreviation(&text[p.start..p.end]));
     let gap = match gap_text {
         " " | "\u{a0}" => Gap::Space,
+        _ if after_title => Gap::Space,
         "-" | "\u{2011}" => Gap::Hyphen,
         _ => Gap::Other,
     };
     // The common case, one space inside a sentence, is decided at once.
-    let plain_space = gap_text == " "
+    let plain_space = (gap_text == " " || after_title)
         && !block_start
         && previous.is_none_or(|p| text.as_bytes()[p.end.saturating_sub(1)] != b'.');
     let sentence_start = !plain_space

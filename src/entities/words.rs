@@ -842,3 +842,60 @@ pub fn is_sport_cue(w: &str) -> bool {
             | "host"
     )
 }
+
+/// Particles that open a name when capitalised at a sentence start.
+pub fn is_name_particle(w: &str) -> bool {
+    matches!(
+        w,
+        "Van"
+            | "Von"
+            | "De"
+            | "Da"
+            | "Di"
+            | "Du"
+            | "La"
+            | "Le"
+            | "Del"
+            | "Della"
+            | "Al"
+            | "El"
+            | "Ibn"
+            | "Bin"
+            | "Abu"
+            | "Ben"
+    )
+}
+
+/// Titles written as abbreviations with a full stop ("Gen.", "Dr."): the
+/// stop does not end the sentence.
+pub fn is_title_abbreviation(w: &str) -> bool {
+    matches!(
+        w,
+        "Gen"
+            | "Capt"
+            | "Col"
+            | "Lt"
+            | "Sgt"
+            | "Dr"
+            | "Mr"
+            | "Mrs"
+            | "Ms"
+            | "Prof"
+            | "Sen"
+            | "Rep"
+            | "Gov"
+            | "Maj"
+            | "Brig"
+            | "Adm"
+            | "Cmdr"
+            | "Rev"
+            | "Fr"
+            | "Cpl"
+            | "Pvt"
+            | "Supt"
+            | "Insp"
+            | "Hon"
+            | "Amb"
+            | "Pres"
+    )
+}
