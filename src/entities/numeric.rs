@@ -136,7 +136,7 @@ fn at(text: &str, tokens: &[Token], i: usize) -> Option<Hit> {
         }
     }
     let relative = if t.cap {
-        words::is_relative(&w.to_ascii_lowercase())
+        words::is_relative_capitalised(w)
     } else {
         words::is_relative(w)
     };

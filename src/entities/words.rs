@@ -480,50 +480,41 @@ pub fn is_strong_place_cue(w: &str) -> bool {
     matches!(w, "in" | "near" | "outside" | "throughout" | "across")
 }
 
-pub const MONTHS: &[&str] = &[
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-    "Jan",
-    "Feb",
-    "Mar",
-    "Apr",
-    "Jun",
-    "Jul",
-    "Aug",
-    "Sep",
-    "Sept",
-    "Oct",
-    "Nov",
-    "Dec",
-];
-
-pub const WEEKDAYS: &[&str] = &[
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-];
-
 pub fn is_month(w: &str) -> bool {
-    // Months and weekdays start with a capital; most words do not.
-    w.starts_with(|c: char| c.is_ascii_uppercase()) && MONTHS.contains(&w.trim_end_matches('.'))
+    matches!(
+        w.strip_suffix('.').unwrap_or(w),
+        "January"
+            | "February"
+            | "March"
+            | "April"
+            | "May"
+            | "June"
+            | "July"
+            | "August"
+            | "September"
+            | "October"
+            | "November"
+            | "December"
+            | "Jan"
+            | "Feb"
+            | "Mar"
+            | "Apr"
+            | "Jun"
+            | "Jul"
+            | "Aug"
+            | "Sep"
+            | "Sept"
+            | "Oct"
+            | "Nov"
+            | "Dec"
+    )
 }
 
 pub fn is_weekday(w: &str) -> bool {
-    w.starts_with(|c: char| c.is_ascii_uppercase()) && WEEKDAYS.contains(&w)
+    matches!(
+        w,
+        "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday" | "Sunday"
+    )
 }
 
 /// Number words that count on their own ("six sources", "two vessels").
@@ -691,6 +682,14 @@ pub fn is_relative(w: &str) -> bool {
     matches!(
         w,
         "last" | "next" | "this" | "past" | "previous" | "coming" | "earlier" | "later" | "same"
+    )
+}
+
+/// [`is_relative`] for a capitalised word ("Last week"), without allocating.
+pub fn is_relative_capitalised(w: &str) -> bool {
+    matches!(
+        w,
+        "Last" | "Next" | "This" | "Past" | "Previous" | "Coming" | "Earlier" | "Later" | "Same"
     )
 }
 
