@@ -281,7 +281,13 @@ impl<'t> Cx<'t> {
             let prev = &self.tokens[j - 1];
             // A possessive ends a name, except inside a party's or a
             // union's own name ("Republican People's Party").
-            if prev.possessive && !(self.namey(j) && words::is_org_head(self.word(j))) {
+            let own_name = self.namey(j)
+                && matches!(
+                    self.word(j),
+                    "Party" | "Union" | "Front" | "Movement" | "Units" | "League" | "Alliance"
+                )
+                && !self.flags(j - 1).is_named_kind();
+            if prev.possessive && !own_name {
                 break;
             }
             let t = &self.tokens[j];
@@ -412,9 +418,15 @@ impl<'t> Cx<'t> {
                 if kind == EntityKind::Place && i + 1 == b && self.in_match_report(i) {
                     kind = EntityKind::Org; // a team named after its city
                 }
-                self.emit(i, i + 1, kind, out);
+                // "ECOWAS Commission": an organisation's own body is part of it.
+                let end = if kind == EntityKind::Org && i + 1 < b && words::is_org_head(self.word(i + 1)) {
+                    i + 2
+                } else {
+                    i + 1
+                };
+                self.emit(i, end, kind, out);
                 person_hint = false;
-                i += 1;
+                i = end;
                 continue;
             }
             // A sentence's first word is dropped when it is an ordinary word,
@@ -423,9 +435,11 @@ impl<'t> Cx<'t> {
             let leads_name = i + 1 < b
                 && (self.namey(i + 1) || words::is_connector(self.word(i + 1)))
                 && (words::is_name_particle(self.word(i))
-                    || self
+                    || (self
                         .flags(i)
-                        .has(Flags::SURNAME_AMBIGUOUS | Flags::GIVEN_AMBIGUOUS));
+                        .has(Flags::SURNAME_AMBIGUOUS | Flags::GIVEN_AMBIGUOUS)
+                        && !words::is_function_word(self.word(i))
+                        && !words::is_org_lead(self.word(i + 1))));
             if i == a && self.tokens[i].sentence_start && !person_hint && self.is_common(i) && !leads_name {
                 i += 1;
                 continue;
@@ -910,6 +924,22 @@ mod tests {
         assert_eq!(
             names("a report by the Centre for Sahel Security Studies found"),
             [("Centre for Sahel Security Studies", Org)]
+        );
+    }
+
+    #[test]
+    fn possessive_places_and_capitalised_function_words_do_not_join_names() {
+        assert_eq!(
+            names("a hydrologist with Nepal's Department of Hydrology and Meteorology said"),
+            [("Nepal", Place), ("Department of Hydrology and Meteorology", Org)]
+        );
+        assert_eq!(
+            names("Donors left. The Ministry of Health said so."),
+            [("Ministry of Health", Org)]
+        );
+        assert_eq!(
+            names("talks with the ECOWAS Commission today"),
+            [("ECOWAS Commission", Org)]
         );
     }
 
