@@ -2,7 +2,7 @@
 //! `brief read` and `brief entities` all start from.
 
 use crate::entities::watch::Watchlist;
-use crate::entities::{Declared, Entity, EntityKind, recognise};
+use crate::entities::{Declared, Entity, EntityKind, recognise_in};
 use crate::store::{Body, Format, FrontMatterError, body_from_text, split_front_matter};
 
 /// The parsed body and its entities (byte offsets into `body.text`).
@@ -44,11 +44,7 @@ pub fn analyse(format: Format, text: String) -> Result<Analysed, FrontMatterErro
 pub fn analyse_with(format: Format, text: String, watch: &Watchlist) -> Result<Analysed, FrontMatterError> {
     let (declared, _) = declared_from_front(&text, format);
     let body = body_from_text(format, text)?;
-    let mut entities = entities_of(&body, &declared);
-    if !watch.is_empty() {
-        let (prose, _) = body.document.prose(&body.text);
-        entities = watch.declared().apply(&prose, entities);
-    }
+    let entities = recognise_body(&body, &[&declared, watch.declared()]);
     // A mention is watched when its entity is: "Umerov" under a watched
     // "Rustem Umerov" too.
     let mut watched = vec![false; entities.len()];
@@ -70,8 +66,15 @@ pub fn analyse_with(format: Format, text: String, watch: &Watchlist) -> Result<A
 
 /// Entities of a parsed body: recognised in its prose, declared names on top.
 pub fn entities_of(body: &Body, declared: &Declared) -> Vec<Entity> {
-    let (prose, starts) = body.document.prose(&body.text);
-    recognise(&prose, &starts, declared)
+    recognise_body(body, &[declared])
+}
+
+/// Recognition over a body's prose, made a piece at a time from the
+/// document (never a whole copy of a 10 MB text).
+fn recognise_body(body: &Body, declared: &[&Declared]) -> Vec<Entity> {
+    let starts = body.document.block_starts(&body.text);
+    let prose = |r: std::ops::Range<usize>| std::borrow::Cow::Owned(body.document.prose_of(&body.text, r));
+    recognise_in(&body.text, &starts, &prose, declared)
 }
 
 #[cfg(test)]

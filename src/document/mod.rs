@@ -139,36 +139,70 @@ impl Document {
     /// found in it are offsets in the source. Block starts are returned too:
     /// a sentence starts there even without a full stop (headings, items).
     pub fn prose(&self, source: &str) -> (String, Vec<usize>) {
-        let mut out: Vec<u8> = source
+        (self.prose_of(source, 0..source.len()), self.block_starts(source))
+    }
+
+    /// Where each prose block's text starts in the source (a sentence starts
+    /// there even without a full stop: headings, items).
+    pub fn block_starts(&self, source: &str) -> Vec<usize> {
+        let mut starts = Vec::with_capacity(self.blocks.len());
+        for block in self
+            .blocks
+            .iter()
+            .filter(|b| !matches!(b.kind, BlockKind::Code { .. }))
+        {
+            let first = block.all_inlines().find_map(|inline| {
+                let at = inline.src.filter(|_| !inline.style.code)?;
+                let end = at + inline.text.len();
+                source
+                    .get(at..end)
+                    .is_some_and(|src| aligned(src, &inline.text))
+                    .then_some(at)
+            });
+            starts.extend(first);
+        }
+        starts
+    }
+
+    /// The prose of one range of the source, built on demand so that a big
+    /// briefing's prose is never held whole: the recogniser asks for it a
+    /// few kilobytes at a time.
+    pub fn prose_of(&self, source: &str, range: std::ops::Range<usize>) -> String {
+        let Some(slice) = source.get(range.clone()) else {
+            return String::new();
+        };
+        let mut out: Vec<u8> = slice
             .bytes()
             .map(|b| if b == b'\n' { b'\n' } else { b' ' })
             .collect();
-        let mut starts = Vec::with_capacity(self.blocks.len());
-        for block in &self.blocks {
+        let first = self.blocks.partition_point(|b| b.src.end <= range.start);
+        for block in &self.blocks[first..] {
+            if block.src.start >= range.end {
+                break;
+            }
             if matches!(block.kind, BlockKind::Code { .. }) {
                 continue;
             }
-            let mut first = true;
             for inline in block.all_inlines() {
                 if inline.style.code {
                     continue;
                 }
                 let Some(at) = inline.src else { continue };
                 let end = at + inline.text.len();
-                if source.get(at..end).is_some_and(|src| aligned(src, &inline.text)) {
-                    out[at..end].copy_from_slice(inline.text.as_bytes());
-                    if first {
-                        starts.push(at);
-                        first = false;
-                    }
+                if end <= range.start || at >= range.end {
+                    continue;
                 }
+                if !source.get(at..end).is_some_and(|src| aligned(src, &inline.text)) {
+                    continue;
+                }
+                let (from, to) = (at.max(range.start), end.min(range.end));
+                out[from - range.start..to - range.start]
+                    .copy_from_slice(&inline.text.as_bytes()[from - at..to - at]);
             }
         }
-        // Only whole UTF-8 sequences were copied over ASCII spaces, so the
-        // buffer is valid UTF-8; the lossy path never allocates in practice.
-        let prose =
-            String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
-        (prose, starts)
+        // Only whole UTF-8 sequences were copied over ASCII spaces (pieces are
+        // cut at spaces and line breaks), so the buffer is valid UTF-8.
+        String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
     }
 }
 
@@ -185,6 +219,17 @@ pub fn aligned(src: &str, text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn prose_of_a_range_is_that_range_of_the_whole_prose() {
+        let src =
+            "# Talks in *Miami*\n\nSee [Putin](https://x.org/Putin) and `code`.\n\n- item one\n- item two\n";
+        let doc = parse_markdown(src);
+        let (whole, _) = doc.prose(src);
+        for (a, b) in [(0, src.len()), (0, 20), (20, 50), (21, src.len()), (10, 11)] {
+            assert_eq!(doc.prose_of(src, a..b), whole[a..b], "{a}..{b}");
+        }
+    }
 
     #[test]
     fn prose_keeps_offsets_and_blanks_markup() {

@@ -15,7 +15,9 @@ mod words;
 pub use declared::Declared;
 
 use serde::Serialize;
+use std::borrow::Cow;
 use std::fmt;
+use std::ops::Range;
 use std::str::FromStr;
 
 /// The kinds of entity `brief` tells apart (SPEC §4.1).
@@ -100,19 +102,41 @@ impl Entity {
 /// it goes; the few blocks that mention a name learned only further on are
 /// read once more.
 pub fn recognise(text: &str, block_starts: &[usize], declared: &Declared) -> Vec<Entity> {
-    let threads = if text.len() >= PARALLEL_FROM {
+    recognise_in(text, block_starts, &|r| Cow::Borrowed(&text[r]), &[declared])
+}
+
+/// The prose of a range of the text (same length, markup blanked), asked
+/// for a piece at a time so that it is never held whole.
+pub type ProseOf<'a> = dyn Fn(Range<usize>) -> Cow<'a, str> + Sync + 'a;
+
+/// [`recognise`] over a source whose prose is made piece by piece (a
+/// Markdown body: see `Document::prose_of`). `declared` sets win in order,
+/// the last over all (front matter, then the watchlist).
+pub fn recognise_in<'a>(
+    raw: &str,
+    block_starts: &[usize],
+    prose: &ProseOf<'a>,
+    declared: &[&Declared],
+) -> Vec<Entity> {
+    let threads = if raw.len() >= PARALLEL_FROM {
         std::thread::available_parallelism().map_or(1, |n| n.get().min(2))
     } else {
         1
     };
-    recognise_on(text, block_starts, declared, threads)
+    recognise_on(raw, block_starts, prose, declared, threads)
 }
 
-/// [`recognise`] on one or two threads: a big text is read in two halves,
-/// each learning its own names; the second pass makes them consistent, so
-/// the result is the same either way.
-fn recognise_on(text: &str, block_starts: &[usize], declared: &Declared, threads: usize) -> Vec<Entity> {
-    let pieces = chunks(text, block_starts);
+/// [`recognise_in`] on one or two threads: a big text is read in two
+/// halves, each learning its own names; the second pass makes them
+/// consistent, so the result is the same either way.
+fn recognise_on<'a>(
+    raw: &str,
+    block_starts: &[usize],
+    prose: &ProseOf<'a>,
+    declared: &[&Declared],
+    threads: usize,
+) -> Vec<Entity> {
+    let pieces = chunks(raw, block_starts);
     let threads = if pieces.len() >= 4 { threads } else { 1 };
     let split = if threads > 1 {
         pieces.len() / 2
@@ -121,11 +145,11 @@ fn recognise_on(text: &str, block_starts: &[usize], declared: &Declared, threads
     };
     let (first, second) = pieces.split_at(split);
     let (mut a, b) = if second.is_empty() {
-        (first_pass(text, first, 0), None)
+        (first_pass(prose, first, 0, declared), None)
     } else {
         std::thread::scope(|scope| {
-            let other = scope.spawn(|| first_pass(text, second, split));
-            let mine = first_pass(text, first, 0);
+            let other = scope.spawn(|| first_pass(prose, second, split, declared));
+            let mine = first_pass(prose, first, 0, declared);
             (mine, other.join().ok())
         })
     };
@@ -138,16 +162,25 @@ fn recognise_on(text: &str, block_starts: &[usize], declared: &Declared, threads
     }
     let FirstPass {
         known,
-        found: mut per_piece,
+        mut found,
         unresolved,
     } = a;
     // A capitalised word left alone in a piece may be a name that piece's
     // pass could not know: learned further on ("Witkoff said…" before
     // "Steve Witkoff"), or in the other half. Those few pieces are read
-    // again, for consistency alone.
+    // again, for consistency alone; that only ever adds mentions.
+    let mut extra = Vec::new();
+    let mut at = 0;
     for (index, (r, starts)) in pieces.iter().enumerate() {
+        let begin = at;
+        while at < found.len() && found[at].start < r.end {
+            at += 1;
+        }
+        if unresolved[index].is_empty() {
+            continue;
+        }
         let half_start = halves.iter().rev().find(|&&h| h <= index).copied().unwrap_or(0);
-        let chunk = &text[r.clone()];
+        let chunk = prose(r.clone());
         let unseen = |c: usize| c > index || c < half_start;
         if !unresolved[index]
             .iter()
@@ -155,48 +188,61 @@ fn recognise_on(text: &str, block_starts: &[usize], declared: &Declared, threads
         {
             continue;
         }
-        let toks = tokens::tokenize(chunk, starts);
-        let mut local = std::mem::take(&mut per_piece[index]);
+        let toks = tokens::tokenize(&chunk, starts);
+        let mut local = found[begin..at].to_vec();
         shift_back(&mut local, r.start);
-        let _ = names::make_consistent(chunk, &toks, &known, &mut local);
-        shift(&mut local, r.start);
-        per_piece[index] = local;
+        let before = local.len();
+        let _ = names::make_consistent(&chunk, &toks, &known, &mut local);
+        let mut added = local.split_off(before);
+        shift(&mut added, r.start);
+        extra.extend(added);
     }
-    let mut all = Vec::with_capacity(per_piece.iter().map(Vec::len).sum());
-    for piece in per_piece {
-        all.extend(piece);
+    if !extra.is_empty() {
+        found.extend(extra);
+        found.sort_unstable();
     }
-    declared.apply(text, all)
+    found
 }
 
 /// Texts from this size up are read on two threads.
 const PARALLEL_FROM: usize = 2 * 1024 * 1024;
 
-/// What one pass over a run of pieces found and learned.
+/// What one pass over a run of pieces found and learned: the entities of
+/// all its pieces in one sorted list (no list per piece), and per piece the
+/// capitalised words left without an entity.
 struct FirstPass {
     known: names::Known,
-    found: Vec<Vec<Entity>>,
-    unresolved: Vec<Vec<std::ops::Range<usize>>>,
+    found: Vec<Entity>,
+    unresolved: Vec<Vec<Range<usize>>>,
 }
 
 /// Reads pieces in order (`first` is the index of the first of them),
 /// learning names as it goes.
-fn first_pass(text: &str, pieces: &[(std::ops::Range<usize>, Vec<usize>)], first: usize) -> FirstPass {
+fn first_pass<'a>(
+    prose: &ProseOf<'a>,
+    pieces: &[(Range<usize>, Vec<usize>)],
+    first: usize,
+    declared: &[&Declared],
+) -> FirstPass {
     let mut pass = FirstPass {
         known: names::Known::default(),
-        found: Vec::with_capacity(pieces.len()),
+        found: Vec::new(),
         unresolved: Vec::with_capacity(pieces.len()),
     };
     for (offset, (r, starts)) in pieces.iter().enumerate() {
-        let chunk = &text[r.clone()];
-        let toks = tokens::tokenize(chunk, starts);
-        let mut found = names::find(chunk, &toks);
-        pass.known.learn(chunk, &found, first + offset);
-        let open = names::make_consistent(chunk, &toks, &pass.known, &mut found);
-        let dates = numeric::find(chunk, &toks);
+        let chunk = prose(r.clone());
+        let toks = tokens::tokenize(&chunk, starts);
+        let mut found = names::find(&chunk, &toks);
+        pass.known.learn(&chunk, &found, first + offset);
+        let open = names::make_consistent(&chunk, &toks, &pass.known, &mut found);
+        found.sort_unstable();
+        let dates = numeric::find(&chunk, &toks);
         let mut merged = merge(found, dates);
+        for d in declared {
+            merged = d.apply(&chunk, merged);
+        }
         shift(&mut merged, r.start);
-        pass.found.push(merged);
+        pass.found.extend(merged);
         pass.unresolved.push(open);
     }
     pass
@@ -366,8 +412,10 @@ mod tests {
         let starts: Vec<usize> = std::iter::once(0)
             .chain(text.match_indices("\n\n").map(|(i, _)| i + 2))
             .collect();
-        let one = recognise_on(&text, &starts, &Declared::default(), 1);
-        let two = recognise_on(&text, &starts, &Declared::default(), 2);
+        let prose = |r: Range<usize>| Cow::Borrowed(&text[r]);
+        let none = Declared::default();
+        let one = recognise_on(&text, &starts, &prose, &[&none], 1);
+        let two = recognise_on(&text, &starts, &prose, &[&none], 2);
         assert!(one.len() > 1000);
         assert_eq!(one, two);
     }

@@ -143,9 +143,8 @@ pub fn make_consistent(
     found: &mut Vec<Entity>,
 ) -> Vec<std::ops::Range<usize>> {
     let cx = Cx::new(text, tokens);
-    let unresolved = cx.make_consistent(known, found);
-    found.sort();
-    unresolved
+    // New mentions are appended unsorted; callers sort when they need to.
+    cx.make_consistent(known, found)
 }
 
 /// The text and its tokens, with the questions the rules ask of them.
@@ -811,6 +810,7 @@ mod tests {
         let mut known = Known::default();
         known.learn(text, &found, 0);
         let _ = make_consistent(text, &tokens, &known, &mut found);
+        found.sort();
         found
             .into_iter()
             .map(|e| (&text[e.start..e.end], e.kind))
