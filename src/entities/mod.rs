@@ -112,10 +112,10 @@ pub type ProseOf<'a> = dyn Fn(Range<usize>) -> Cow<'a, str> + Sync + 'a;
 /// [`recognise`] over a source whose prose is made piece by piece (a
 /// Markdown body: see `Document::prose_of`). `declared` sets win in order,
 /// the last over all (front matter, then the watchlist).
-pub fn recognise_in<'a>(
+pub fn recognise_in(
     raw: &str,
     block_starts: &[usize],
-    prose: &ProseOf<'a>,
+    prose: &ProseOf<'_>,
     declared: &[&Declared],
 ) -> Vec<Entity> {
     let threads = if raw.len() >= PARALLEL_FROM {
@@ -129,10 +129,10 @@ pub fn recognise_in<'a>(
 /// [`recognise_in`] on one or two threads: a big text is read in two
 /// halves, each learning its own names; the second pass makes them
 /// consistent, so the result is the same either way.
-fn recognise_on<'a>(
+fn recognise_on(
     raw: &str,
     block_starts: &[usize],
-    prose: &ProseOf<'a>,
+    prose: &ProseOf<'_>,
     declared: &[&Declared],
     threads: usize,
 ) -> Vec<Entity> {
@@ -218,8 +218,8 @@ struct FirstPass {
 
 /// Reads pieces in order (`first` is the index of the first of them),
 /// learning names as it goes.
-fn first_pass<'a>(
-    prose: &ProseOf<'a>,
+fn first_pass(
+    prose: &ProseOf<'_>,
     pieces: &[(Range<usize>, Vec<usize>)],
     first: usize,
     declared: &[&Declared],
