@@ -4,8 +4,30 @@ use super::{Align, Block, BlockKind, Document, Inline, InlineStyle, Nesting, Tab
 use pulldown_cmark::{Alignment, CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
 use std::ops::Range;
 
-/// Parses a Markdown body (front matter already removed).
+/// Parses a Markdown body (front matter already removed). A big body is
+/// parsed in sections (see `sections`), with the same result.
 pub fn parse_markdown(source: &str) -> Document {
+    parse_markdown_with(source, super::sections::SECTION)
+}
+
+/// [`parse_markdown`] with sections of about `section` bytes.
+pub(super) fn parse_markdown_with(source: &str, section: usize) -> Document {
+    if source.len() < 2 * section {
+        return parse_whole(source);
+    }
+    let Some(parts) = super::sections::cuts(source, section) else {
+        return parse_whole(source);
+    };
+    let mut doc = Document::default();
+    for r in parts {
+        let part = parse_whole(&source[r.clone()]);
+        super::sections::append(&mut doc, part, r.start);
+    }
+    doc
+}
+
+/// Parses a Markdown body in one go.
+pub(super) fn parse_whole(source: &str) -> Document {
     let mut options = Options::empty();
     options.insert(Options::ENABLE_TABLES);
     options.insert(Options::ENABLE_STRIKETHROUGH);

@@ -5,6 +5,7 @@
 //! can be placed on it without re-parsing.
 
 mod markdown;
+mod sections;
 mod text;
 
 pub use markdown::parse_markdown;
