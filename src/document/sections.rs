@@ -1,6 +1,6 @@
 //! A big Markdown body parsed in sections, so that pulldown-cmark's tree is
 //! never built for 10 MB at once (it would take about three times the text
-//! in memory). Sections are cut only where CommonMark cannot carry anything
+//! in memory). Sections are cut only where `CommonMark` cannot carry anything
 //! across: before an unindented paragraph or heading that follows a blank
 //! line, outside code fences; a body with link reference definitions,
 //! footnotes or raw HTML blocks is parsed whole.
@@ -81,12 +81,11 @@ pub fn append(doc: &mut Document, part: Document, offset: usize) {
         .links
         .into_iter()
         .map(|url| {
-            let n = match doc.links.iter().position(|l| *l == url) {
-                Some(i) => i + 1,
-                None => {
-                    doc.links.push(url);
-                    doc.links.len()
-                }
+            let n = if let Some(i) = doc.links.iter().position(|l| *l == url) {
+                i + 1
+            } else {
+                doc.links.push(url);
+                doc.links.len()
             };
             n as u16
         })
