@@ -22,3 +22,27 @@ pub mod store; // folder scan, front matter, fingerprints
 pub mod theme; // entity kinds and roles -> terminal styles
 pub mod tui; // the terminal loop: events in, frames out
 pub mod ui; // drawing only, one file per pane
+
+/// Helpers shared by unit tests.
+#[cfg(test)]
+pub(crate) mod test_support {
+    /// The bodies of every bundled briefing (front matter removed), in file
+    /// order, each followed by a blank line.
+    pub fn bundled_bodies() -> String {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/briefings");
+        let mut paths: Vec<_> = std::fs::read_dir(dir)
+            .expect("assets/briefings")
+            .flatten()
+            .map(|e| e.path())
+            .collect();
+        paths.sort();
+        let mut out = String::new();
+        for p in paths {
+            let text = std::fs::read_to_string(&p).expect("a bundled briefing");
+            let start = crate::store::split_front_matter(&text).map_or(0, |s| s.body_start);
+            out.push_str(&text[start..]);
+            out.push_str("\n\n");
+        }
+        out
+    }
+}

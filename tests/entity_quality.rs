@@ -128,37 +128,33 @@ fn score(dir: &Path) -> (BTreeMap<EntityKind, Counts>, usize) {
     (per_kind, files)
 }
 
+/// One table row of a report.
+fn row(out: &mut String, name: &str, c: Counts) {
+    let _ = writeln!(
+        out,
+        "| {name} | {} | {} | {:.3} | {:.3} | {:.3} |",
+        c.tp + c.fn_,
+        c.tp + c.fp,
+        c.precision(),
+        c.recall(),
+        c.f1()
+    );
+}
+
 fn report(title: &str, per_kind: &BTreeMap<EntityKind, Counts>, files: usize) -> String {
     let mut out = format!("{title} ({files} documents)\n");
     out.push_str("| kind | gold | found | precision | recall | F1 |\n|---|---:|---:|---:|---:|---:|\n");
     let mut total = Counts::default();
     let mut pop = Counts::default();
     for (kind, c) in per_kind {
-        let _ = writeln!(
-            out,
-            "| {kind} | {} | {} | {:.3} | {:.3} | {:.3} |",
-            c.tp + c.fn_,
-            c.tp + c.fp,
-            c.precision(),
-            c.recall(),
-            c.f1()
-        );
+        row(&mut out, kind.as_str(), *c);
         total.add(*c);
         if matches!(kind, EntityKind::Person | EntityKind::Org | EntityKind::Place) {
             pop.add(*c);
         }
     }
-    for (name, c) in [("PERSON+ORG+PLACE", pop), ("all", total)] {
-        let _ = writeln!(
-            out,
-            "| {name} | {} | {} | {:.3} | {:.3} | {:.3} |",
-            c.tp + c.fn_,
-            c.tp + c.fp,
-            c.precision(),
-            c.recall(),
-            c.f1()
-        );
-    }
+    row(&mut out, "PERSON+ORG+PLACE", pop);
+    row(&mut out, "all", total);
     out
 }
 

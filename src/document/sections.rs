@@ -117,23 +117,7 @@ mod tests {
     use super::*;
 
     fn big_body() -> String {
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/briefings");
-        let mut names: Vec<_> = std::fs::read_dir(dir)
-            .unwrap()
-            .flatten()
-            .map(|e| e.path())
-            .collect();
-        names.sort();
-        let mut body = String::new();
-        for _ in 0..3 {
-            for p in &names {
-                let text = std::fs::read_to_string(p).unwrap();
-                let start = crate::store::split_front_matter(&text).map_or(0, |s| s.body_start);
-                body.push_str(&text[start..]);
-                body.push_str("\n\n");
-            }
-        }
-        body
+        crate::test_support::bundled_bodies().repeat(3)
     }
 
     #[test]

@@ -391,24 +391,7 @@ mod tests {
 
     #[test]
     fn two_threads_find_what_one_finds() {
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/briefings");
-        let mut text = String::new();
-        let mut names: Vec<_> = std::fs::read_dir(dir)
-            .unwrap()
-            .flatten()
-            .map(|e| e.path())
-            .collect();
-        names.sort();
-        for round in 0..6 {
-            for p in &names {
-                text.push_str(
-                    &std::fs::read_to_string(p)
-                        .unwrap()
-                        .replace("---", &format!("--- {round}")),
-                );
-                text.push_str("\n\n");
-            }
-        }
+        let text = crate::test_support::bundled_bodies().repeat(6);
         let starts: Vec<usize> = std::iter::once(0)
             .chain(text.match_indices("\n\n").map(|(i, _)| i + 2))
             .collect();
