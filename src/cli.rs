@@ -34,7 +34,7 @@ pub enum Command {
     Read(ReadArgs),
     /// Print the entities of a briefing (or of stdin with '-') as JSON Lines.
     Entities(EntitiesArgs),
-    /// List the briefings of a store: date, source, title.
+    /// List the briefings of a store: date, source, title, notes count.
     List(ListArgs),
     /// Notes kept on paragraphs.
     #[command(subcommand)]

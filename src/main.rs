@@ -95,12 +95,12 @@ fn run(cli: &Cli) -> anyhow::Result<()> {
             }
         }
         Some(Command::List(args)) => {
-            if let Some(p) = &args.path {
-                return commands::list::run(args, p);
-            }
             let cx = Setup::new(cli)?;
-            let roots = cx.store_roots(cli)?;
-            commands::list::run(args, &roots[0])
+            let store = match &args.path {
+                Some(p) => p.clone(),
+                None => cx.store_roots(cli)?.remove(0),
+            };
+            commands::list::run(args, &store, &cx.notes())
         }
         Some(Command::Notes(NotesCommand::Export { format })) => {
             let cx = Setup::new(cli)?;

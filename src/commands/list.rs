@@ -1,8 +1,10 @@
 //! `brief list [PATH]`: one line per briefing.
 
 use crate::cli::ListArgs;
+use crate::notes::NotesStore;
 use crate::sanitize::sanitize;
 use crate::store::{Briefing, scan};
+use std::collections::HashMap;
 use std::path::Path;
 
 #[derive(serde::Serialize)]
@@ -12,24 +14,36 @@ struct Record<'a> {
     source: Option<&'a str>,
     title: &'a str,
     tags: &'a [String],
+    notes: usize,
     #[serde(skip_serializing_if = "Option::is_none")]
     error: Option<&'a str>,
 }
 
-pub fn run(args: &ListArgs, store: &Path) -> anyhow::Result<()> {
+/// Notes per briefing id, from every readable notes file.
+pub fn note_counts(notes: &NotesStore) -> HashMap<String, usize> {
+    notes
+        .all()
+        .into_iter()
+        .filter_map(|(_, f)| f.ok())
+        .map(|f| (f.briefing.clone(), f.notes.len()))
+        .collect()
+}
+
+pub fn run(args: &ListArgs, store: &Path, notes: &NotesStore) -> anyhow::Result<()> {
     let root = args.path.as_deref().unwrap_or(store);
     let mut briefings = scan(root)?;
     // Newest first, as a reader wants a morning's briefings.
     briefings.sort_by(|a, b| b.meta.date.cmp(&a.meta.date).then_with(|| a.id.cmp(&b.id)));
+    let counts = note_counts(notes);
     let text = if args.json {
-        json(&briefings)?
+        json(&briefings, &counts)?
     } else {
-        columns(&briefings)
+        columns(&briefings, &counts)
     };
     super::print(&text)
 }
 
-fn json(briefings: &[Briefing]) -> anyhow::Result<String> {
+fn json(briefings: &[Briefing], counts: &HashMap<String, usize>) -> anyhow::Result<String> {
     let mut out = String::new();
     for b in briefings {
         out.push_str(&serde_json::to_string(&Record {
@@ -38,6 +52,7 @@ fn json(briefings: &[Briefing]) -> anyhow::Result<String> {
             source: b.meta.source.as_deref(),
             title: &b.meta.title,
             tags: &b.meta.tags,
+            notes: counts.get(&b.id).copied().unwrap_or(0),
             error: b.error.as_deref(),
         })?);
         out.push('\n');
@@ -45,8 +60,9 @@ fn json(briefings: &[Briefing]) -> anyhow::Result<String> {
     Ok(out)
 }
 
-/// Aligned columns: date, source, title; a broken file shows its error.
-pub fn columns(briefings: &[Briefing]) -> String {
+/// Aligned columns: date, source, title, and the notes count when there
+/// are notes; a broken file shows its error.
+pub fn columns(briefings: &[Briefing], counts: &HashMap<String, usize>) -> String {
     let source_width = briefings
         .iter()
         .map(|b| b.meta.source.as_deref().map_or(1, |s| s.chars().count()))
@@ -57,10 +73,15 @@ pub fn columns(briefings: &[Briefing]) -> String {
     for b in briefings {
         let date = b.meta.date.as_deref().unwrap_or("-");
         let source: String = b.meta.source.as_deref().unwrap_or("-").chars().take(24).collect();
-        let title = match &b.error {
+        let mut title = match &b.error {
             Some(e) => format!("{}  [error: {e}]", b.id),
             None => b.meta.title.clone(),
         };
+        match counts.get(&b.id).copied().unwrap_or(0) {
+            0 => {}
+            1 => title.push_str("  (1 note)"),
+            n => title.push_str(&format!("  ({n} notes)")),
+        }
         out.push_str(&sanitize(&format!(
             "{date:<10}  {source:<source_width$}  {title}"
         )));
