@@ -5,6 +5,7 @@ use crate::notes::NotesStore;
 use crate::sanitize::sanitize;
 use crate::store::{Briefing, scan};
 use std::collections::HashMap;
+use std::fmt::Write as _;
 use std::path::Path;
 
 #[derive(serde::Serialize)]
@@ -62,7 +63,7 @@ fn json(briefings: &[Briefing], counts: &HashMap<String, usize>) -> anyhow::Resu
 
 /// Aligned columns: date, source, title, and the notes count when there
 /// are notes; a broken file shows its error.
-pub fn columns(briefings: &[Briefing], counts: &HashMap<String, usize>) -> String {
+fn columns(briefings: &[Briefing], counts: &HashMap<String, usize>) -> String {
     let source_width = briefings
         .iter()
         .map(|b| b.meta.source.as_deref().map_or(1, |s| s.chars().count()))
@@ -80,7 +81,9 @@ pub fn columns(briefings: &[Briefing], counts: &HashMap<String, usize>) -> Strin
         match counts.get(&b.id).copied().unwrap_or(0) {
             0 => {}
             1 => title.push_str("  (1 note)"),
-            n => title.push_str(&format!("  ({n} notes)")),
+            n => {
+                let _ = write!(title, "  ({n} notes)");
+            }
         }
         out.push_str(&sanitize(&format!(
             "{date:<10}  {source:<source_width$}  {title}"
