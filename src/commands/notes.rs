@@ -34,7 +34,15 @@ pub fn export(notes: &NotesStore, briefings: &[Briefing], format: ExportFormat) 
         inputs.push((file, paragraphs));
     }
     let text = match format {
-        ExportFormat::Markdown => export_markdown(&inputs, &titles),
+        // Quoted paragraphs come from briefings: untrusted, made visible
+        // line by line (JSON escapes control characters itself).
+        ExportFormat::Markdown => export_markdown(&inputs, &titles)
+            .split_inclusive('\n')
+            .map(|line| {
+                let (body, end) = line.strip_suffix('\n').map_or((line, ""), |b| (b, "\n"));
+                format!("{}{end}", crate::sanitize::sanitize(body))
+            })
+            .collect(),
         ExportFormat::Json => export_json(&inputs, &titles),
     };
     super::print(&text)
