@@ -36,14 +36,19 @@ pub fn export(notes: &NotesStore, briefings: &[Briefing], format: ExportFormat) 
     let text = match format {
         // Quoted paragraphs come from briefings: untrusted, made visible
         // line by line (JSON escapes control characters itself).
-        ExportFormat::Markdown => export_markdown(&inputs, &titles)
-            .split_inclusive('\n')
-            .map(|line| {
-                let (body, end) = line.strip_suffix('\n').map_or((line, ""), |b| (b, "\n"));
-                format!("{}{end}", crate::sanitize::sanitize(body))
-            })
-            .collect(),
+        ExportFormat::Markdown => sanitize_lines(&export_markdown(&inputs, &titles)),
         ExportFormat::Json => export_json(&inputs, &titles),
     };
     super::print(&text)
+}
+
+/// Makes each line safe for the terminal, keeping the line breaks.
+fn sanitize_lines(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for line in text.split_inclusive('\n') {
+        let (body, end) = line.strip_suffix('\n').map_or((line, ""), |b| (b, "\n"));
+        out.push_str(&crate::sanitize::sanitize(body));
+        out.push_str(end);
+    }
+    out
 }
