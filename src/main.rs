@@ -122,14 +122,13 @@ fn open_reader(cli: &Cli) -> anyhow::Result<()> {
     let notes = cx.notes();
     let mut counts = HashMap::new();
     let mut problems = Vec::new();
-    for (id, file) in notes.all() {
+    for (_, file) in notes.all() {
         match file {
             Ok(f) => {
                 counts.insert(f.briefing.clone(), f.notes.len());
             }
             Err(e) => problems.push(format!("{e}")),
         }
-        let _ = id;
     }
     let (state, state_warning) = ReadingState::load(&cx.paths.data);
     let mut app = App::new(briefings, state, counts, cx.config.keymap());

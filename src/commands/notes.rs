@@ -12,7 +12,7 @@ pub fn export(notes: &NotesStore, briefings: &[Briefing], format: ExportFormat) 
     let by_id: HashMap<&str, &Briefing> = briefings.iter().map(|b| (b.id.as_str(), b)).collect();
     let mut titles = HashMap::new();
     let mut inputs: Vec<ExportInput> = Vec::new();
-    for (id, file) in notes.all() {
+    for (_, file) in notes.all() {
         let file = match file {
             Ok(f) => f,
             Err(e) => {
@@ -30,7 +30,6 @@ pub fn export(notes: &NotesStore, briefings: &[Briefing], format: ExportFormat) 
                     .collect()
             })
         });
-        let _ = id;
         inputs.push((file, paragraphs));
     }
     let text = match format {

@@ -312,7 +312,7 @@ impl<'t> Cx<'t> {
                 && matches!(self.tokens[k].gap, Gap::Space | Gap::Hyphen)
                 && !self.tokens[k].sentence_start
                 && self.namey(k)
-                && (!words::is_weak_connector(self.word(j)) || self.weak_connector_joins(i, j, k));
+                && (!words::is_weak_connector(self.word(j)) || self.weak_connector_joins(i, j));
             if joins {
                 j = k + 1;
             } else {
@@ -323,7 +323,7 @@ impl<'t> Cx<'t> {
     }
 
     /// "of", "and", "the" join only inside organisation and place names.
-    fn weak_connector_joins(&self, start: usize, conn: usize, next: usize) -> bool {
+    fn weak_connector_joins(&self, start: usize, conn: usize) -> bool {
         let left = self.word(conn - 1);
         match self.word(conn) {
             // "Procter & Gamble", "Keller & Amadi Capital".
@@ -347,7 +347,6 @@ impl<'t> Cx<'t> {
             return gazetteer::has_longer(self.span(conn - 1, conn))
                 || gazetteer::has_longer(self.span(start, conn));
         }
-        let _ = next;
         gazetteer::has_longer(self.span(start, conn))
     }
 
