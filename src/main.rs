@@ -133,6 +133,7 @@ fn open_reader(cli: &Cli) -> anyhow::Result<()> {
     let (state, state_warning) = ReadingState::load(&cx.paths.data);
     let mut app = App::new(briefings, state, counts, cx.config.keymap());
     app.watch = cx.config.watchlist();
+    app.wrap_width = usize::from(cx.config.wrap_width);
     if let Some(w) = state_warning.or_else(|| problems.into_iter().next()) {
         app.warn(w);
     }

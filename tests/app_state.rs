@@ -375,3 +375,15 @@ fn a_big_briefing_opens_at_once_and_gets_its_entities_from_the_background() {
     assert!(o.groups.iter().any(|g| g.name == "Vladimir Putin"));
     assert_eq!(o.cursor, 2, "the reader keeps its place");
 }
+
+#[test]
+fn wrap_width_caps_the_reader_measure() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (mut app, io) = app(tmp.path());
+    app.wrap_width = 40;
+    app.set_reader_size(90, 30);
+    open(&mut app, &io, SEED_ID);
+    let o = app.open.as_ref().unwrap();
+    assert_eq!(o.layout.width, 40);
+    assert!(o.layout.lines.iter().all(|l| l.width() <= 40));
+}

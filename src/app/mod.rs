@@ -130,6 +130,8 @@ pub struct App {
     pub unsaved: bool,
     /// The watchlist from config.toml.
     pub watch: crate::entities::watch::Watchlist,
+    /// The widest the Reader wraps (0: the pane's width), from config.toml.
+    pub wrap_width: usize,
     /// The index is out of date: the loop rebuilds it in the background.
     pub needs_index: bool,
     /// A filter waiting for the entity index.
@@ -168,6 +170,7 @@ impl App {
             list_rows: 20,
             unsaved: false,
             watch: crate::entities::watch::Watchlist::default(),
+            wrap_width: 0,
             needs_index: true,
             pending_entity_filter: None,
         };
@@ -329,6 +332,12 @@ impl App {
 
     /// Lays the open briefing out for the Reader's current size.
     pub fn set_reader_size(&mut self, width: usize, rows: usize) {
+        // `wrap_width` in config.toml caps the measure for comfortable reading.
+        let width = if self.wrap_width > 0 {
+            width.min(self.wrap_width)
+        } else {
+            width
+        };
         self.reader_width = width.max(1);
         self.reader_rows = rows.max(1);
         if let Some(open) = self.open.as_mut() {
