@@ -283,7 +283,7 @@ pub fn handle_key(app: &mut App, key: crossterm::event::KeyEvent) -> Vec<Effect>
     if app.editor.is_some() {
         return app.editor_key(key);
     }
-    if app.input.is_some() {
+    if app.input.is_some() || app.search_input.is_some() {
         return app.input_key(key);
     }
     app.status = None;

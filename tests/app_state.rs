@@ -387,3 +387,41 @@ fn wrap_width_caps_the_reader_measure() {
     assert_eq!(o.layout.width, 40);
     assert!(o.layout.lines.iter().all(|l| l.width() <= 40));
 }
+
+#[test]
+fn slash_in_the_reader_searches_and_n_walks_the_matches() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (mut app, io) = app(tmp.path());
+    open(&mut app, &io, "004_long-report-miami-track.md");
+    send(&mut app, &io, Action::FocusReader);
+    send(&mut app, &io, Action::Filter);
+    assert!(
+        app.search_input.is_some() && app.input.is_none(),
+        "a Reader search, not the Articles filter"
+    );
+    for c in "witkoff".chars() {
+        app.input_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+    }
+    app.input_key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
+    let o = app.open.as_ref().unwrap();
+    let first = o.cursor;
+    assert!(o.paragraphs[first].to_lowercase().contains("witkoff"));
+    let total = o.search.as_ref().unwrap().blocks.len();
+    assert!(total >= 2, "{total}");
+    assert!(
+        app.status
+            .as_ref()
+            .unwrap()
+            .text
+            .contains(&format!("1 of {total}"))
+    );
+    send(&mut app, &io, Action::NextMention);
+    let o = app.open.as_ref().unwrap();
+    assert!(o.cursor > first && o.paragraphs[o.cursor].to_lowercase().contains("witkoff"));
+    send(&mut app, &io, Action::Back);
+    assert!(
+        app.open.as_ref().unwrap().search.is_none(),
+        "Esc clears the search"
+    );
+    assert_eq!(app.focus, Pane::Reader);
+}

@@ -285,3 +285,29 @@ fn reader_shows_a_legend_of_entity_kinds_in_their_styles() {
         }
     }
 }
+
+#[test]
+fn reader_search_matches_are_highlighted() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (mut app, io) = app(tmp.path());
+    open(&mut app, &io, SEED_ID);
+    send(&mut app, &io, Action::FocusReader);
+    send(&mut app, &io, Action::Filter);
+    for c in "constructive".chars() {
+        app.input_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+    }
+    let screen = text(&draw(&mut app, &dark(), 120, 40));
+    assert!(screen.contains("search: constructive"), "{screen}");
+    app.input_key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
+    let buf = draw(&mut app, &dark(), 120, 40);
+    let (x, y) = find(&buf, "constructive")
+        .into_iter()
+        .find(|&(x, _)| x > 31 && x < 90)
+        .unwrap();
+    assert!(buf[(x, y)].modifier.contains(Modifier::REVERSED));
+    let (px, py) = find(&buf, "productive")
+        .into_iter()
+        .find(|&(x, _)| x > 31 && x < 90)
+        .unwrap();
+    assert!(!buf[(px, py)].modifier.contains(Modifier::REVERSED));
+}

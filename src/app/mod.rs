@@ -5,6 +5,7 @@
 mod action;
 mod editor;
 mod open;
+pub mod search;
 mod update;
 
 pub use action::Action;
@@ -110,6 +111,8 @@ pub struct App {
     pub editor: Option<Editor>,
     /// The filter being typed after `/`.
     pub input: Option<String>,
+    /// The Reader search being typed after `/` in the Reader.
+    pub search_input: Option<String>,
     pub status: Option<Status>,
     pub help: bool,
     /// First line of the help overlay shown (it scrolls when the terminal
@@ -158,6 +161,7 @@ impl App {
             state,
             editor: None,
             input: None,
+            search_input: None,
             status: None,
             help: false,
             help_scroll: 0,

@@ -29,6 +29,8 @@ pub struct Open {
     /// Whether the selected entity's mentions are highlighted (after the
     /// user picked one).
     pub highlight: bool,
+    /// The search in force (`/` in the Reader), walked with `n`/`N`.
+    pub search: Option<super::search::Search>,
     /// The mention last stepped to: (entity, index in its mentions).
     pub mention_walk: Option<(usize, usize)>,
     /// Block of each entity mention, by entity index.
@@ -88,6 +90,7 @@ impl Open {
             entity_sel: 0,
             highlight: false,
             mention_walk: None,
+            search: None,
             mention_block,
             notes,
             placements: Vec::new(),

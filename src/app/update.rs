@@ -43,6 +43,9 @@ impl App {
             Action::HalfPageDown => return self.page(1, 2),
             Action::Select => return self.select(),
             Action::Back => self.back(),
+            Action::NextMention | Action::PrevMention if self.searching() => {
+                self.search_step(action == Action::NextMention);
+            }
             Action::NextMention => self.mention(true),
             Action::PrevMention => self.mention(false),
             Action::AddNote => self.add_note(),
@@ -50,6 +53,9 @@ impl App {
             Action::DeleteNote => return self.delete_note(),
             Action::Undo => return self.undo_delete(),
             Action::Watch => return self.watch_selected(),
+            Action::Filter if self.focus == Pane::Reader && self.open.is_some() => {
+                self.search_input = Some(String::new());
+            }
             Action::Filter => {
                 self.input = Some(self.text_filter.clone());
                 self.focus = Pane::Articles;
@@ -211,7 +217,12 @@ impl App {
     }
 
     fn back(&mut self) {
-        if self.entity_filter.is_some() || !self.text_filter.is_empty() {
+        if self.searching() {
+            if let Some(o) = self.open.as_mut() {
+                o.search = None;
+            }
+            self.say("search cleared");
+        } else if self.entity_filter.is_some() || !self.text_filter.is_empty() {
             self.entity_filter = None;
             self.text_filter.clear();
             self.refresh_view();
@@ -375,7 +386,56 @@ impl App {
     }
 
     /// Keys while typing the Articles filter.
+    /// A Reader search is in force and the Reader has focus.
+    fn searching(&self) -> bool {
+        self.focus == Pane::Reader && self.open.as_ref().is_some_and(|o| o.search.is_some())
+    }
+
+    /// Moves the cursor to the next (or previous) paragraph that matches.
+    fn search_step(&mut self, forward: bool) {
+        let rows = self.reader_rows;
+        let Some(o) = self.open.as_mut() else { return };
+        let Some(search) = &o.search else { return };
+        let query = search.query.clone();
+        match search.step(o.cursor, forward) {
+            Some((n, block)) => {
+                let total = search.blocks.len();
+                o.goto_block(block, rows);
+                self.state.positions.insert(o.id.clone(), o.cursor);
+                self.say(format!("“{query}”: {n} of {total} — Esc clears"));
+            }
+            None => self.say(format!("“{query}” is not in this briefing")),
+        }
+    }
+
+    /// Keys while typing a Reader search.
+    fn search_key(&mut self, key: KeyEvent) {
+        let Some(input) = self.search_input.as_mut() else {
+            return;
+        };
+        match key.code {
+            KeyCode::Esc => self.search_input = None,
+            KeyCode::Enter => {
+                let query = std::mem::take(input);
+                self.search_input = None;
+                if let Some(o) = self.open.as_mut() {
+                    o.search = (!query.is_empty()).then(|| super::search::Search::new(&query, &o.paragraphs));
+                }
+                self.search_step(true);
+            }
+            KeyCode::Backspace => {
+                input.pop();
+            }
+            KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => input.push(c),
+            _ => {}
+        }
+    }
+
     pub fn input_key(&mut self, key: KeyEvent) -> Vec<Effect> {
+        if self.search_input.is_some() {
+            self.search_key(key);
+            return Vec::new();
+        }
         let Some(input) = self.input.as_mut() else {
             return Vec::new();
         };

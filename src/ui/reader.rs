@@ -63,6 +63,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme) {
         HashSet::new()
     };
     let cursor_rows = open.layout.blocks.get(open.cursor).cloned().unwrap_or(0..0);
+    let query = open.search.as_ref().map(|s| s.query.as_str());
     let lines: Vec<Line<'_>> = open
         .layout
         .lines
@@ -89,6 +90,21 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme) {
                 Span::raw(" ")
             });
             for seg in &line.segs {
+                if let Some(q) = query.filter(|q| !crate::app::search::matches_in(&seg.text, q).is_empty()) {
+                    // Split the run around the search matches, shown reversed.
+                    let base = theme.text_style(&seg.style);
+                    let mut at = 0;
+                    for m in crate::app::search::matches_in(&seg.text, q) {
+                        spans.push(Span::styled(seg.text[at..m.start].to_owned(), base));
+                        spans.push(Span::styled(
+                            seg.text[m.clone()].to_owned(),
+                            base.patch(theme.mention),
+                        ));
+                        at = m.end;
+                    }
+                    spans.push(Span::styled(seg.text[at..].to_owned(), base));
+                    continue;
+                }
                 let mut style = theme.text_style(&seg.style);
                 if let Some(m) = seg.style.mention {
                     if open.analysed.watched.get(m as usize).copied().unwrap_or(false) {

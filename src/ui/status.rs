@@ -22,6 +22,7 @@ fn pane_actions(pane: Pane) -> &'static [Action] {
         ],
         Pane::Reader => &[
             Action::Down,
+            Action::Filter,
             Action::PageDown,
             Action::AddNote,
             Action::NextMention,
@@ -79,6 +80,7 @@ pub fn hints(app: &App, width: usize) -> String {
             let label = match (a, app.focus) {
                 (Action::Select, Pane::Entities) => "briefings naming it",
                 (Action::Select, Pane::Notes) => "go to paragraph",
+                (Action::Filter, Pane::Reader) => "search",
                 _ => short(a),
             };
             format!("{key} {label}")
@@ -92,7 +94,13 @@ pub fn hints(app: &App, width: usize) -> String {
 }
 
 pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme) {
-    let line = if let Some(input) = &app.input {
+    let line = if let Some(query) = &app.search_input {
+        Line::from(vec![
+            Span::styled(" search: ", theme.accent),
+            Span::raw(format!("{}▏", crate::sanitize::sanitize(query))),
+            Span::styled("  Enter finds · n/N next/previous · Esc cancels", theme.dim),
+        ])
+    } else if let Some(input) = &app.input {
         Line::from(vec![
             Span::styled(" filter: ", theme.accent),
             Span::raw(format!("{input}▏")),
