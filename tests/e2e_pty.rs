@@ -305,7 +305,7 @@ fn help_lists_every_key_and_quit_restores_terminal() {
     });
     for d in [
         "focus Reader",
-        "filter articles by text",
+        "filter Articles by text; in the Reader, search",
         "show or hide this help",
         "go to the bottom",
     ] {
