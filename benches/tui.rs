@@ -60,6 +60,7 @@ fn main() {
         data_dir: tmp.path().join("data"),
         config_file: tmp.path().join("config.toml"),
         finder: None,
+        roots: Vec::new(),
     };
     let bundled = root.join("assets/briefings");
     println!(

@@ -144,6 +144,7 @@ fn open_reader(cli: &Cli) -> anyhow::Result<()> {
         data_dir: cx.paths.data.clone(),
         config_file: cx.paths.config_file(),
         finder: None,
+        roots: roots.clone(),
     };
     tui::run(&mut app, &io, &theme)
 }

@@ -27,6 +27,39 @@ pub struct Io {
     /// Where a big briefing's entities are sent when found in the
     /// background (set by the loop; without it everything is synchronous).
     pub finder: Option<mpsc::Sender<(usize, Analysed)>>,
+    /// The store's folders and files, watched for changes while the reader
+    /// is open (empty: not watched).
+    pub roots: Vec<PathBuf>,
+}
+
+/// How often the store is looked at again for new, edited and removed files.
+const WATCH_EVERY: Duration = Duration::from_secs(2);
+
+/// Rescans the store every couple of seconds and sends the new list when
+/// anything changed (ids, fingerprints or errors). Listing reads only the
+/// head of big files, so this stays cheap; the thread ends with the loop.
+fn watch_store(roots: Vec<PathBuf>, tx: mpsc::Sender<Vec<crate::store::Briefing>>) {
+    std::thread::spawn(move || {
+        let signature = |bs: &[crate::store::Briefing]| -> Vec<(String, u64, bool)> {
+            bs.iter()
+                .map(|b| (b.id.clone(), b.fingerprint, b.error.is_some()))
+                .collect()
+        };
+        let mut last = crate::store::scan_paths(&roots).map(|b| signature(&b)).ok();
+        loop {
+            std::thread::sleep(WATCH_EVERY);
+            let Ok(now) = crate::store::scan_paths(&roots) else {
+                continue;
+            };
+            let sig = signature(&now);
+            if last.as_ref() != Some(&sig) {
+                last = Some(sig);
+                if tx.send(now).is_err() {
+                    return;
+                }
+            }
+        }
+    });
 }
 
 /// Briefings from this size up open at once and get their entities from a
@@ -215,7 +248,16 @@ fn event_loop(
         finder: Some(found_tx),
         ..io.clone()
     };
+    let (store_tx, store_rx) = mpsc::channel();
+    if !io.roots.is_empty() {
+        watch_store(io.roots.clone(), store_tx);
+    }
     while !app.quit && !stop.load(Ordering::Relaxed) {
+        while let Ok(briefings) = store_rx.try_recv() {
+            for e in app.store_changed(briefings) {
+                perform(app, io, &e);
+            }
+        }
         while let Ok((index, analysed)) = found_rx.try_recv() {
             app.entities_found(index, analysed);
         }

@@ -351,6 +351,7 @@ fn a_big_briefing_opens_at_once_and_gets_its_entities_from_the_background() {
         data_dir: tmp.path().join("data"),
         config_file: tmp.path().join("config.toml"),
         finder: Some(tx),
+        roots: Vec::new(),
     };
     let mut app = brief::app::App::new(
         briefings,
@@ -424,4 +425,79 @@ fn slash_in_the_reader_searches_and_n_walks_the_matches() {
         "Esc clears the search"
     );
     assert_eq!(app.focus, Pane::Reader);
+}
+
+#[test]
+fn files_added_edited_and_removed_while_open_appear_in_the_list() {
+    let tmp = tempfile::tempdir().unwrap();
+    let store = tmp.path().join("store");
+    std::fs::create_dir_all(&store).unwrap();
+    std::fs::write(
+        store.join("a.md"),
+        "---\ntitle: First\ndate: 2026-11-20\n---\nKyiv talks.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        store.join("b.md"),
+        "---\ntitle: Second\ndate: 2026-11-21\n---\nMiami talks.\n",
+    )
+    .unwrap();
+    let io = brief::tui::Io {
+        notes: brief::notes::NotesStore::new(tmp.path().join("notes")),
+        data_dir: tmp.path().join("data"),
+        config_file: tmp.path().join("config.toml"),
+        finder: None,
+        roots: vec![store.clone()],
+    };
+    let mut app = brief::app::App::new(
+        brief::store::scan(&store).unwrap(),
+        brief::reading_state::ReadingState::default(),
+        std::collections::HashMap::default(),
+        brief::keymap::Keymap::default(),
+    );
+    app.set_reader_size(60, 20);
+    let a = app
+        .view
+        .iter()
+        .position(|&i| app.briefings[i].id == "a.md")
+        .unwrap();
+    app.selected = a;
+    send(&mut app, &io, Action::Select);
+    assert!(
+        app.open
+            .as_ref()
+            .unwrap()
+            .paragraphs
+            .iter()
+            .any(|p| p.contains("Kyiv"))
+    );
+
+    // A new file, an edit to the open one, a removal.
+    std::fs::write(
+        store.join("c.md"),
+        "---\ntitle: Third\ndate: 2026-11-22\n---\nOdesa.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        store.join("a.md"),
+        "---\ntitle: First\ndate: 2026-11-20\n---\nKharkiv talks now.\n",
+    )
+    .unwrap();
+    std::fs::remove_file(store.join("b.md")).unwrap();
+    let effects = app.store_changed(brief::store::scan(&store).unwrap());
+    for e in &effects {
+        brief::tui::perform(&mut app, &io, e);
+    }
+    let titles: Vec<&str> = app
+        .view
+        .iter()
+        .map(|&i| app.briefings[i].meta.title.as_str())
+        .collect();
+    assert_eq!(titles, ["Third", "First"]);
+    let o = app.open.as_ref().unwrap();
+    assert_eq!(o.id, "a.md");
+    assert!(
+        o.paragraphs.iter().any(|p| p.contains("Kharkiv")),
+        "the edited open briefing is read again"
+    );
 }

@@ -34,6 +34,11 @@ struct Tui {
 impl Tui {
     /// Starts `brief` (no arguments) with its config and data dirs in `tmp`.
     fn start(tmp: &Path, cols: u16, rows: u16) -> Self {
+        Self::start_with(tmp, cols, rows, None)
+    }
+
+    /// Starts `brief` on `store` (through `$BRIEF_STORE`) when given.
+    fn start_with(tmp: &Path, cols: u16, rows: u16, store: Option<&Path>) -> Self {
         let pair = native_pty_system()
             .openpty(PtySize {
                 rows,
@@ -47,7 +52,10 @@ impl Tui {
         cmd.env("BRIEF_CONFIG_DIR", tmp.join("config"));
         cmd.env("BRIEF_DATA_DIR", tmp.join("data"));
         cmd.env("TERM", "xterm-256color");
-        cmd.env_remove("BRIEF_STORE");
+        match store {
+            Some(s) => cmd.env("BRIEF_STORE", s),
+            None => cmd.env_remove("BRIEF_STORE"),
+        }
         cmd.env_remove("NO_COLOR");
         let child = pair.slave.spawn_command(cmd).expect("spawn brief");
         // The child holds its own copy; ours must go so that reads end at exit.
@@ -392,4 +400,26 @@ fn sighup_ends_the_process_and_restores_terminal() {
         contains_bytes(&t.raw(), LEAVE_ALT_SCREEN),
         "the alternate screen is left after SIGHUP"
     );
+}
+
+#[test]
+fn a_briefing_added_while_open_appears_in_the_list() {
+    let tmp = tempfile::tempdir().unwrap();
+    let store = tmp.path().join("store");
+    std::fs::create_dir_all(&store).unwrap();
+    std::fs::write(
+        store.join("a.md"),
+        "---\ntitle: Morning one\ndate: 2026-11-20\n---\nKyiv.\n",
+    )
+    .unwrap();
+    let mut t = Tui::start_with(tmp.path(), 100, 30, Some(&store));
+    t.wait_for("the first frame", |s| s.contains("Morning one"));
+    std::fs::write(
+        store.join("b.md"),
+        "---\ntitle: Evening two\ndate: 2026-11-21\n---\nMiami.\n",
+    )
+    .unwrap();
+    t.wait_for("the new briefing in Articles", |s| s.contains("Evening two"));
+    t.send("q");
+    assert!(t.wait_exit().success());
 }

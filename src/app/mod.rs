@@ -246,6 +246,56 @@ impl App {
         });
     }
 
+    /// Called by the loop when the store changed on disk (files added,
+    /// edited or removed while the reader is open): the list follows, the
+    /// selection and the open briefing stay, and an edited open briefing is
+    /// read again so its notes re-anchor.
+    pub fn store_changed(&mut self, briefings: Vec<crate::store::Briefing>) -> Vec<Effect> {
+        let selected_id = self.selected_briefing().map(|b| b.id.clone());
+        let open_before = self
+            .open
+            .as_ref()
+            .map(|o| (o.id.clone(), self.briefings.get(o.index).map(|b| b.fingerprint)));
+        let (added, removed) = {
+            let old: std::collections::HashSet<&str> = self.briefings.iter().map(|b| b.id.as_str()).collect();
+            let new: std::collections::HashSet<&str> = briefings.iter().map(|b| b.id.as_str()).collect();
+            (new.difference(&old).count(), old.difference(&new).count())
+        };
+        self.briefings = briefings;
+        self.refresh_view();
+        if let Some(id) = selected_id {
+            if let Some(pos) = self.view.iter().position(|&i| self.briefings[i].id == id) {
+                self.selected = pos;
+            }
+        }
+        self.needs_index = true;
+        let mut effects = Vec::new();
+        if let Some((id, print)) = open_before {
+            match self.briefings.iter().position(|b| b.id == id) {
+                Some(i) => {
+                    if let Some(o) = self.open.as_mut() {
+                        o.index = i;
+                    }
+                    if print != Some(self.briefings[i].fingerprint) {
+                        effects.push(Effect::Open(i));
+                    }
+                }
+                None => {
+                    if let Some(o) = self.open.as_mut() {
+                        o.index = usize::MAX;
+                    }
+                    self.warn(format!(
+                        "{id} was removed from the store; it stays open until you leave it"
+                    ));
+                }
+            }
+        }
+        if effects.is_empty() && (added > 0 || removed > 0) {
+            self.say(format!("store changed: {added} added, {removed} removed"));
+        }
+        effects
+    }
+
     /// Called by the loop with a briefing read and analysed.
     pub fn opened(&mut self, mut open: Open) -> Vec<Effect> {
         if let Some(pos) = self.state.positions.get(&open.id) {

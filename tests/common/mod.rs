@@ -22,6 +22,7 @@ pub fn app(tmp: &Path) -> (App, Io) {
         data_dir: tmp.join("data"),
         config_file: tmp.join("config.toml"),
         finder: None,
+        roots: Vec::new(),
     };
     let mut counts = HashMap::new();
     for (_, f) in io.notes.all() {
