@@ -271,23 +271,19 @@ impl App {
         self.needs_index = true;
         let mut effects = Vec::new();
         if let Some((id, print)) = open_before {
-            match self.briefings.iter().position(|b| b.id == id) {
-                Some(i) => {
-                    if let Some(o) = self.open.as_mut() {
-                        o.index = i;
-                    }
-                    if print != Some(self.briefings[i].fingerprint) {
-                        effects.push(Effect::Open(i));
-                    }
+            let now = self.briefings.iter().position(|b| b.id == id);
+            if let Some(o) = self.open.as_mut() {
+                // usize::MAX: no longer in the list.
+                o.index = now.unwrap_or(usize::MAX);
+            }
+            if let Some(i) = now {
+                if print != Some(self.briefings[i].fingerprint) {
+                    effects.push(Effect::Open(i));
                 }
-                None => {
-                    if let Some(o) = self.open.as_mut() {
-                        o.index = usize::MAX;
-                    }
-                    self.warn(format!(
-                        "{id} was removed from the store; it stays open until you leave it"
-                    ));
-                }
+            } else {
+                self.warn(format!(
+                    "{id} was removed from the store; it stays open until you leave it"
+                ));
             }
         }
         if effects.is_empty() && (added > 0 || removed > 0) {
