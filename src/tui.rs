@@ -134,6 +134,8 @@ pub fn perform(app: &mut App, io: &Io, effect: &Effect) {
                 ));
             }
         }
+        // Only the loop, which owns the terminal, can hand it to an editor.
+        Effect::EditExternally => app.say("an external editor needs the reader's terminal"),
         Effect::IndexEntities => {
             let index = build_index(&app.briefings, &app.watch);
             app.needs_index = false;
@@ -298,11 +300,81 @@ fn event_loop(
             if e == Effect::IndexEntities && indexing.is_some() {
                 continue;
             }
+            if e == Effect::EditExternally {
+                edit_externally(terminal, app)?;
+                continue;
+            }
             perform(app, io, &e);
         }
     }
     if !app.quit {
         perform(app, io, &Effect::SaveState);
+    }
+    Ok(())
+}
+
+/// The editor command: `$VISUAL`, else `$EDITOR`, else `vi`, split on
+/// white space ("code --wait" works).
+fn editor_command() -> Vec<String> {
+    let cmd = std::env::var("VISUAL")
+        .ok()
+        .filter(|v| !v.trim().is_empty())
+        .or_else(|| std::env::var("EDITOR").ok().filter(|v| !v.trim().is_empty()))
+        .unwrap_or_else(|| "vi".to_owned());
+    cmd.split_whitespace().map(str::to_owned).collect()
+}
+
+/// Leaves the terminal to `$EDITOR` with the note being written, then
+/// takes back what it saved. If the editor cannot run or fails, the typed
+/// text stays as it was.
+fn edit_externally(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> anyhow::Result<()> {
+    let Some(text) = app.editor.as_ref().map(|e| e.text.clone()) else {
+        return Ok(());
+    };
+    let file = tempfile::Builder::new()
+        .prefix("brief-note-")
+        .suffix(".md")
+        .tempfile_in(std::env::temp_dir());
+    let file = match file.and_then(|mut f| std::io::Write::write_all(&mut f, text.as_bytes()).map(|()| f)) {
+        Ok(f) => f,
+        Err(e) => {
+            app.warn(format!("cannot hand the note to an editor: {e}"));
+            return Ok(());
+        }
+    };
+    let argv = editor_command();
+    let _ = crossterm::execute!(std::io::stdout(), crossterm::event::DisableMouseCapture);
+    ratatui::restore();
+    let status = std::process::Command::new(&argv[0])
+        .args(&argv[1..])
+        .arg(file.path())
+        .status();
+    // Back to the reader's screen (the same terminal, redrawn in full).
+    crossterm::terminal::enable_raw_mode()?;
+    crossterm::execute!(
+        std::io::stdout(),
+        crossterm::terminal::EnterAlternateScreen,
+        crossterm::terminal::Clear(crossterm::terminal::ClearType::All),
+        crossterm::event::EnableMouseCapture
+    )?;
+    // A blank frame makes the next one repaint every cell (`Terminal::clear`
+    // would ask the terminal for its cursor, which not every terminal answers).
+    terminal.draw(|f| f.render_widget(ratatui::widgets::Clear, f.area()))?;
+    match status {
+        Ok(s) if s.success() => match std::fs::read_to_string(file.path()) {
+            Ok(new) => {
+                if let Some(ed) = app.editor.as_mut() {
+                    *ed = crate::app::Editor::new(ed.target.clone(), new.trim_end_matches('\n').to_owned());
+                }
+                app.say("note text taken back from the editor — Esc or Ctrl-s saves");
+            }
+            Err(e) => app.warn(format!(
+                "{}: cannot read the edited note: {e}",
+                file.path().display()
+            )),
+        },
+        Ok(s) => app.warn(format!("{} exited with {s}; the note is as it was", argv[0])),
+        Err(e) => app.warn(format!("cannot run {}: {e}; the note is as it was", argv[0])),
     }
     Ok(())
 }

@@ -39,6 +39,11 @@ impl Tui {
 
     /// Starts `brief` on `store` (through `$BRIEF_STORE`) when given.
     fn start_with(tmp: &Path, cols: u16, rows: u16, store: Option<&Path>) -> Self {
+        Self::start_env(tmp, cols, rows, store, &[])
+    }
+
+    /// As `start_with`, with extra environment variables.
+    fn start_env(tmp: &Path, cols: u16, rows: u16, store: Option<&Path>, env: &[(&str, &str)]) -> Self {
         let pair = native_pty_system()
             .openpty(PtySize {
                 rows,
@@ -52,6 +57,9 @@ impl Tui {
         cmd.env("BRIEF_CONFIG_DIR", tmp.join("config"));
         cmd.env("BRIEF_DATA_DIR", tmp.join("data"));
         cmd.env("TERM", "xterm-256color");
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
         match store {
             Some(s) => cmd.env("BRIEF_STORE", s),
             None => cmd.env_remove("BRIEF_STORE"),
@@ -422,4 +430,32 @@ fn a_briefing_added_while_open_appears_in_the_list() {
     t.wait_for("the new briefing in Articles", |s| s.contains("Evening two"));
     t.send("q");
     assert!(t.wait_exit().success());
+}
+
+#[cfg(unix)]
+#[test]
+fn ctrl_e_hands_the_note_to_the_editor_and_takes_it_back() {
+    use std::os::unix::fs::PermissionsExt;
+    let tmp = tempfile::tempdir().unwrap();
+    let script = tmp.path().join("editor.sh");
+    std::fs::write(&script, "#!/bin/sh\nprintf 'Written in the editor' > \"$1\"\n").unwrap();
+    std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let script = script.to_str().unwrap().to_owned();
+    let mut t = Tui::start_env(tmp.path(), 120, 40, None, &[("VISUAL", script.as_str())]);
+    t.open_seed();
+    t.send("j");
+    t.send("a");
+    t.type_text("typed here");
+    t.send("\u{5}"); // Ctrl-e
+    t.wait_for("the text from the editor", |s| {
+        s.contains("Written in the editor")
+    });
+    t.send("\u{1b}");
+    t.wait_for("the note in the Notes pane", |s| {
+        s.contains("Written in the editor") && s.contains("Notes · 1")
+    });
+    t.send("q");
+    assert!(t.wait_exit().success());
+    let json = std::fs::read_to_string(the_notes_file(tmp.path())).unwrap();
+    assert!(json.contains("Written in the editor"), "{json}");
 }

@@ -75,6 +75,9 @@ pub enum Effect {
         name: String,
         kind: crate::entities::EntityKind,
     },
+    /// Hand the note being written to `$VISUAL`/`$EDITOR` and take back
+    /// what it saved (the loop leaves the terminal to it meanwhile).
+    EditExternally,
 }
 
 /// A filter on the Articles list by entity.

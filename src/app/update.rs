@@ -371,6 +371,7 @@ impl App {
         match key.code {
             KeyCode::Esc => return self.save_editor(),
             KeyCode::Char('s') if ctrl => return self.save_editor(),
+            KeyCode::Char('e') if ctrl => return vec![Effect::EditExternally],
             KeyCode::Enter => ed.insert('\n'),
             KeyCode::Backspace => ed.backspace(),
             KeyCode::Delete => ed.delete(),

@@ -35,7 +35,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme) {
         .collect();
     text.push(Line::from(""));
     text.push(Line::from(Span::styled(
-        " Note editor: Enter new line · Esc or Ctrl-s save",
+        " Note editor: Enter new line · Esc or Ctrl-s save · Ctrl-e opens $EDITOR",
         theme.dim,
     )));
     text.push(Line::from(Span::styled(

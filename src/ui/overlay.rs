@@ -23,7 +23,7 @@ pub fn draw_editor(frame: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme) 
     };
     let block = Block::bordered()
         .title(title)
-        .title_bottom(Line::from(" Esc/Ctrl-s save · Enter new line ").right_aligned())
+        .title_bottom(Line::from(" Esc/Ctrl-s save · Enter new line · Ctrl-e $EDITOR ").right_aligned())
         .border_style(theme.border_focused);
     let inner = block.inner(r);
     let (line, col) = ed.cursor_line_col();

@@ -108,7 +108,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme) {
         ])
     } else if app.editor.is_some() {
         Line::from(Span::styled(
-            " writing a note — Enter: new line · Esc or Ctrl-s: save (empty: not kept)",
+            " writing a note — Enter: new line · Esc or Ctrl-s: save (empty: not kept) · Ctrl-e: $EDITOR",
             theme.accent,
         ))
     } else if let Some(s) = &app.status {
