@@ -407,7 +407,26 @@ pub fn handle_key(app: &mut App, key: crossterm::event::KeyEvent) -> Vec<Effect>
     }
 }
 
-fn handle_mouse(app: &mut App, areas: &ui::Areas, m: crossterm::event::MouseEvent) -> Vec<Effect> {
+/// A click on an Articles entry selects it; a click on the selected one
+/// opens it. Entries are two rows tall, and the list scrolls just enough to
+/// show the selection (as ratatui's `List` does from offset 0).
+fn click_article(app: &mut App, row: usize, rows: usize) -> Vec<Effect> {
+    let visible = (rows / 2).max(1);
+    let offset = app.selected.saturating_sub(visible - 1);
+    let index = offset + row / 2;
+    if index >= app.view.len() {
+        return Vec::new();
+    }
+    if index == app.selected {
+        return app.update(crate::app::Action::Select);
+    }
+    app.selected = index;
+    Vec::new()
+}
+
+/// Routes a mouse event: the wheel scrolls the pane under it, a click
+/// focuses it (and selects an article or a paragraph).
+pub fn handle_mouse(app: &mut App, areas: &ui::Areas, m: crossterm::event::MouseEvent) -> Vec<Effect> {
     if app.editor.is_some() || app.help {
         return Vec::new();
     }
@@ -441,7 +460,24 @@ fn handle_mouse(app: &mut App, areas: &ui::Areas, m: crossterm::event::MouseEven
         }
         MouseEventKind::Down(MouseButton::Left) => {
             app.focus = pane;
-            Vec::new()
+            let Some(area) = areas.of(pane) else {
+                return Vec::new();
+            };
+            // Rows inside the pane's border.
+            let row = usize::from(m.row.saturating_sub(area.y + 1));
+            let rows = usize::from(area.height.saturating_sub(2));
+            match pane {
+                Pane::Articles => click_article(app, row, rows),
+                Pane::Reader => {
+                    if let Some(o) = app.open.as_mut() {
+                        if let Some(block) = o.layout.block_at(o.scroll + row) {
+                            o.goto_block(block, app.reader_rows);
+                        }
+                    }
+                    Vec::new()
+                }
+                Pane::Entities | Pane::Notes => Vec::new(),
+            }
         }
         _ => Vec::new(),
     }

@@ -501,3 +501,38 @@ fn files_added_edited_and_removed_while_open_appear_in_the_list() {
         "the edited open briefing is read again"
     );
 }
+
+#[test]
+fn clicks_select_and_open_articles_and_move_the_reader_cursor() {
+    use crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
+    let tmp = tempfile::tempdir().unwrap();
+    let (mut app, io) = app(tmp.path());
+    let areas = brief::ui::areas(ratatui::layout::Rect::new(0, 0, 120, 40), app.focus);
+    let list = areas.articles.unwrap();
+    let click = |row: u16, col: u16| MouseEvent {
+        kind: MouseEventKind::Down(MouseButton::Left),
+        column: col,
+        row,
+        modifiers: KeyModifiers::NONE,
+    };
+    // The second entry: rows 2-3 inside the border.
+    let effects = brief::tui::handle_mouse(&mut app, &areas, click(list.y + 3, list.x + 3));
+    assert!(effects.is_empty());
+    assert_eq!(app.selected, 1);
+    let effects = brief::tui::handle_mouse(&mut app, &areas, click(list.y + 3, list.x + 3));
+    assert!(
+        matches!(effects[..], [Effect::Open(_)]),
+        "a second click opens it"
+    );
+    for e in &effects {
+        brief::tui::perform(&mut app, &io, e);
+    }
+    let reader = areas.reader.unwrap();
+    brief::tui::handle_mouse(&mut app, &areas, click(reader.y + 6, reader.x + 10));
+    assert_eq!(app.focus, Pane::Reader);
+    let o = app.open.as_ref().unwrap();
+    assert!(
+        o.layout.blocks[o.cursor].contains(&(o.scroll + 5)),
+        "the clicked paragraph has the cursor"
+    );
+}
