@@ -60,17 +60,18 @@ fn carries_across(trimmed: &str, indent: usize) -> bool {
         return false;
     }
     let reference = trimmed.starts_with('[') && trimmed.contains("]:");
-    let html = [
-        "<!--",
-        "<script",
-        "<pre",
-        "<style",
-        "<textarea",
-        "<?",
-        "<![CDATA[",
-    ]
-    .iter()
-    .any(|t| trimmed.to_ascii_lowercase().starts_with(t));
+    let html = trimmed.starts_with('<')
+        && [
+            "<!--",
+            "<script",
+            "<pre",
+            "<style",
+            "<textarea",
+            "<?",
+            "<![CDATA[",
+        ]
+        .iter()
+        .any(|t| trimmed.get(..t.len()).is_some_and(|h| h.eq_ignore_ascii_case(t)));
     reference || html || trimmed.contains("[^")
 }
 
