@@ -290,6 +290,16 @@ impl<'t> Cx<'t> {
                 break;
             }
             let t = &self.tokens[j];
+            // "Keller & Amadi Capital": an ampersand joins a firm's name when
+            // an organisation word follows soon after.
+            let ampersand = &self.text[prev.end..t.start] == " & "
+                && self.namey(j)
+                && (j..(j + 3).min(self.tokens.len()))
+                    .any(|k| self.namey(k) && words::is_org_head(self.word(k)));
+            if ampersand {
+                j += 1;
+                continue;
+            }
             if t.sentence_start || t.caps_line || !matches!(t.gap, Gap::Space | Gap::Hyphen) {
                 break;
             }
@@ -940,6 +950,19 @@ mod tests {
             names("talks with the ECOWAS Commission today"),
             [("ECOWAS Commission", Org)]
         );
+    }
+
+    #[test]
+    fn plural_possessives_and_ampersands_inside_organisation_names() {
+        assert_eq!(
+            names("backed by the Workers' Party in May"),
+            [("Workers' Party", Org)]
+        );
+        assert_eq!(
+            names("analysts at Keller & Amadi Capital said"),
+            [("Keller & Amadi Capital", Org)]
+        );
+        assert_eq!(names("the ministers' meeting"), []);
     }
 
     #[test]

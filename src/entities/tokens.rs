@@ -67,7 +67,18 @@ pub fn tokenize(text: &str, block_starts: &[usize]) -> Vec<Token> {
         let start = i;
         let end = word_end(text, start);
         let word = &text[start..end];
-        let (end, possessive) = strip_possessive(word).map_or((end, false), |w| (start + w.len(), true));
+        let (end, mut possessive) = strip_possessive(word).map_or((end, false), |w| (start + w.len(), true));
+        // A plural's possessive, "Workers' Party": the apostrophe after the s.
+        let after = &text[end..];
+        let plural_possessive = !possessive
+            && word.ends_with('s')
+            && (after.starts_with('\'') || after.starts_with('\u{2019}'))
+            && !after[after.chars().next().map_or(0, char::len_utf8)..].starts_with(char::is_alphanumeric);
+        let mut resume = if possessive { start + word.len() } else { end };
+        if plural_possessive {
+            possessive = true;
+            resume = end + after.chars().next().map_or(0, char::len_utf8);
+        }
         let gap_text = &text[gap_start..start];
         while next_block < block_starts.len() && block_starts[next_block] < start {
             next_block += 1;
@@ -87,7 +98,7 @@ pub fn tokenize(text: &str, block_starts: &[usize]) -> Vec<Token> {
             tokens.last(),
         );
         tokens.push(token);
-        i = if possessive { start + word.len() } else { end };
+        i = resume;
         gap_start = i;
     }
     mark_caps_lines(text, &mut tokens);
