@@ -42,13 +42,16 @@ pub fn run(args: &ReadArgs) -> anyhow::Result<()> {
         })
         .unwrap_or(80);
 
+    // Layout reads the document, not the raw text: let the text go first.
+    let big = analysed.body.text.len() >= 1 << 20;
+    let mut analysed = analysed;
+    analysed.body.text = String::new();
     let doc = &analysed.body.document;
     let entities = &analysed.entities;
     let blocks = doc.blocks.len();
     // A big briefing is laid out in two halves at once; the second half is
     // rendered into memory while the first streams out.
-    let two = analysed.body.text.len() >= 1 << 20
-        && std::thread::available_parallelism().is_ok_and(|n| n.get() > 1);
+    let two = big && std::thread::available_parallelism().is_ok_and(|n| n.get() > 1);
     let split = if two { blocks / 2 } else { blocks };
     let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
     let result: std::io::Result<()> = std::thread::scope(|scope| {
@@ -111,9 +114,14 @@ fn header_lines(format: Format, path: &std::path::Path) -> Vec<Line> {
     if format != Format::Markdown {
         return Vec::new();
     }
-    let Ok(text) = std::fs::read_to_string(path) else {
+    // Front matter sits at the top: the head of the file is enough.
+    let mut head = Vec::new();
+    let read = std::fs::File::open(path)
+        .and_then(|f| std::io::Read::read_to_end(&mut std::io::Read::take(f, 64 * 1024), &mut head));
+    if read.is_err() {
         return Vec::new();
-    };
+    }
+    let text = String::from_utf8_lossy(&head);
     let Ok(split) = crate::store::split_front_matter(&text) else {
         return Vec::new();
     };
