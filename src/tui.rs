@@ -410,6 +410,31 @@ pub fn handle_key(app: &mut App, key: crossterm::event::KeyEvent) -> Vec<Effect>
 /// A click on an Articles entry selects it; a click on the selected one
 /// opens it. Entries are two rows tall, and the list scrolls just enough to
 /// show the selection (as ratatui's `List` does from offset 0).
+/// A click on an entity selects it (and shows its mentions). The pane
+/// lists a kind heading before each kind's entities, one row each.
+fn click_entity(app: &mut App, row: usize, rows: usize) {
+    let Some(o) = app.open.as_mut() else { return };
+    // Item index of every group, headings counted.
+    let mut items: Vec<usize> = Vec::with_capacity(o.groups.len());
+    let mut last = None;
+    let mut n = 0;
+    for g in &o.groups {
+        if last != Some(g.kind) {
+            n += 1;
+            last = Some(g.kind);
+        }
+        items.push(n);
+        n += 1;
+    }
+    let selected_row = items.get(o.entity_sel).copied().unwrap_or(0);
+    let offset = selected_row.saturating_sub(rows.max(1) - 1);
+    if let Some(group) = items.iter().position(|&r| r == offset + row) {
+        o.entity_sel = group;
+        o.highlight = true;
+        o.mention_walk = None;
+    }
+}
+
 fn click_article(app: &mut App, row: usize, rows: usize) -> Vec<Effect> {
     let visible = (rows / 2).max(1);
     let offset = app.selected.saturating_sub(visible - 1);
@@ -476,7 +501,11 @@ pub fn handle_mouse(app: &mut App, areas: &ui::Areas, m: crossterm::event::Mouse
                     }
                     Vec::new()
                 }
-                Pane::Entities | Pane::Notes => Vec::new(),
+                Pane::Entities => {
+                    click_entity(app, row, rows);
+                    Vec::new()
+                }
+                Pane::Notes => Vec::new(),
             }
         }
         _ => Vec::new(),

@@ -536,3 +536,25 @@ fn clicks_select_and_open_articles_and_move_the_reader_cursor() {
         "the clicked paragraph has the cursor"
     );
 }
+
+#[test]
+fn a_click_on_an_entity_selects_it() {
+    use crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
+    let tmp = tempfile::tempdir().unwrap();
+    let (mut app, io) = app(tmp.path());
+    open(&mut app, &io, SEED_ID);
+    let areas = brief::ui::areas(ratatui::layout::Rect::new(0, 0, 120, 40), app.focus);
+    let pane = areas.entities.unwrap();
+    // Row 0 is the PERSON heading; row 3 the third person.
+    let click = MouseEvent {
+        kind: MouseEventKind::Down(MouseButton::Left),
+        column: pane.x + 4,
+        row: pane.y + 1 + 3,
+        modifiers: KeyModifiers::NONE,
+    };
+    brief::tui::handle_mouse(&mut app, &areas, click);
+    assert_eq!(app.focus, Pane::Entities);
+    let o = app.open.as_ref().unwrap();
+    assert_eq!(o.entity_sel, 2);
+    assert!(o.highlight);
+}
