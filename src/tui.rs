@@ -35,28 +35,24 @@ pub struct Io {
 /// How often the store is looked at again for new, edited and removed files.
 const WATCH_EVERY: Duration = Duration::from_secs(2);
 
-/// Rescans the store every couple of seconds and sends the new list when
-/// anything changed (ids, fingerprints or errors). Listing reads only the
-/// head of big files, so this stays cheap; the thread ends with the loop.
+/// Looks at the store every couple of seconds — file metadata only — and
+/// when anything was added, removed or modified, reads the list again and
+/// sends it. The thread ends with the loop.
 fn watch_store(roots: Vec<PathBuf>, tx: mpsc::Sender<Vec<crate::store::Briefing>>) {
     std::thread::spawn(move || {
-        let signature = |bs: &[crate::store::Briefing]| -> Vec<(String, u64, bool)> {
-            bs.iter()
-                .map(|b| (b.id.clone(), b.fingerprint, b.error.is_some()))
-                .collect()
-        };
-        let mut last = crate::store::scan_paths(&roots).map(|b| signature(&b)).ok();
+        let mut last = crate::store::stat_signature(&roots);
         loop {
             std::thread::sleep(WATCH_EVERY);
-            let Ok(now) = crate::store::scan_paths(&roots) else {
+            let now = crate::store::stat_signature(&roots);
+            if now == last {
+                continue;
+            }
+            last = now;
+            let Ok(briefings) = crate::store::scan_paths(&roots) else {
                 continue;
             };
-            let sig = signature(&now);
-            if last.as_ref() != Some(&sig) {
-                last = Some(sig);
-                if tx.send(now).is_err() {
-                    return;
-                }
+            if tx.send(briefings).is_err() {
+                return;
             }
         }
     });

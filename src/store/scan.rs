@@ -51,6 +51,31 @@ pub fn scan_paths(roots: &[PathBuf]) -> Result<Vec<Briefing>, StoreError> {
     Ok(all)
 }
 
+/// What changes when a file is added, removed or edited: every briefing
+/// file's path, size and modification time, from metadata alone (no file
+/// is read), so watching a big store stays cheap.
+pub fn stat_signature(roots: &[PathBuf]) -> Vec<(PathBuf, u64, Option<std::time::SystemTime>)> {
+    let mut files = Vec::new();
+    let mut seen = HashSet::new();
+    for root in roots {
+        match std::fs::metadata(root) {
+            Ok(m) if m.is_file() => files.push(root.clone()),
+            Ok(_) => walk(root, &mut seen, &mut files),
+            Err(_) => {}
+        }
+    }
+    files.sort();
+    files
+        .into_iter()
+        .map(|p| {
+            let meta = std::fs::metadata(&p).ok();
+            let len = meta.as_ref().map_or(0, std::fs::Metadata::len);
+            let modified = meta.and_then(|m| m.modified().ok());
+            (p, len, modified)
+        })
+        .collect()
+}
+
 fn id_for(root: &Path, path: &Path) -> String {
     let rel = path.strip_prefix(root).unwrap_or(path);
     rel.components()
@@ -148,6 +173,20 @@ mod tests {
         if status.is_ok_and(|s| s.success()) {
             assert!(!ids.contains(&"pipe.md"));
         }
+    }
+
+    #[test]
+    fn the_stat_signature_changes_with_files_but_reads_none() {
+        let dir = tempfile::tempdir().unwrap();
+        let roots = vec![dir.path().to_owned()];
+        fs::write(dir.path().join("a.md"), "# A").unwrap();
+        let before = stat_signature(&roots);
+        assert_eq!(before.len(), 1);
+        assert_eq!(stat_signature(&roots), before);
+        fs::write(dir.path().join("a.md"), "# A, longer now").unwrap();
+        assert_ne!(stat_signature(&roots), before);
+        fs::write(dir.path().join("b.txt"), "B").unwrap();
+        assert_eq!(stat_signature(&roots).len(), 2);
     }
 
     #[test]
