@@ -30,23 +30,26 @@ fn draw(terminal: &mut Terminal<TestBackend>, app: &mut App, theme: &Theme) {
         .expect("draw");
 }
 
+/// A reader over `briefings` with nothing read yet, and its 120×40 screen.
+fn fresh(briefings: Vec<brief::store::Briefing>) -> (App, Terminal<TestBackend>) {
+    let app = App::new(
+        briefings,
+        ReadingState::default(),
+        HashMap::new(),
+        Keymap::default(),
+    );
+    (app, Terminal::new(TestBackend::new(120, 40)).expect("terminal"))
+}
+
 /// Scan a store, build the app, draw the first frame: the median of `runs`.
-fn first_frame(store: &Path, io: &Io, runs: usize) -> Duration {
+fn first_frame(store: &Path, runs: usize) -> Duration {
     let theme = Theme::new(ThemeName::Dark, false);
     let mut times = Vec::new();
     for _ in 0..runs {
         let t = Instant::now();
-        let briefings = scan(store).expect("scan");
-        let mut app = App::new(
-            briefings,
-            ReadingState::default(),
-            HashMap::new(),
-            Keymap::default(),
-        );
-        let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
+        let (mut app, mut terminal) = fresh(scan(store).expect("scan"));
         draw(&mut terminal, &mut app, &theme);
         times.push(t.elapsed());
-        let _ = io;
     }
     times.sort();
     times[times.len() / 2]
@@ -63,20 +66,14 @@ fn main() {
         roots: Vec::new(),
     };
     let bundled = root.join("assets/briefings");
-    println!(
-        "first frame, bundled briefings: {:?}",
-        first_frame(&bundled, &io, 20)
-    );
+    println!("first frame, bundled briefings: {:?}", first_frame(&bundled, 20));
     let corpus = root.join("bench-out/corpus");
     if !corpus.exists() {
         println!("(bench-out/corpus missing: run scripts/bench.sh first for the larger figures)");
         return;
     }
     let count = std::fs::read_dir(&corpus).map_or(0, Iterator::count);
-    println!(
-        "first frame, {count} briefings: {:?}",
-        first_frame(&corpus, &io, 5)
-    );
+    println!("first frame, {count} briefings: {:?}", first_frame(&corpus, 5));
 
     // Open the 10 MB briefing and press keys on it.
     let theme = Theme::new(ThemeName::Dark, false);
@@ -85,13 +82,7 @@ fn main() {
         .iter()
         .position(|b| b.id == "sized-10m.md")
         .expect("sized-10m.md");
-    let mut app = App::new(
-        briefings,
-        ReadingState::default(),
-        HashMap::new(),
-        Keymap::default(),
-    );
-    let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
+    let (mut app, mut terminal) = fresh(briefings);
     draw(&mut terminal, &mut app, &theme);
     let (tx, rx) = std::sync::mpsc::channel();
     let io = Io {
