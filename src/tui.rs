@@ -195,7 +195,10 @@ pub fn run(app: &mut App, io: &Io, theme: &Theme) -> anyhow::Result<()> {
         if let (true, Some(open)) = (app.unsaved, app.open.as_ref()) {
             eprintln!("brief: notes of {} could not be saved; here they are:", open.id);
             for n in &open.notes.notes {
-                eprintln!("--- ¶{}\n{}", n.anchor.ordinal + 1, n.text);
+                eprintln!("--- ¶{}", n.anchor.ordinal + 1);
+                for line in n.text.lines() {
+                    eprintln!("{}", crate::sanitize::sanitize(line));
+                }
             }
         }
     }

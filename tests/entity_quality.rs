@@ -2,7 +2,8 @@
 //! `tests/fixtures/entities/`: exact-span precision, recall and F1 per kind,
 //! for the tuning part (`dev/`) and the held-back part (`heldout/`).
 //!
-//! Run `cargo test --test entity_quality -- --nocapture` to see the report.
+//! Run `cargo test --test entity_quality -- --nocapture` to see the report;
+//! with `BRIEF_QUALITY_DIFF=1` it also lists every miss and every extra.
 
 use brief::analysis::analyse;
 use brief::entities::EntityKind;
