@@ -434,6 +434,39 @@ fn click_entity(app: &mut App, row: usize, rows: usize) {
     }
 }
 
+/// A click on a note selects it. Notes take one row for their paragraph
+/// and up to three for their text, and the list scrolls just enough to
+/// show the selection.
+fn click_note(app: &mut App, row: usize, rows: usize) {
+    let Some(o) = app.open.as_mut() else { return };
+    let heights: Vec<usize> = o
+        .note_order
+        .iter()
+        .map(|&i| 1 + o.notes.notes.get(i).map_or(0, |n| n.text.lines().count().min(3)))
+        .collect();
+    let Some(sel_height) = heights.get(o.note_sel) else {
+        return;
+    };
+    let mut offset = o.note_sel;
+    let mut used = *sel_height;
+    while offset > 0 && used + heights[offset - 1] <= rows {
+        offset -= 1;
+        used += heights[offset];
+    }
+    // ratatui shows from the first item when the selection fits from there.
+    if heights[..=o.note_sel].iter().sum::<usize>() <= rows {
+        offset = 0;
+    }
+    let mut top = 0;
+    for (k, h) in heights.iter().enumerate().skip(offset) {
+        if row < top + h {
+            o.note_sel = k;
+            return;
+        }
+        top += h;
+    }
+}
+
 fn click_article(app: &mut App, row: usize, rows: usize) -> Vec<Effect> {
     let visible = (rows / 2).max(1);
     let offset = app.selected.saturating_sub(visible - 1);
@@ -504,7 +537,10 @@ pub fn handle_mouse(app: &mut App, areas: &ui::Areas, m: crossterm::event::Mouse
                     click_entity(app, row, rows);
                     Vec::new()
                 }
-                Pane::Notes => Vec::new(),
+                Pane::Notes => {
+                    click_note(app, row, rows);
+                    Vec::new()
+                }
             }
         }
         _ => Vec::new(),

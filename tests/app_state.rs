@@ -558,3 +558,31 @@ fn a_click_on_an_entity_selects_it() {
     assert_eq!(o.entity_sel, 2);
     assert!(o.highlight);
 }
+
+#[test]
+fn a_click_on_a_note_selects_it() {
+    use crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
+    let tmp = tempfile::tempdir().unwrap();
+    let (mut app, io) = app(tmp.path());
+    open(&mut app, &io, SEED_ID);
+    for (down, text) in [(1, "first"), (2, "second\ntwo lines")] {
+        for _ in 0..down {
+            send(&mut app, &io, Action::Down);
+        }
+        send(&mut app, &io, Action::AddNote);
+        type_note(&mut app, &io, text);
+    }
+    let areas = brief::ui::areas(ratatui::layout::Rect::new(0, 0, 120, 40), app.focus);
+    let pane = areas.notes.unwrap();
+    // The first note takes rows 0-1, the second rows 2-4.
+    let click = MouseEvent {
+        kind: MouseEventKind::Down(MouseButton::Left),
+        column: pane.x + 4,
+        row: pane.y + 1 + 3,
+        modifiers: KeyModifiers::NONE,
+    };
+    app.open.as_mut().unwrap().note_sel = 0;
+    brief::tui::handle_mouse(&mut app, &areas, click);
+    assert_eq!(app.focus, Pane::Notes);
+    assert_eq!(app.open.as_ref().unwrap().note_sel, 1);
+}
