@@ -174,10 +174,18 @@ impl<'t> Cx<'t> {
         let namey = tokens
             .iter()
             .map(|t| {
+                let w = &text[t.start..t.end];
+                // French elision inside a name: "Côte d'Ivoire".
+                let elided = ["d'", "d\u{2019}", "l'", "l\u{2019}"].iter().any(|p| {
+                    w.strip_prefix(p)
+                        .is_some_and(|rest| rest.starts_with(char::is_uppercase))
+                });
+                if elided {
+                    return true;
+                }
                 if !t.cap || t.digit {
                     return false;
                 }
-                let w = &text[t.start..t.end];
                 !(w == "I" || words::is_weekday(w) || words::is_month(w) && !t.caps_line)
             })
             .collect::<Vec<bool>>();
@@ -426,12 +434,20 @@ impl<'t> Cx<'t> {
                 if kind == EntityKind::Place && i + 1 == b && self.in_match_report(i) {
                     kind = EntityKind::Org; // a team named after its city
                 }
-                // "ECOWAS Commission": an organisation's own body is part of it.
-                let end = if kind == EntityKind::Org && i + 1 < b && words::is_org_head(self.word(i + 1)) {
-                    i + 2
-                } else {
-                    i + 1
-                };
+                // "ECOWAS Commission": an organisation's own body is part of
+                // it; "Madison Avenue": a place word makes one place.
+                let next = if i + 1 < b { self.word(i + 1) } else { "" };
+                let joins = (kind == EntityKind::Org && words::is_org_head(next))
+                    || (kind == EntityKind::Place && words::is_place_head(next));
+                let end = if joins { i + 2 } else { i + 1 };
+                // "Brent crude", "Urals blend": a price benchmark, not a place.
+                if kind == EntityKind::Place
+                    && end == i + 1
+                    && self.word_after(i).is_some_and(words::is_commodity_word)
+                {
+                    i += 1;
+                    continue;
+                }
                 self.emit(i, end, kind, out);
                 person_hint = false;
                 i = end;
@@ -491,6 +507,8 @@ impl<'t> Cx<'t> {
         if flags.is_named_kind() {
             let w = self.word(i + 1);
             let unknown_name = next.is_empty() && !words::is_org_head(w) && !words::is_place_head(w);
+            // A nationality before a surname is a nationality and a person
+            // ("Russian Petrov"), so a group word never leads a name.
             return flags.has(Flags::GIVEN)
                 && !flags.has(Flags::GROUP)
                 && (next.has(Flags::SURNAME) || unknown_name);
@@ -963,6 +981,23 @@ mod tests {
             [("Keller & Amadi Capital", Org)]
         );
         assert_eq!(names("the ministers' meeting"), []);
+    }
+
+    #[test]
+    fn place_words_elisions_arabic_articles_and_benchmarks() {
+        assert_eq!(
+            names("offices on Madison Avenue were shut"),
+            [("Madison Avenue", Place)]
+        );
+        assert_eq!(
+            names("Brent crude rose while Houston stocks fell"),
+            [("Houston", Place)]
+        );
+        assert_eq!(
+            names("ships left Dar es Salaam at dawn"),
+            [("Dar es Salaam", Place)]
+        );
+        assert_eq!(names("cocoa from Côte d'Ivoire rose"), [("Côte d'Ivoire", Place)]);
     }
 
     #[test]

@@ -27,6 +27,10 @@ pub fn is_connector(w: &str) -> bool {
             | "ter"
             | "bin"
             | "bint"
+            | "es"
+            | "ez"
+            | "ash"
+            | "az"
             | "ben"
             | "ibn"
             | "al"
@@ -956,5 +960,13 @@ pub fn is_function_word(w: &str) -> bool {
             | "One"
             | "Most"
             | "Many"
+    )
+}
+
+/// Words after a place name that make it a price benchmark ("Brent crude").
+pub fn is_commodity_word(w: &str) -> bool {
+    matches!(
+        w,
+        "crude" | "oil" | "blend" | "futures" | "benchmark" | "contract" | "contracts" | "prices" | "price"
     )
 }
