@@ -5,7 +5,7 @@ mod common;
 
 use brief::app::{Action, Effect, Pane};
 use brief::entities::EntityKind;
-use common::{SEED_ID, app, open, send, type_note};
+use common::{SEED_ID, app, open, seed_open, send, type_input, type_note};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 #[test]
@@ -31,8 +31,7 @@ fn starts_on_articles_newest_first_and_opens_with_enter() {
 #[test]
 fn reader_cursor_moves_by_paragraph_and_position_is_remembered() {
     let tmp = tempfile::tempdir().unwrap();
-    let (mut app, io) = app(tmp.path());
-    open(&mut app, &io, SEED_ID);
+    let (mut app, io) = seed_open(tmp.path());
     send(&mut app, &io, Action::Down);
     send(&mut app, &io, Action::Down);
     let o = app.open.as_ref().unwrap();
@@ -87,8 +86,7 @@ fn focus_moves_with_tab_and_numbers() {
 #[test]
 fn selecting_putin_walks_his_mentions_and_enter_filters_articles() {
     let tmp = tempfile::tempdir().unwrap();
-    let (mut app, io) = app(tmp.path());
-    open(&mut app, &io, SEED_ID);
+    let (mut app, io) = seed_open(tmp.path());
     send(&mut app, &io, Action::FocusEntities);
     let o = app.open.as_ref().unwrap();
     let putin = o
@@ -139,8 +137,7 @@ fn selecting_putin_walks_his_mentions_and_enter_filters_articles() {
 #[test]
 fn notes_are_added_edited_deleted_and_undone_on_disk_at_once() {
     let tmp = tempfile::tempdir().unwrap();
-    let (mut app, io) = app(tmp.path());
-    open(&mut app, &io, SEED_ID);
+    let (mut app, io) = seed_open(tmp.path());
     send(&mut app, &io, Action::Down);
     send(&mut app, &io, Action::Down);
     send(&mut app, &io, Action::AddNote);
@@ -176,8 +173,7 @@ fn notes_are_added_edited_deleted_and_undone_on_disk_at_once() {
 #[test]
 fn an_empty_note_is_not_kept() {
     let tmp = tempfile::tempdir().unwrap();
-    let (mut app, io) = app(tmp.path());
-    open(&mut app, &io, SEED_ID);
+    let (mut app, io) = seed_open(tmp.path());
     send(&mut app, &io, Action::AddNote);
     type_note(&mut app, &io, "   \n ");
     assert!(app.open.as_ref().unwrap().notes.notes.is_empty());
@@ -188,8 +184,7 @@ fn an_empty_note_is_not_kept() {
 #[test]
 fn notes_pane_enter_jumps_to_the_paragraph() {
     let tmp = tempfile::tempdir().unwrap();
-    let (mut app, io) = app(tmp.path());
-    open(&mut app, &io, SEED_ID);
+    let (mut app, io) = seed_open(tmp.path());
     for _ in 0..4 {
         send(&mut app, &io, Action::Down);
     }
@@ -226,9 +221,7 @@ fn text_filter_and_sort() {
     let tmp = tempfile::tempdir().unwrap();
     let (mut app, io) = app(tmp.path());
     send(&mut app, &io, Action::Filter);
-    for c in "umerov".chars() {
-        app.input_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
-    }
+    type_input(&mut app, "umerov");
     app.input_key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
     assert_eq!(app.view.len(), 1);
     assert!(app.briefings[app.view[0]].meta.title.contains("Umerov"));
@@ -316,8 +309,7 @@ fn w_watches_an_entity_in_config_and_every_briefing_after_restart() {
 #[test]
 fn entities_pane_knows_how_many_briefings_name_each_entity() {
     let tmp = tempfile::tempdir().unwrap();
-    let (mut app, io) = app(tmp.path());
-    open(&mut app, &io, SEED_ID);
+    let (mut app, io) = seed_open(tmp.path());
     brief::tui::perform(&mut app, &io, &Effect::IndexEntities);
     let o = app.open.as_ref().unwrap();
     let putin = o.groups.iter().position(|g| g.name == "Vladimir Putin").unwrap();
@@ -400,9 +392,7 @@ fn slash_in_the_reader_searches_and_n_walks_the_matches() {
         app.search_input.is_some() && app.input.is_none(),
         "a Reader search, not the Articles filter"
     );
-    for c in "witkoff".chars() {
-        app.input_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
-    }
+    type_input(&mut app, "witkoff");
     app.input_key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
     let o = app.open.as_ref().unwrap();
     let first = o.cursor;
@@ -541,8 +531,7 @@ fn clicks_select_and_open_articles_and_move_the_reader_cursor() {
 fn a_click_on_an_entity_selects_it() {
     use crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
     let tmp = tempfile::tempdir().unwrap();
-    let (mut app, io) = app(tmp.path());
-    open(&mut app, &io, SEED_ID);
+    let (mut app, _io) = seed_open(tmp.path());
     let areas = brief::ui::areas(ratatui::layout::Rect::new(0, 0, 120, 40), app.focus);
     let pane = areas.entities.unwrap();
     // Row 0 is the PERSON heading; row 3 the third person.
@@ -563,8 +552,7 @@ fn a_click_on_an_entity_selects_it() {
 fn a_click_on_a_note_selects_it() {
     use crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
     let tmp = tempfile::tempdir().unwrap();
-    let (mut app, io) = app(tmp.path());
-    open(&mut app, &io, SEED_ID);
+    let (mut app, io) = seed_open(tmp.path());
     for (down, text) in [(1, "first"), (2, "second\ntwo lines")] {
         for _ in 0..down {
             send(&mut app, &io, Action::Down);

@@ -9,7 +9,7 @@ use brief::config::ThemeName;
 use brief::theme::Theme;
 use brief::tui::size_panes;
 use brief::ui;
-use common::{SEED_ID, app, open, send, type_note};
+use common::{app, open, seed_open, send, type_input, type_note};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -74,8 +74,7 @@ fn dark() -> Theme {
 #[test]
 fn four_panes_at_120x40_with_the_seed_open() {
     let tmp = tempfile::tempdir().unwrap();
-    let (mut app, io) = app(tmp.path());
-    open(&mut app, &io, SEED_ID);
+    let (mut app, _io) = seed_open(tmp.path());
     let buf = draw(&mut app, &dark(), 120, 40);
     insta::assert_snapshot!("seed_120x40", text(&buf));
     let screen = text(&buf);
@@ -87,8 +86,7 @@ fn four_panes_at_120x40_with_the_seed_open() {
 #[test]
 fn two_panes_at_80x24() {
     let tmp = tempfile::tempdir().unwrap();
-    let (mut app, io) = app(tmp.path());
-    open(&mut app, &io, SEED_ID);
+    let (mut app, io) = seed_open(tmp.path());
     let buf = draw(&mut app, &dark(), 80, 24);
     insta::assert_snapshot!("seed_80x24", text(&buf));
     let screen = text(&buf);
@@ -104,8 +102,7 @@ fn two_panes_at_80x24() {
 #[test]
 fn entities_are_coloured_by_kind_in_the_reader() {
     let tmp = tempfile::tempdir().unwrap();
-    let (mut app, io) = app(tmp.path());
-    open(&mut app, &io, SEED_ID);
+    let (mut app, _io) = seed_open(tmp.path());
     let theme = dark();
     let buf = draw(&mut app, &theme, 120, 40);
     let reader = ui::areas(buf.area, app.focus).reader.unwrap();
@@ -128,8 +125,7 @@ fn entities_are_coloured_by_kind_in_the_reader() {
 #[test]
 fn cursor_and_note_marks_show_in_the_margin_without_colour() {
     let tmp = tempfile::tempdir().unwrap();
-    let (mut app, io) = app(tmp.path());
-    open(&mut app, &io, SEED_ID);
+    let (mut app, io) = seed_open(tmp.path());
     send(&mut app, &io, Action::Down);
     send(&mut app, &io, Action::Down);
     send(&mut app, &io, Action::AddNote);
@@ -154,8 +150,7 @@ fn cursor_and_note_marks_show_in_the_margin_without_colour() {
 #[test]
 fn selected_entity_mentions_are_highlighted() {
     let tmp = tempfile::tempdir().unwrap();
-    let (mut app, io) = app(tmp.path());
-    open(&mut app, &io, SEED_ID);
+    let (mut app, io) = seed_open(tmp.path());
     send(&mut app, &io, Action::FocusEntities);
     let o = app.open.as_ref().unwrap();
     let witkoff = o.groups.iter().position(|g| g.name == "Steve Witkoff").unwrap();
@@ -187,8 +182,7 @@ fn help_overlay_lists_every_action_from_the_keymap() {
 #[test]
 fn note_editor_overlay_shows_typed_text() {
     let tmp = tempfile::tempdir().unwrap();
-    let (mut app, io) = app(tmp.path());
-    open(&mut app, &io, SEED_ID);
+    let (mut app, io) = seed_open(tmp.path());
     send(&mut app, &io, Action::AddNote);
     for c in "line one".chars() {
         app.editor_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
@@ -233,8 +227,7 @@ fn watched_entities_are_marked_in_reader_entities_and_articles() {
         "[[watchlist]]\nname = \"Kirill Dmitriev\"\nkind = \"PERSON\"\n",
     )
     .unwrap();
-    let (mut app, io) = app(tmp.path());
-    open(&mut app, &io, SEED_ID);
+    let (mut app, io) = seed_open(tmp.path());
     brief::tui::perform(&mut app, &io, &brief::app::Effect::IndexEntities);
     let buf = draw(&mut app, &dark(), 120, 40);
     let (x, y) = find(&buf, "Kirill Dmitriev")
@@ -265,8 +258,7 @@ fn watched_entities_are_marked_in_reader_entities_and_articles() {
 #[test]
 fn reader_shows_a_legend_of_entity_kinds_in_their_styles() {
     let tmp = tempfile::tempdir().unwrap();
-    let (mut app, io) = app(tmp.path());
-    open(&mut app, &io, SEED_ID);
+    let (mut app, _io) = seed_open(tmp.path());
     for (theme, person_fg) in [
         (dark(), Color::Yellow),
         (Theme::new(ThemeName::Dark, true), Color::Reset),
@@ -289,13 +281,10 @@ fn reader_shows_a_legend_of_entity_kinds_in_their_styles() {
 #[test]
 fn reader_search_matches_are_highlighted() {
     let tmp = tempfile::tempdir().unwrap();
-    let (mut app, io) = app(tmp.path());
-    open(&mut app, &io, SEED_ID);
+    let (mut app, io) = seed_open(tmp.path());
     send(&mut app, &io, Action::FocusReader);
     send(&mut app, &io, Action::Filter);
-    for c in "constructive".chars() {
-        app.input_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
-    }
+    type_input(&mut app, "constructive");
     let screen = text(&draw(&mut app, &dark(), 120, 40));
     assert!(screen.contains("search: constructive"), "{screen}");
     app.input_key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));

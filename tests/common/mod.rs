@@ -76,3 +76,18 @@ pub fn type_note(app: &mut App, io: &Io, text: &str) {
         perform(app, io, e);
     }
 }
+
+/// An app over the bundled briefings with the seed open.
+pub fn seed_open(tmp: &Path) -> (App, Io) {
+    let (mut app, io) = app(tmp);
+    open(&mut app, &io, SEED_ID);
+    (app, io)
+}
+
+/// Types text at the Articles filter or the Reader search prompt.
+pub fn type_input(app: &mut App, text: &str) {
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    for c in text.chars() {
+        app.input_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+    }
+}
