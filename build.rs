@@ -24,6 +24,7 @@ const FILES: &[(&str, u16)] = &[
     ("surnames_ambiguous.txt", 1 << 6),
     ("titles.txt", 1 << 7),
     ("common_words.txt", 1 << 8),
+    ("countries.txt", 1 << 10),
 ];
 
 /// Set on every proper word prefix of a multi-word entry ("United" for

