@@ -42,10 +42,10 @@ pub fn run(args: &ReadArgs) -> anyhow::Result<()> {
         })
         .unwrap_or(80);
 
-    // Layout reads the document, not the raw text: let the text go first.
+    // The document holds ranges of the source, not a copy: layout reads
+    // the runs' text from it.
     let big = analysed.body.text.len() >= 1 << 20;
-    let mut analysed = analysed;
-    analysed.body.text = String::new();
+    let source = analysed.body.text.as_str();
     let doc = &analysed.body.document;
     let entities = &analysed.entities;
     let blocks = doc.blocks.len();
@@ -58,7 +58,7 @@ pub fn run(args: &ReadArgs) -> anyhow::Result<()> {
         let second = (split < blocks).then(|| {
             scope.spawn(move || {
                 let mut text = String::new();
-                for_blocks(doc, entities, width, split..blocks, &mut |_, lines| {
+                for_blocks(doc, source, entities, width, split..blocks, &mut |_, lines| {
                     for line in &lines {
                         write_line(&mut text, line, colour);
                     }
@@ -71,7 +71,7 @@ pub fn run(args: &ReadArgs) -> anyhow::Result<()> {
             write_line(&mut buf, line, colour);
         }
         let mut failed = None;
-        for_blocks(doc, entities, width, 0..split, &mut |_, lines| {
+        for_blocks(doc, source, entities, width, 0..split, &mut |_, lines| {
             if failed.is_some() {
                 return;
             }
