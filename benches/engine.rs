@@ -114,7 +114,7 @@ fn engine(c: &mut Criterion) {
 
     g.throughput(Throughput::Bytes(body.len() as u64));
     g.bench_function("layout_w100", |b| {
-        b.iter(|| Layout::new(black_box(&document), black_box(&entities), 100));
+        b.iter(|| Layout::new(black_box(&document), body, black_box(&entities), 100));
     });
 
     g.throughput(Throughput::Bytes(text.len() as u64));

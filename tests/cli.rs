@@ -362,11 +362,8 @@ fn notes_export_quotes_the_paragraph_of_each_note() {
     std::fs::create_dir_all(&notes).unwrap();
     let paragraphs: Vec<String> = {
         let text = std::fs::read_to_string(root().join(SEED)).unwrap();
-        brief::document::parse_text(&text)
-            .blocks
-            .iter()
-            .map(brief::document::Block::plain_text)
-            .collect()
+        let doc = brief::document::parse_text(&text);
+        doc.blocks.iter().map(|b| doc.plain_text(&text, b)).collect()
     };
     let mut file = brief::notes::NotesFile::new("000_e339247b8c1bd523.txt");
     file.add(brief::notes::Note::new(

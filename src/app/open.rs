@@ -53,12 +53,12 @@ impl Open {
         notes: Result<NotesFile, String>,
         watch: &Watchlist,
     ) -> Self {
-        let paragraphs: Vec<String> = analysed
-            .body
+        let body = &analysed.body;
+        let paragraphs: Vec<String> = body
             .document
             .blocks
             .iter()
-            .map(crate::document::Block::plain_text)
+            .map(|b| body.document.plain_text(&body.text, b))
             .collect();
         let groups = group_with(&analysed.body.text, &analysed.entities, watch);
         let starts: Vec<usize> = analysed
@@ -66,7 +66,7 @@ impl Open {
             .document
             .blocks
             .iter()
-            .map(|b| b.src.start)
+            .map(|b| b.src().start)
             .collect();
         let mention_block = analysed
             .entities
@@ -122,7 +122,8 @@ impl Open {
     /// Lays out again when the width changed; keeps the cursor in view.
     pub fn ensure_layout(&mut self, width: usize, rows: usize) {
         if self.layout.width != width || self.layout.lines.is_empty() {
-            self.layout = Layout::new(&self.analysed.body.document, &self.analysed.entities, width);
+            let body = &self.analysed.body;
+            self.layout = Layout::new(&body.document, &body.text, &self.analysed.entities, width);
             self.reveal_cursor(rows);
         }
     }

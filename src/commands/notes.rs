@@ -26,7 +26,7 @@ pub fn export(notes: &NotesStore, briefings: &[Briefing], format: ExportFormat) 
                 body.document
                     .blocks
                     .iter()
-                    .map(crate::document::Block::plain_text)
+                    .map(|b| body.document.plain_text(&body.text, b))
                     .collect()
             })
         });

@@ -8,6 +8,11 @@ use crate::sanitize::sanitize;
 use crate::store::{Format, StoreError, load_file};
 use std::io::{IsTerminal, Write};
 
+/// Chunks a big briefing is laid out in (see `run`): enough that the
+/// helper thread's buffered output stays small, few enough that handing
+/// chunks over costs nothing.
+const CHUNKS: usize = 16;
+
 /// Colour on when asked, or on a terminal without `NO_COLOR`.
 pub fn use_colour(choice: ColorChoice, is_tty: bool) -> bool {
     match choice {
@@ -42,58 +47,78 @@ pub fn run(args: &ReadArgs) -> anyhow::Result<()> {
         })
         .unwrap_or(80);
 
-    // Layout reads the document, not the raw text: let the text go first.
+    // The document holds ranges of the source, not a copy: layout reads
+    // the runs' text from it.
     let big = analysed.body.text.len() >= 1 << 20;
-    let mut analysed = analysed;
-    analysed.body.text = String::new();
+    let source = analysed.body.text.as_str();
     let doc = &analysed.body.document;
     let entities = &analysed.entities;
     let blocks = doc.blocks.len();
-    // A big briefing is laid out in two halves at once; the second half is
-    // rendered into memory while the first streams out.
+    // A big briefing is laid out on two threads, in chunks taken in turn:
+    // the helper renders every other chunk into memory while the chunk
+    // before it streams out. It runs at most a chunk ahead, so a 10 MB
+    // briefing never holds more than a couple of chunks of output.
     let two = big && std::thread::available_parallelism().is_ok_and(|n| n.get() > 1);
-    let split = if two { blocks / 2 } else { blocks };
+    let chunk = if two { blocks.div_ceil(CHUNKS) } else { blocks }.max(1);
     let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
     let result: std::io::Result<()> = std::thread::scope(|scope| {
-        let second = (split < blocks).then(|| {
+        let (tx, rx) = std::sync::mpsc::sync_channel::<String>(1);
+        let helper = two.then(|| {
             scope.spawn(move || {
-                let mut text = String::new();
-                for_blocks(doc, entities, width, split..blocks, &mut |_, lines| {
-                    for line in &lines {
-                        write_line(&mut text, line, colour);
+                for start in (chunk..blocks).step_by(2 * chunk) {
+                    let mut text = String::new();
+                    let range = start..(start + chunk).min(blocks);
+                    for_blocks(doc, source, entities, width, range, &mut |_, lines| {
+                        for line in &lines {
+                            write_line(&mut text, line, colour);
+                        }
+                    });
+                    // A closed channel: the writer stopped (broken pipe).
+                    if tx.send(text).is_err() {
+                        break;
                     }
-                });
-                text
+                }
             })
         });
         let mut buf = String::with_capacity(1 << 16);
         for line in &header_lines(format, &args.file) {
             write_line(&mut buf, line, colour);
         }
-        let mut failed = None;
-        for_blocks(doc, entities, width, 0..split, &mut |_, lines| {
-            if failed.is_some() {
-                return;
-            }
-            for line in &lines {
-                write_line(&mut buf, line, colour);
-            }
-            if buf.len() > 1 << 15 {
-                if let Err(e) = out.write_all(buf.as_bytes()) {
-                    failed = Some(e);
-                }
+        for (n, start) in (0..blocks).step_by(chunk).enumerate() {
+            if helper.is_some() && n % 2 == 1 {
+                let text = rx
+                    .recv()
+                    .map_err(|_| std::io::Error::other("layout thread failed"))?;
+                out.write_all(buf.as_bytes())?;
                 buf.clear();
+                out.write_all(text.as_bytes())?;
+                continue;
             }
-        });
-        if let Some(e) = failed {
-            return Err(e);
+            let mut failed = None;
+            let range = start..(start + chunk).min(blocks);
+            for_blocks(doc, source, entities, width, range, &mut |_, lines| {
+                if failed.is_some() {
+                    return;
+                }
+                for line in &lines {
+                    write_line(&mut buf, line, colour);
+                }
+                if buf.len() > 1 << 15 {
+                    if let Err(e) = out.write_all(buf.as_bytes()) {
+                        failed = Some(e);
+                    }
+                    buf.clear();
+                }
+            });
+            if let Some(e) = failed {
+                return Err(e);
+            }
         }
         out.write_all(buf.as_bytes())?;
-        if let Some(handle) = second {
-            let text = handle
+        if let Some(handle) = helper {
+            handle
                 .join()
                 .map_err(|_| std::io::Error::other("layout thread failed"))?;
-            out.write_all(text.as_bytes())?;
         }
         let mut tail = String::new();
         for line in &link_lines(doc, width) {

@@ -5,7 +5,6 @@
 //! line, outside code fences; a body with link reference definitions,
 //! footnotes or raw HTML blocks is parsed whole.
 
-use super::Document;
 use std::ops::Range;
 
 /// Bodies from this size up are parsed in sections of about this size.
@@ -73,43 +72,6 @@ fn carries_across(trimmed: &str, indent: usize) -> bool {
         .iter()
         .any(|t| trimmed.get(..t.len()).is_some_and(|h| h.eq_ignore_ascii_case(t)));
     reference || html || trimmed.contains("[^")
-}
-
-/// Appends a section's document, its offsets shifted by `offset` and its
-/// link numbers mapped into the whole document's list.
-pub fn append(doc: &mut Document, part: Document, offset: usize) {
-    let numbers: Vec<u16> = part
-        .links
-        .into_iter()
-        .map(|url| {
-            let n = if let Some(i) = doc.links.iter().position(|l| *l == url) {
-                i + 1
-            } else {
-                doc.links.push(url);
-                doc.links.len()
-            };
-            n as u16
-        })
-        .collect();
-    for mut block in part.blocks {
-        block.src = block.src.start + offset..block.src.end + offset;
-        let fix = |inline: &mut super::Inline| {
-            inline.src = inline.src.map(|s| s + offset);
-            inline.style.link = inline
-                .style
-                .link
-                .and_then(|n| numbers.get(usize::from(n) - 1).copied());
-        };
-        for inline in &mut block.inlines {
-            fix(inline);
-        }
-        if let super::BlockKind::Table(table) = &mut block.kind {
-            for inline in table.rows.iter_mut().flatten().flatten() {
-                fix(inline);
-            }
-        }
-        doc.blocks.push(block);
-    }
 }
 
 #[cfg(test)]

@@ -7,6 +7,7 @@ mod wrap;
 
 use crate::document::{Block, BlockKind, Document, Inline};
 use crate::entities::{Entity, EntityKind};
+use std::borrow::Cow;
 use std::ops::Range;
 use unicode_width::UnicodeWidthStr;
 
@@ -77,14 +78,14 @@ pub struct Layout {
 }
 
 impl Layout {
-    /// Lays out the whole document (entities: byte ranges of the source,
-    /// sorted).
-    pub fn new(doc: &Document, entities: &[Entity], width: usize) -> Self {
+    /// Lays out the whole document (`source`: the text it was parsed from;
+    /// entities: byte ranges of the source, sorted).
+    pub fn new(doc: &Document, source: &str, entities: &[Entity], width: usize) -> Self {
         let mut layout = Self {
             width,
             ..Self::default()
         };
-        for_each_line(doc, entities, width, |index, lines| {
+        for_each_line(doc, source, entities, width, |index, lines| {
             let start = layout.lines.len();
             layout.lines.extend(lines);
             if let Some(i) = index {
@@ -112,12 +113,13 @@ impl Layout {
 /// briefing is never held as lines all at once.
 pub fn for_each_line(
     doc: &Document,
+    source: &str,
     entities: &[Entity],
     width: usize,
     mut sink: impl FnMut(Option<usize>, Vec<Line>),
 ) {
     let width = width.max(1);
-    for_blocks(doc, entities, width, 0..doc.blocks.len(), &mut sink);
+    for_blocks(doc, source, entities, width, 0..doc.blocks.len(), &mut sink);
     for_links(doc, width, &mut sink);
 }
 
@@ -165,6 +167,7 @@ fn for_links(doc: &Document, width: usize, sink: &mut impl FnMut(Option<usize>, 
 /// laid out apart — on two threads for a big `brief read`.
 pub fn for_blocks(
     doc: &Document,
+    source: &str,
     entities: &[Entity],
     width: usize,
     range: Range<usize>,
@@ -179,7 +182,7 @@ pub fn for_blocks(
                 sink(None, vec![Line::default()]);
             }
         }
-        let mut lines = layout_block(block, entities, width);
+        let mut lines = layout_block(doc, source, block, entities, width);
         for l in &mut lines {
             l.block = Some(index);
         }
@@ -202,7 +205,7 @@ fn wants_gap(prev: &Block, next: &Block) -> bool {
 }
 
 /// The indent of a block's first line and of the lines after it.
-fn indents(block: &Block) -> (String, String, Style) {
+fn indents(doc: &Document, block: &Block) -> (String, String, Style) {
     let mut first = String::new();
     let mut rest = String::new();
     for _ in 0..block.nesting.quote {
@@ -213,7 +216,11 @@ fn indents(block: &Block) -> (String, String, Style) {
         let pad = "  ".repeat(usize::from(block.nesting.list - 1));
         first.push_str(&pad);
         rest.push_str(&pad);
-        let marker = block.nesting.marker.clone().unwrap_or_default();
+        let marker = block
+            .nesting
+            .marker
+            .as_ref()
+            .map_or(Cow::Borrowed(""), |m| doc.marker(m));
         let marker_width = marker.width().max(1) + 1;
         if marker.is_empty() {
             first.push_str(&" ".repeat(marker_width));
@@ -230,9 +237,15 @@ fn indents(block: &Block) -> (String, String, Style) {
     (first, rest, style)
 }
 
-/// Lays out one block.
-pub fn layout_block(block: &Block, entities: &[Entity], width: usize) -> Vec<Line> {
-    let (first, rest, marker_style) = indents(block);
+/// Lays out one block of `doc`.
+pub fn layout_block(
+    doc: &Document,
+    source: &str,
+    block: &Block,
+    entities: &[Entity],
+    width: usize,
+) -> Vec<Line> {
+    let (first, rest, marker_style) = indents(doc, block);
     match &block.kind {
         BlockKind::Rule => {
             let w = width.saturating_sub(rest.width()).max(1);
@@ -259,7 +272,10 @@ pub fn layout_block(block: &Block, entities: &[Entity], width: usize) -> Vec<Lin
                 code: true,
                 ..Style::default()
             };
-            let text = block.inlines.first().map_or("", |i| i.text.as_str());
+            let text = doc
+                .inlines(block)
+                .first()
+                .map_or(Cow::Borrowed(""), |i| doc.text(source, i));
             let mut lines = Vec::new();
             let first_pad = format!("{first}  ");
             let rest_pad = format!("{rest}  ");
@@ -269,26 +285,33 @@ pub fn layout_block(block: &Block, entities: &[Entity], width: usize) -> Vec<Lin
             }
             lines
         }
-        BlockKind::Table(t) => table::layout(t, entities, width, &rest, marker_style),
+        BlockKind::Table(t) => table::layout(doc, source, t, entities, width, &rest, marker_style),
         BlockKind::Heading(level) => {
             let base = Style {
                 role: Role::Heading(*level),
                 strong: true,
                 ..Style::default()
             };
-            let pieces = pieces(&block.inlines, entities, base);
+            let pieces = pieces(doc, source, doc.inlines(block), entities, base);
             wrap::wrap(&pieces, width, &first, marker_style, &rest)
         }
         BlockKind::Paragraph => {
-            let pieces = pieces(&block.inlines, entities, Style::default());
+            let pieces = pieces(doc, source, doc.inlines(block), entities, Style::default());
             wrap::wrap(&pieces, width, &first, marker_style, &rest)
         }
     }
 }
 
 /// Splits inlines at entity boundaries into styled pieces, adding the
-/// numbered reference after each link.
-pub(crate) fn pieces<'a>(inlines: &'a [Inline], entities: &[Entity], base: Style) -> Vec<wrap::Piece<'a>> {
+/// numbered reference after each link. Pieces borrow the source where the
+/// run's text is a verbatim slice of it.
+pub(crate) fn pieces<'a>(
+    doc: &'a Document,
+    source: &'a str,
+    inlines: &[Inline],
+    entities: &[Entity],
+    base: Style,
+) -> Vec<wrap::Piece<'a>> {
     let mut out = Vec::with_capacity(inlines.len() + 4);
     for (n, inline) in inlines.iter().enumerate() {
         let mut style = base;
@@ -297,8 +320,14 @@ pub(crate) fn pieces<'a>(inlines: &'a [Inline], entities: &[Entity], base: Style
         style.strike = inline.style.strike;
         style.code = inline.style.code;
         style.link = inline.style.link.is_some();
-        if let Some(src) = inline.src {
-            let end = src + inline.text.len();
+        let text = doc.text(source, inline);
+        // A part of the run's text, borrowed when the text is.
+        let part = |r: Range<usize>| match &text {
+            Cow::Borrowed(s) => Cow::Borrowed(&s[r]),
+            Cow::Owned(s) => Cow::Owned(s[r].to_owned()),
+        };
+        if let Some(src) = inline.src() {
+            let end = src + text.len();
             let first = entities.partition_point(|e| e.end <= src);
             let mut at = 0;
             for (idx, e) in entities.iter().enumerate().skip(first) {
@@ -307,23 +336,25 @@ pub(crate) fn pieces<'a>(inlines: &'a [Inline], entities: &[Entity], base: Style
                 }
                 let s = e.start.max(src) - src;
                 let t = e.end.min(end) - src;
-                if !inline.text.is_char_boundary(s) || !inline.text.is_char_boundary(t) || s < at {
+                if !text.is_char_boundary(s) || !text.is_char_boundary(t) || s < at {
                     continue;
                 }
                 if s > at {
-                    out.push(wrap::Piece::new(&inline.text[at..s], style));
+                    out.push(wrap::Piece::cow(part(at..s), style));
                 }
                 let mut es = style;
                 es.entity = Some(e.kind);
                 es.mention = Some(idx as u32);
-                out.push(wrap::Piece::new(&inline.text[s..t], es));
+                out.push(wrap::Piece::cow(part(s..t), es));
                 at = t;
             }
-            if at < inline.text.len() {
-                out.push(wrap::Piece::new(&inline.text[at..], style));
+            if at == 0 && !text.is_empty() {
+                out.push(wrap::Piece::cow(text, style));
+            } else if at < text.len() {
+                out.push(wrap::Piece::cow(part(at..text.len()), style));
             }
         } else {
-            out.push(wrap::Piece::new(&inline.text, style));
+            out.push(wrap::Piece::cow(text, style));
         }
         let link_ends = inline.style.link.is_some()
             && inlines
@@ -357,8 +388,8 @@ mod tests {
 
     #[test]
     fn wraps_paragraphs_and_records_block_rows() {
-        let doc = parse_text("Title\n\nalpha beta gamma delta epsilon\n");
-        let l = Layout::new(&doc, &[], 12);
+        let src = "Title\n\nalpha beta gamma delta epsilon\n";
+        let l = Layout::new(&parse_text(src), src, &[], 12);
         assert_eq!(texts(&l), ["Title", "", "alpha beta", "gamma delta", "epsilon"]);
         assert_eq!(l.blocks, [0..1, 2..5]);
         assert_eq!(l.block_at(1), Some(0));
@@ -367,8 +398,8 @@ mod tests {
 
     #[test]
     fn lists_are_indented_with_markers_and_hanging_indent() {
-        let doc = parse_markdown("1. first item wraps here\n   - nested one\n2. second\n");
-        let l = Layout::new(&doc, &[], 16);
+        let src = "1. first item wraps here\n   - nested one\n2. second\n";
+        let l = Layout::new(&parse_markdown(src), src, &[], 16);
         assert_eq!(
             texts(&l),
             ["1. first item", "   wraps here", "  • nested one", "2. second"]
@@ -377,8 +408,8 @@ mod tests {
 
     #[test]
     fn quotes_get_a_bar_on_every_line() {
-        let doc = parse_markdown("> quoted words that wrap\n");
-        let l = Layout::new(&doc, &[], 12);
+        let src = "> quoted words\nthat wrap\n";
+        let l = Layout::new(&parse_markdown(src), src, &[], 12);
         assert_eq!(
             texts(&l),
             ["\u{2502} quoted", "\u{2502} words that", "\u{2502} wrap"]
@@ -387,8 +418,8 @@ mod tests {
 
     #[test]
     fn links_are_numbered_and_listed_at_the_end() {
-        let doc = parse_markdown("See [the report](https://example.org/r) now.\n");
-        let l = Layout::new(&doc, &[], 40);
+        let src = "See [the report](https://example.org/r) now.\n";
+        let l = Layout::new(&parse_markdown(src), src, &[], 40);
         assert_eq!(
             texts(&l),
             ["See the report[1] now.", "", "Links", "[1] https://example.org/r"]
@@ -397,8 +428,8 @@ mod tests {
 
     #[test]
     fn entities_style_their_text() {
-        let src = "Putin met Umerov.";
-        let doc = parse_text(&format!("T\n\n{src}"));
+        let src = "T\n\nPutin met Umerov.";
+        let doc = parse_text(src);
         let ents = [
             Entity {
                 start: 3,
@@ -411,7 +442,7 @@ mod tests {
                 kind: EntityKind::Person,
             },
         ];
-        let l = Layout::new(&doc, &ents, 40);
+        let l = Layout::new(&doc, src, &ents, 40);
         let segs = &l.lines[2].segs;
         let styled: Vec<_> = segs
             .iter()
@@ -423,8 +454,8 @@ mod tests {
 
     #[test]
     fn code_blocks_and_rules() {
-        let doc = parse_markdown("```\nfn main() {}\n```\n\n---\n");
-        let l = Layout::new(&doc, &[], 10);
+        let src = "```\nfn main() {}\n```\n\n---\n";
+        let l = Layout::new(&parse_markdown(src), src, &[], 10);
         assert_eq!(texts(&l), ["  fn main(", "  ) {}", "", &"\u{2500}".repeat(10)]);
     }
 }

@@ -2,7 +2,7 @@
 
 use super::wrap::{self, display_width};
 use super::{Line, Role, Seg, Style, pieces};
-use crate::document::{Align, Table};
+use crate::document::{Align, Document, Table};
 use crate::entities::Entity;
 
 /// Column widths: natural widths, shrunk (widest first) until the table
@@ -48,8 +48,17 @@ fn border(left: &str, mid: &str, right: &str, widths: &[usize], pad: &str, pad_s
     Line { segs, block: None }
 }
 
-/// Lays out a table within `width`, each row as tall as its tallest cell.
-pub fn layout(table: &Table, entities: &[Entity], width: usize, pad: &str, pad_style: Style) -> Vec<Line> {
+/// Lays out a table of `doc` within `width`, each row as tall as its
+/// tallest cell.
+pub fn layout(
+    doc: &Document,
+    source: &str,
+    table: &Table,
+    entities: &[Entity],
+    width: usize,
+    pad: &str,
+    pad_style: Style,
+) -> Vec<Line> {
     let cols = table.rows.iter().map(Vec::len).max().unwrap_or(0);
     if cols == 0 {
         return Vec::new();
@@ -57,7 +66,7 @@ pub fn layout(table: &Table, entities: &[Entity], width: usize, pad: &str, pad_s
     let mut natural = vec![0; cols];
     for row in &table.rows {
         for (c, cell) in row.iter().enumerate() {
-            let w: usize = pieces(cell, entities, Style::default())
+            let w: usize = pieces(doc, source, doc.cell(*cell), entities, Style::default())
                 .iter()
                 .map(|p| display_width(&p.text))
                 .sum();
@@ -81,8 +90,14 @@ pub fn layout(table: &Table, entities: &[Entity], width: usize, pad: &str, pad_s
         };
         let cells: Vec<Vec<Line>> = (0..cols)
             .map(|c| {
-                let inl = row.get(c).map_or(&[][..], Vec::as_slice);
-                wrap::wrap(&pieces(inl, entities, base), widths[c], "", Style::default(), "")
+                let inl = row.get(c).map_or(&[][..], |&cell| doc.cell(cell));
+                wrap::wrap(
+                    &pieces(doc, source, inl, entities, base),
+                    widths[c],
+                    "",
+                    Style::default(),
+                    "",
+                )
             })
             .collect();
         let height = cells.iter().map(Vec::len).max().unwrap_or(1);
@@ -146,7 +161,7 @@ mod tests {
 
     fn lines(src: &str, width: usize) -> Vec<String> {
         let doc = parse_markdown(src);
-        Layout::new(&doc, &[], width)
+        Layout::new(&doc, src, &[], width)
             .lines
             .iter()
             .map(super::super::Line::text)

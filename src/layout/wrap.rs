@@ -27,6 +27,9 @@ impl<'a> Piece<'a> {
             style,
         }
     }
+    pub fn cow(text: Cow<'a, str>, style: Style) -> Self {
+        Self { text, style }
+    }
 }
 
 /// Columns a string takes on the terminal, after sanitising.

@@ -42,6 +42,8 @@ pub enum StoreError {
     Binary(PathBuf),
     #[error("{}: is a folder; give a briefing file", .0.display())]
     IsDir(PathBuf),
+    #[error("{}: is too large ({} bytes; a briefing can be at most 4 GiB)", .0.display(), .1)]
+    TooLarge(PathBuf, u64),
     #[error("{}: {source}", path.display())]
     FrontMatter { path: PathBuf, source: FrontMatterError },
 }
@@ -60,6 +62,10 @@ pub fn load_file(path: &Path) -> Result<Loaded, StoreError> {
     let meta = std::fs::metadata(path).map_err(|e| io_error(path, e))?;
     if meta.is_dir() {
         return Err(StoreError::IsDir(path.to_owned()));
+    }
+    // Documents keep `u32` offsets: refuse before reading, not after.
+    if meta.len() > crate::document::MAX_SOURCE as u64 {
+        return Err(StoreError::TooLarge(path.to_owned(), meta.len()));
     }
     let bytes = std::fs::read(path).map_err(|e| io_error(path, e))?;
     if looks_binary(&bytes) {
@@ -310,6 +316,18 @@ mod tests {
         assert_eq!(fingerprint(b""), 0xcbf2_9ce4_8422_2325);
         assert_eq!(fingerprint(b"a"), 0xaf63_dc4c_8601_ec8c);
         assert_ne!(fingerprint(b"ab"), fingerprint(b"ba"));
+    }
+
+    #[test]
+    fn a_file_over_4_gib_is_refused_unread() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("huge.md");
+        // A sparse file: its length is all that is looked at.
+        let file = std::fs::File::create(&path).unwrap();
+        file.set_len(crate::document::MAX_SOURCE as u64 + 1).unwrap();
+        let err = load_file(&path).unwrap_err();
+        assert!(matches!(err, StoreError::TooLarge(..)), "{err}");
+        assert!(err.to_string().contains("too large"));
     }
 
     #[test]
