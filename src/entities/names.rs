@@ -680,6 +680,13 @@ impl<'t> Cx<'t> {
         if person_hint {
             return Some(EntityKind::Person);
         }
+        // "pollster Datafolha", "Kaveri shares fell": an unknown name that
+        // its neighbours call an organisation.
+        let org_cue = self.word_before(i).is_some_and(words::is_org_cue_before)
+            || self.word_after(e - 1).is_some_and(words::is_org_cue_after);
+        if org_cue && !(n == 1 && self.is_common(i)) {
+            return Some(EntityKind::Org);
+        }
         // Several words in capitals that no list knows are a table's
         // header or a shouted phrase ("L PCT GB"), not a person.
         if n >= 2 && (i..e).all(|k| !self.word(k).chars().any(char::is_lowercase)) {
@@ -928,10 +935,12 @@ fn title_case(word: &str) -> String {
     out
 }
 
-/// The kind a gazetteer entry names. An organisation-only entry is an
-/// organisation; a place wins over a group ("Georgian" is only a group).
+/// The kind a gazetteer entry names. The organisations list is curated and
+/// the places list is bulk, so a name on both is the organisation
+/// ("Xinhua", "Toyota", "Benfica": each also a town somewhere) unless it
+/// is a country; a place wins over a group ("Georgian" is only a group).
 fn kind_of(flags: Flags) -> EntityKind {
-    if flags.has(Flags::ORG) && !flags.has(Flags::PLACE) {
+    if flags.has(Flags::ORG) && !flags.has(Flags::COUNTRY) {
         EntityKind::Org
     } else if flags.has(Flags::PLACE) {
         EntityKind::Place

@@ -478,6 +478,82 @@ pub fn is_person_cue_after(w: &str) -> bool {
     )
 }
 
+/// Nouns naming a kind of organisation, written just before one's name:
+/// "pollster Datafolha", "carmaker General Motors", "daily Kommersant".
+pub fn is_org_cue_before(w: &str) -> bool {
+    matches!(
+        w,
+        "firm"
+            | "company"
+            | "companies"
+            | "carrier"
+            | "airline"
+            | "lender"
+            | "insurer"
+            | "carmaker"
+            | "automaker"
+            | "broker"
+            | "brokerage"
+            | "retailer"
+            | "conglomerate"
+            | "pollster"
+            | "newspaper"
+            | "daily"
+            | "weekly"
+            | "broadcaster"
+            | "agency"
+            | "club"
+            | "clubs"
+            | "rivals"
+            | "outfit"
+            | "studio"
+            | "publisher"
+            | "startup"
+            | "start-up"
+            | "subsidiary"
+            | "unit"
+            | "operator"
+            | "miner"
+            | "producer"
+            | "refiner"
+            | "developer"
+            | "manufacturer"
+            | "maker"
+            | "giant"
+            | "group"
+            | "bank"
+            | "bankers"
+            | "fund"
+            | "watchdog"
+            | "regulator"
+            | "charity"
+            | "thinktank"
+            | "think-tank"
+    )
+}
+
+/// Words just after a name that say it is an organisation: "Kaveri
+/// shares fell", "Datafolha poll", "Telkom spokesman".
+pub fn is_org_cue_after(w: &str) -> bool {
+    matches!(
+        w,
+        "shares"
+            | "stock"
+            | "shareholders"
+            | "stake"
+            | "spokesman"
+            | "spokeswoman"
+            | "spokesperson"
+            | "poll"
+            | "survey"
+            | "subsidiary"
+            | "unit"
+            | "executives"
+            | "employees"
+            | "staff"
+    )
+}
+
 /// Prepositions that point strongly to a place ("in X"): used for unknown
 /// single words, where "to"/"from" are too often followed by people.
 pub fn is_strong_place_cue(w: &str) -> bool {
