@@ -51,6 +51,9 @@ pub struct Known {
     /// Last words of people named in full ("Lara" after "Brian Lara"): such
     /// a word alone is that person, even where a list knows it as a place.
     surnames: HashSet<String, BuildHasherDefault<Fnv>>,
+    /// First words of companies named in full ("Barrick" after "Barrick
+    /// Gold Corp"): such a word alone is that organisation.
+    short_orgs: HashSet<String, BuildHasherDefault<Fnv>>,
 }
 
 /// FNV-1a: the names are short and trusted to be few, so a fast hash beats
@@ -109,6 +112,14 @@ impl Known {
                     }
                 }
             }
+            if e.kind == EntityKind::Org {
+                if let Some(short) = short_name(name) {
+                    self.add(short, EntityKind::Org, chunk);
+                    if !self.short_orgs.contains(short) {
+                        self.short_orgs.insert(short.to_owned());
+                    }
+                }
+            }
             if matches!(e.kind, EntityKind::Org | EntityKind::Place) {
                 if let Some(rest) = text[e.end..].strip_prefix(" (") {
                     if let Some((acronym, _)) = rest.split_once(')') {
@@ -132,6 +143,10 @@ impl Known {
         self.surnames.contains(name)
     }
 
+    fn is_short_org(&self, name: &str) -> bool {
+        self.short_orgs.contains(name)
+    }
+
     /// Adds what `other` learned and this did not (this one's kinds win:
     /// it read the earlier part of the text).
     pub fn absorb(&mut self, other: Self) {
@@ -139,6 +154,7 @@ impl Known {
             self.names.entry(name).or_insert(entry);
         }
         self.surnames.extend(other.surnames);
+        self.short_orgs.extend(other.short_orgs);
     }
 
     /// The piece where a name was learned.
@@ -416,7 +432,13 @@ impl<'t> Cx<'t> {
                 i += 1;
                 continue;
             }
-            if let Some((e, flags)) = self.gazetteer_at(i, b, 2) {
+            // "Getulio Vargas Foundation": a known name inside an
+            // organisation's name is part of it.
+            let org = self.org_run(i, b);
+            if let Some((e, flags)) = self
+                .gazetteer_at(i, b, 2)
+                .filter(|&(e, _)| org.is_none_or(|o| o <= e))
+            {
                 if flags.has(Flags::TITLE) && !flags.is_named_kind() {
                     person_hint = true;
                 } else {
@@ -436,7 +458,16 @@ impl<'t> Cx<'t> {
                 i += 1;
                 continue;
             }
-            if let Some(e) = self.org_run(i, b) {
+            // "University of Lagos", "Ministry of Defence": an
+            // organisation word and "of" take the rest of the sequence.
+            let org = org.or_else(|| {
+                (words::is_org_lead(self.word(i))
+                    && i + 2 < b
+                    && matches!(self.word(i + 1), "of" | "for")
+                    && !self.flags(i).has(Flags::TITLE))
+                .then_some(b)
+            });
+            if let Some(e) = org {
                 self.emit(i, e, EntityKind::Org, out);
                 person_hint = false;
                 i = e;
@@ -669,6 +700,7 @@ impl<'t> Cx<'t> {
         let has_of = (i..e).any(|k| self.word(k) == "of");
         let has_for = (i..e).any(|k| self.word(k) == "for");
         if words::is_org_head(last) && (n >= 2 || self.tokens[e - 1].upper)
+            || (words::is_org_opener(first) && n >= 2)
             || (words::is_org_lead(first) && has_of)
             || ((words::is_org_lead(first) || words::is_org_head(first)) && has_for)
         {
@@ -815,7 +847,11 @@ impl<'t> Cx<'t> {
                 }
             }
             if let Some((e, flags)) = best {
-                self.emit(i, e, kind_of(flags), out);
+                let mut kind = kind_of(flags);
+                if kind == EntityKind::Place && self.team_in_results(i, e, flags) {
+                    kind = EntityKind::Org; // "HARTFORD 12 7 6 77 76 30"
+                }
+                self.emit(i, e, kind, out);
                 i = e;
             } else {
                 i += 1;
@@ -828,10 +864,11 @@ impl<'t> Cx<'t> {
         // "Lara" after "Brian Lara" is the batsman, not the Venezuelan
         // state: a person named in full owns their surname in this text,
         // unless a place word leads it ("in Lara").
-        if !known.surnames.is_empty() {
+        // Likewise "Barrick said" after "Barrick Gold Corp" is the company.
+        if !known.surnames.is_empty() || !known.short_orgs.is_empty() {
             let mut ti = 0;
             for e in found.iter_mut() {
-                if e.kind != EntityKind::Place && e.kind != EntityKind::Org {
+                if matches!(e.kind, EntityKind::Group | EntityKind::Date | EntityKind::Number) {
                     continue;
                 }
                 while ti < self.tokens.len() && self.tokens[ti].end < e.end {
@@ -841,11 +878,14 @@ impl<'t> Cx<'t> {
                     .tokens
                     .get(ti)
                     .is_some_and(|t| t.start == e.start && t.end == e.end);
-                if single
-                    && known.is_surname(&self.text[e.start..e.end])
-                    && !self.word_before(ti).is_some_and(words::is_strong_place_cue)
-                {
+                if !single || self.word_before(ti).is_some_and(words::is_strong_place_cue) {
+                    continue;
+                }
+                let word = &self.text[e.start..e.end];
+                if e.kind == EntityKind::Place && known.is_surname(word) {
                     e.kind = EntityKind::Person;
+                } else if e.kind != EntityKind::Org && known.is_short_org(word) {
+                    e.kind = EntityKind::Org;
                 }
             }
         }
@@ -908,6 +948,52 @@ impl<'t> Cx<'t> {
         found.extend(extra);
         unresolved
     }
+}
+
+/// The short form a company goes by, from its full name: the first word of
+/// a name that ends in a company word ("Barrick Gold Corp" -> "Barrick",
+/// "Bre-X Minerals Ltd" -> "Bre-X"), when no list knows that word as
+/// anything else (not "Deutsche", "Moscow", "Morgan" or "General").
+fn short_name(name: &str) -> Option<&str> {
+    let mut words_of = name.split(' ');
+    let first = words_of.next()?;
+    let last = name.rsplit(' ').next()?;
+    let corporate = matches!(
+        last,
+        "Corp"
+            | "Corp."
+            | "Inc"
+            | "Inc."
+            | "Ltd"
+            | "Ltd."
+            | "Plc"
+            | "plc"
+            | "PLC"
+            | "AG"
+            | "SA"
+            | "NV"
+            | "Co"
+            | "Co."
+            | "LLC"
+            | "GmbH"
+            | "Holdings"
+            | "Group"
+            | "Corporation"
+            | "Limited"
+            | "Company"
+    );
+    if !corporate || words_of.next().is_none() || first.chars().count() < 3 {
+        return None;
+    }
+    let known = gazetteer::lookup(first);
+    if !first.starts_with(char::is_uppercase)
+        || known.is_named_kind()
+        || known.has(Flags::GIVEN | Flags::GIVEN_AMBIGUOUS | Flags::TITLE)
+        || gazetteer::lookup_lower(first).has(Flags::COMMON)
+    {
+        return None;
+    }
+    Some(first)
 }
 
 /// "KYIV" -> "Kyiv", "OF" -> "of" (connectors stay lowercase), "U.S." kept.

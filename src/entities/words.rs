@@ -478,6 +478,62 @@ pub fn is_person_cue_after(w: &str) -> bool {
     )
 }
 
+/// First words of organisations' names in other languages: "Grupo Bimbo",
+/// "Institut Pasteur", "Banco Santander", "Partido Colorado".
+pub fn is_org_opener(w: &str) -> bool {
+    matches!(
+        w,
+        "Grupo"
+            | "Groupe"
+            | "Gruppo"
+            | "Banco"
+            | "Banca"
+            | "Banque"
+            | "Bankhaus"
+            | "Institut"
+            | "Instituto"
+            | "Istituto"
+            | "Fundación"
+            | "Fundação"
+            | "Fondation"
+            | "Fondazione"
+            | "Universidad"
+            | "Universidade"
+            | "Université"
+            | "Universität"
+            | "Universiteit"
+            | "Università"
+            | "Compagnie"
+            | "Compañía"
+            | "Companhia"
+            | "Société"
+            | "Sociedad"
+            | "Società"
+            | "Partido"
+            | "Parti"
+            | "Partei"
+            | "Frente"
+            | "Movimiento"
+            | "Comité"
+            | "Consejo"
+            | "Conseil"
+            | "Ministerio"
+            | "Ministère"
+            | "Agence"
+            | "Agencia"
+            | "Editora"
+            | "Laboratorios"
+            | "Corporación"
+            | "Sporting"
+            | "Real"
+            | "Athletic"
+            | "Atlético"
+            | "Dynamo"
+            | "Dinamo"
+            | "Olympique"
+    )
+}
+
 /// Nouns naming a kind of organisation, written just before one's name:
 /// "pollster Datafolha", "carmaker General Motors", "daily Kommersant".
 pub fn is_org_cue_before(w: &str) -> bool {
