@@ -434,10 +434,20 @@ impl<'t> Cx<'t> {
             }
             // "Getulio Vargas Foundation": a known name inside an
             // organisation's name is part of it.
-            let org = self.org_run(i, b);
+            // "University of Lagos", "Ministry of Defence": an
+            // organisation word and "of" take the rest of the sequence.
+            let org = self.org_run(i, b).or_else(|| {
+                // ("Republic of Korea" is the country.)
+                (words::is_org_lead(self.word(i))
+                    && self.word(i) != "Republic"
+                    && i + 2 < b
+                    && matches!(self.word(i + 1), "of" | "for")
+                    && !self.flags(i).has(Flags::TITLE))
+                .then_some(b)
+            });
             if let Some((e, flags)) = self
                 .gazetteer_at(i, b, 2)
-                .filter(|&(e, _)| org.is_none_or(|o| o <= e))
+                .filter(|&(e, f)| org.is_none_or(|o| o < e) || f.has(Flags::COUNTRY))
             {
                 if flags.has(Flags::TITLE) && !flags.is_named_kind() {
                     person_hint = true;
@@ -446,8 +456,17 @@ impl<'t> Cx<'t> {
                     if kind == EntityKind::Place && e == b && self.team_in_results(i, e, flags) {
                         kind = EntityKind::Org; // "New York 3 Boston 2"
                     }
+                    let mut e = e;
+                    if kind == EntityKind::Place {
+                        if let Some(team) = self.team_name_end(e, b) {
+                            kind = EntityKind::Org;
+                            e = team;
+                        }
+                    }
                     self.emit(i, e, kind, out);
                     person_hint = false;
+                    i = e;
+                    continue;
                 }
                 i = e;
                 continue;
@@ -458,20 +477,21 @@ impl<'t> Cx<'t> {
                 i += 1;
                 continue;
             }
-            // "University of Lagos", "Ministry of Defence": an
-            // organisation word and "of" take the rest of the sequence.
-            let org = org.or_else(|| {
-                (words::is_org_lead(self.word(i))
-                    && i + 2 < b
-                    && matches!(self.word(i + 1), "of" | "for")
-                    && !self.flags(i).has(Flags::TITLE))
-                .then_some(b)
-            });
             if let Some(e) = org {
                 self.emit(i, e, EntityKind::Org, out);
                 person_hint = false;
                 i = e;
                 continue;
+            }
+            // "Boston Bruins": a place and a plural make a team, even where
+            // the place is also a given name.
+            if flags.has(Flags::PLACE) && !flags.has(Flags::COUNTRY) {
+                if let Some(team) = self.team_name_end(i + 1, b) {
+                    self.emit(i, team, EntityKind::Org, out);
+                    person_hint = false;
+                    i = team;
+                    continue;
+                }
             }
             if self.starts_person(i, b, flags) {
                 let e = self.run_end(i, b, true);
@@ -494,7 +514,13 @@ impl<'t> Cx<'t> {
                 let next = if i + 1 < b { self.word(i + 1) } else { "" };
                 let joins = (kind == EntityKind::Org && words::is_org_head(next))
                     || (kind == EntityKind::Place && words::is_place_head(next));
-                let end = if joins { i + 2 } else { i + 1 };
+                let mut end = if joins { i + 2 } else { i + 1 };
+                if kind == EntityKind::Place && !joins {
+                    if let Some(team) = self.team_name_end(end, b) {
+                        kind = EntityKind::Org; // "Boston Bruins"
+                        end = team;
+                    }
+                }
                 // "Brent crude", "Urals blend": a price benchmark, not a place.
                 if kind == EntityKind::Place
                     && end == i + 1
@@ -537,6 +563,25 @@ impl<'t> Cx<'t> {
             person_hint = false;
             i = e;
         }
+    }
+
+    /// A place followed, in the same sequence, by one or two name words
+    /// ending in a plural ("Boston Bruins", "Toronto Blue Jays", "Texas
+    /// Instruments"): a team or a company. Returns its end.
+    fn team_name_end(&self, from: usize, b: usize) -> Option<usize> {
+        (from + 1..=(from + 2).min(b)).find(|&end| {
+            (from..end).all(|k| {
+                let f = self.flags(k);
+                self.namey(k)
+                    && !self.tokens[k].upper
+                    && !f.is_named_kind()
+                    && !f.has(Flags::GIVEN | Flags::GIVEN_AMBIGUOUS | Flags::TITLE)
+            }) && end == b
+                && {
+                    let w = self.word(end - 1);
+                    w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !words::is_place_head(w)
+                }
+        })
     }
 
     /// Token `k` is a bare score or table figure: one or two digits after
@@ -719,6 +764,15 @@ impl<'t> Cx<'t> {
         if org_cue && !(n == 1 && self.is_common(i)) {
             return Some(EntityKind::Org);
         }
+        // "The Ramones", "The Guardian": a capitalised "The" inside a
+        // sentence opens the name of a band, a paper, a firm.
+        if first == "The" && n >= 2 && !self.tokens[i].sentence_start {
+            return Some(EntityKind::Org);
+        }
+        // "Memorial Day": a holiday, not a person.
+        if last == "Day" || first == "The" {
+            return None;
+        }
         // Several words in capitals that no list knows are a table's
         // header or a shouted phrase ("L PCT GB"), not a person.
         if n >= 2 && (i..e).all(|k| !self.word(k).chars().any(char::is_lowercase)) {
@@ -738,7 +792,14 @@ impl<'t> Cx<'t> {
         let cue = self.person_cue_before(i) || self.person_cue_after(e - 1);
         if n >= 2 {
             let surname = gazetteer::lookup(last).has(Flags::SURNAME | Flags::SURNAME_AMBIGUOUS);
-            if surname || cue || (commons <= 1 && !self.is_common(e - 1) && commons < n) {
+            // Without a surname or a cue, a run is a person only when a word
+            // of it is a given name or an initial ("Nader Jokhadar", "J.
+            // Vaughan"), not "Classic Lotto" or "Sea Stallion".
+            let named = (i..e).any(|k| {
+                self.flags(k).has(Flags::GIVEN | Flags::GIVEN_AMBIGUOUS)
+                    || (self.word(k).len() == 2 && self.word(k).ends_with('.'))
+            });
+            if surname || cue || (named && commons <= 1 && !self.is_common(e - 1) && commons < n) {
                 return Some(EntityKind::Person);
             }
             return None;
@@ -1042,6 +1103,30 @@ mod tests {
     use super::super::tokens::tokenize;
     use super::*;
     use EntityKind::{Group, Org, Person, Place};
+
+    #[test]
+    fn organisations_told_by_their_words_and_neighbours() {
+        let found = names("He studied at the University of Texas and worked for Grupo Bimbo.");
+        assert!(found.contains(&("University of Texas", Org)), "{found:?}");
+        assert!(found.contains(&("Grupo Bimbo", Org)), "{found:?}");
+        let found = names("The Getulio Vargas Foundation said the survey by pollster Datafolha was late.");
+        assert!(found.contains(&("Getulio Vargas Foundation", Org)), "{found:?}");
+        assert!(found.contains(&("Datafolha", Org)), "{found:?}");
+        let found = names("Barrick Gold Corp rose. Output grew, Barrick said.");
+        assert!(found.contains(&("Barrick", Org)), "{found:?}");
+        let found = names("She joined the Boston Bruins, then wrote for The Guardian.");
+        assert!(found.contains(&("Boston Bruins", Org)), "{found:?}");
+        assert!(found.contains(&("The Guardian", Org)), "{found:?}");
+        // A country of the same shape stays a country.
+        assert!(names("Talks with the Republic of Korea went on.").contains(&("Republic of Korea", Place)));
+    }
+
+    #[test]
+    fn unknown_runs_without_a_name_word_are_not_people() {
+        let found = names("Fans of Classic Lotto marked Memorial Day.");
+        assert!(found.iter().all(|n| n.1 != Person), "{found:?}");
+        assert!(names("The talks were led by Nader Jokhadar.").contains(&("Nader Jokhadar", Person)));
+    }
 
     #[test]
     fn sides_in_results_lines_are_teams_but_countries_stay_places() {
