@@ -737,6 +737,87 @@ impl<'t> Cx<'t> {
         j
     }
 
+    /// What a definition right after the name [.., e) says it is: "X is a
+    /// village in", "X was an American singer", "X (born 1970) is".
+    fn defined_kind(&self, e: usize) -> Option<EntityKind> {
+        let gap = |k: usize| {
+            self.tokens
+                .get(k)
+                .map(|t| &self.text[self.tokens[k - 1].end..t.start])
+        };
+        if gap(e).is_some_and(|g| g.ends_with('(')) && self.word(e) == "born" {
+            return Some(EntityKind::Person);
+        }
+        if !matches!(self.word(e), "is" | "was") || gap(e) != Some(" ") {
+            return None;
+        }
+        if !matches!(self.word(e + 1), "a" | "an" | "the" | "one") {
+            return None;
+        }
+        // Up to three describing words: "a small coastal village", "an
+        // American rock band", "a former professional footballer".
+        for k in e + 2..e + 6 {
+            if gap(k) != Some(" ") {
+                return None;
+            }
+            let w = self.word(k);
+            if let Some(kind) = words::kind_by_definition(w) {
+                return Some(kind);
+            }
+            let describes = w.starts_with(char::is_lowercase) || self.flags(k).has(Flags::GROUP);
+            if !describes || words::is_function_word(w) {
+                return None;
+            }
+        }
+        None
+    }
+
+    /// An unknown name that its context places: "the village of Cosham",
+    /// "Aisby, Lincolnshire" (a place, then the larger place it is in).
+    fn place_by_context(&self, i: usize, e: usize) -> bool {
+        let settlement = i >= 2
+            && self.word_before(i) == Some("of")
+            && self.tokens[i - 1].gap == Gap::Space
+            && matches!(
+                self.word(i - 2),
+                "village"
+                    | "town"
+                    | "city"
+                    | "suburb"
+                    | "county"
+                    | "province"
+                    | "region"
+                    | "district"
+                    | "municipality"
+                    | "capital"
+                    | "island"
+                    | "commune"
+                    | "parish"
+                    | "hamlet"
+                    | "outskirts"
+                    | "port"
+            );
+        if settlement {
+            return true;
+        }
+        let Some(next) = self.tokens.get(e) else {
+            return false;
+        };
+        let in_larger = &self.text[self.tokens[e - 1].end..next.start] == ", "
+            && !self.tokens[e - 1].possessive
+            && !next.possessive
+            && next.cap
+            && self
+                .tokens
+                .get(e + 1)
+                .is_none_or(|t| t.gap != Gap::Space || !t.cap)
+            && {
+                let f = self.flags(e);
+                f.has(Flags::PLACE) && !f.has(Flags::ORG | Flags::GIVEN)
+            };
+        in_larger && !(i..e).any(|k| self.flags(k).has(Flags::GIVEN))
+    }
+
     /// Decides what an unknown run [i, e) is, from its words and context.
     fn classify_run(&self, i: usize, e: usize, person_hint: bool) -> Option<EntityKind> {
         let first = self.word(i);
@@ -744,6 +825,9 @@ impl<'t> Cx<'t> {
         let n = (i..e).filter(|&k| self.namey(k)).count();
         let has_of = (i..e).any(|k| self.word(k) == "of");
         let has_for = (i..e).any(|k| self.word(k) == "for");
+        if let Some(kind) = self.defined_kind(e) {
+            return Some(kind);
+        }
         if words::is_org_head(last) && (n >= 2 || self.tokens[e - 1].upper)
             || (words::is_org_opener(first) && n >= 2)
             || (words::is_org_lead(first) && has_of)
@@ -756,6 +840,9 @@ impl<'t> Cx<'t> {
         }
         if person_hint {
             return Some(EntityKind::Person);
+        }
+        if self.place_by_context(i, e) {
+            return Some(EntityKind::Place);
         }
         // "pollster Datafolha", "Kaveri shares fell": an unknown name that
         // its neighbours call an organisation.
@@ -1119,6 +1206,21 @@ mod tests {
         assert!(found.contains(&("The Guardian", Org)), "{found:?}");
         // A country of the same shape stays a country.
         assert!(names("Talks with the Republic of Korea went on.").contains(&("Republic of Korea", Place)));
+    }
+
+    #[test]
+    fn definitions_and_settings_say_what_an_unknown_name_is() {
+        let found = names("Aisby is a small village in England. Caloi is a Brazilian bicycle manufacturer.");
+        assert!(found.contains(&("Aisby", Place)), "{found:?}");
+        assert!(found.contains(&("Caloi", Org)), "{found:?}");
+        let found = names("Linkin Park is an American rock band. Kory Lichtensteiger (born 1985) is here.");
+        assert!(found.contains(&("Linkin Park", Org)), "{found:?}");
+        assert!(found.contains(&("Kory Lichtensteiger", Person)), "{found:?}");
+        let found = names("It serves the former village of Cosham and the town of Zorbly, Kent.");
+        assert!(found.contains(&("Cosham", Place)), "{found:?}");
+        assert!(names("He moved to Zorbly, Ohio in 1990.").contains(&("Zorbly", Place)));
+        // Unknown two-letter acronyms that are not organisations.
+        assert!(names("The DJ played the EP on FM radio.").is_empty());
     }
 
     #[test]

@@ -641,6 +641,31 @@ pub fn is_org_cue_after(w: &str) -> bool {
     )
 }
 
+/// The noun of a definition ("X is a village in", "X was an American
+/// singer", "X is a rock band"): what kind of thing X is.
+pub fn kind_by_definition(noun: &str) -> Option<super::EntityKind> {
+    use super::EntityKind::{Org, Person, Place};
+    Some(match noun {
+        "village" | "town" | "city" | "municipality" | "suburb" | "hamlet" | "parish" | "county"
+        | "district" | "region" | "province" | "river" | "lake" | "mountain" | "island" | "commune"
+        | "settlement" | "neighbourhood" | "neighborhood" | "borough" | "township" | "port" | "capital"
+        | "peninsula" | "valley" | "state" | "country" => Place,
+        "company" | "band" | "organisation" | "organization" | "club" | "team" | "firm" | "corporation"
+        | "party" | "university" | "newspaper" | "magazine" | "label" | "airline" | "bank" | "network"
+        | "broadcaster" | "charity" | "agency" | "manufacturer" | "retailer" | "chain" | "duo" | "trio"
+        | "quartet" | "orchestra" | "choir" | "conglomerate" => Org,
+        "politician" | "footballer" | "player" | "singer" | "actor" | "actress" | "writer" | "author"
+        | "journalist" | "painter" | "musician" | "composer" | "poet" | "director" | "producer"
+        | "economist" | "lawyer" | "scientist" | "engineer" | "businessman" | "businesswoman"
+        | "diplomat" | "officer" | "bishop" | "priest" | "athlete" | "cyclist" | "boxer" | "coach"
+        | "rapper" | "songwriter" | "guitarist" | "drummer" | "architect" | "historian" | "philosopher"
+        | "novelist" | "physician" | "entrepreneur" | "swimmer" | "sprinter" | "cricketer" | "golfer"
+        | "wrestler" | "soldier" | "explorer" | "inventor" | "judge" | "professor" | "activist"
+        | "comedian" | "presenter" | "model" | "dancer" | "artist" => Person,
+        _ => return None,
+    })
+}
+
 /// Prepositions that point strongly to a place ("in X"): used for unknown
 /// single words, where "to"/"from" are too often followed by people.
 pub fn is_strong_place_cue(w: &str) -> bool {
@@ -967,6 +992,49 @@ pub fn is_non_org_acronym(w: &str) -> bool {
             | "III"
             | "II"
             | "IV"
+            | "VI"
+            | "DJ"
+            | "DJs"
+            | "CD"
+            | "CDs"
+            | "DVD"
+            | "EP"
+            | "LP"
+            | "OST"
+            | "MVP"
+            | "EST"
+            | "PST"
+            | "CET"
+            | "FM"
+            | "KO"
+            | "ERA"
+            | "MPP"
+            | "MC"
+            | "PC"
+            | "PR"
+            | "HR"
+            | "IT"
+            | "ATM"
+            | "LED"
+            | "LCD"
+            | "CPU"
+            | "GPU"
+            | "RAM"
+            | "ICBM"
+            | "UAV"
+            | "IED"
+            | "POW"
+            | "POWs"
+            | "SWAT"
+            | "RICO"
+            | "NOK"
+            | "SEK"
+            | "CHF"
+            | "POS"
+            | "XXX"
+            | "HQ"
+            | "UFO"
+            | "VR"
     )
 }
 
