@@ -175,7 +175,7 @@ pub fn make_consistent(
     known: &Known,
     found: &mut Vec<Entity>,
 ) -> Vec<std::ops::Range<usize>> {
-    let cx = Cx::new(text, tokens);
+    let cx = Cx::bare(text, tokens);
     // New mentions are appended unsorted; callers sort when they need to.
     cx.make_consistent(known, found)
 }
@@ -202,21 +202,35 @@ impl<'t> Cx<'t> {
         &self.text[self.tokens[i].start..self.tokens[j].end]
     }
 
+    /// Without the per-token answers that only [`find`]'s rules ask for
+    /// (which names may be: `namey` is empty).
+    fn bare(text: &'t str, tokens: &'t [Token]) -> Self {
+        Self {
+            text,
+            tokens,
+            namey: Vec::new(),
+            exact: Vec::new(),
+            lower: Vec::new(),
+        }
+    }
+
     /// Could this token be (part of) a name?
     fn new(text: &'t str, tokens: &'t [Token]) -> Self {
         let namey = tokens
             .iter()
             .map(|t| {
                 let w = &text[t.start..t.end];
-                // French elision inside a name: "Côte d'Ivoire".
-                let elided = ["d'", "d\u{2019}", "l'", "l\u{2019}"].iter().any(|p| {
-                    w.strip_prefix(p)
-                        .is_some_and(|rest| rest.starts_with(char::is_uppercase))
-                });
-                if elided {
-                    return true;
+                if !t.cap {
+                    // French elision inside a name: "Côte d'Ivoire" (checked
+                    // only for words that start with d or l: this runs for
+                    // every word of the text).
+                    return matches!(w.as_bytes().first(), Some(b'd' | b'l'))
+                        && ["d'", "d\u{2019}", "l'", "l\u{2019}"].iter().any(|p| {
+                            w.strip_prefix(p)
+                                .is_some_and(|rest| rest.starts_with(char::is_uppercase))
+                        });
                 }
-                if !t.cap || t.digit {
+                if t.digit {
                     return false;
                 }
                 !(w == "I" || words::is_weekday(w) || words::is_month(w) && !t.caps_line)
@@ -1009,6 +1023,10 @@ impl<'t> Cx<'t> {
 
     /// Once a name is known, its other uncovered mentions are too.
     fn make_consistent(&self, known: &Known, found: &mut Vec<Entity>) -> Vec<std::ops::Range<usize>> {
+        // Both passes below walk the tokens once, in the entities' order.
+        if !found.is_sorted() {
+            found.sort_unstable();
+        }
         // "Lara" after "Brian Lara" is the batsman, not the Venezuelan
         // state: a person named in full owns their surname in this text,
         // unless a place word leads it ("in Lara").
@@ -1040,9 +1058,7 @@ impl<'t> Cx<'t> {
         let mut unresolved = Vec::new();
         let mut covered = vec![false; self.tokens.len()];
         let mut ti = 0;
-        let mut sorted: Vec<&Entity> = found.iter().collect();
-        sorted.sort();
-        for e in sorted {
+        for e in found.iter() {
             while ti < self.tokens.len() && self.tokens[ti].end <= e.start {
                 ti += 1;
             }
