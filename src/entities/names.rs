@@ -656,6 +656,17 @@ impl<'t> Cx<'t> {
         if next.has(Flags::TITLE) && !next.has(Flags::SURNAME) {
             return false;
         }
+        // "The Ramones", "Palmer House", "Boy Scouts": a function word
+        // (some lists hold "The" as a given name) or a word for a place or
+        // a body after the first name makes something else.
+        let w = self.word(i + 1);
+        if words::is_function_word(self.word(i))
+            || words::is_place_head(w)
+            || words::is_org_head(w)
+            || matches!(w, "Bowl" | "Cup" | "Prize" | "Award" | "Awards")
+        {
+            return false;
+        }
         if flags.is_named_kind() {
             let w = self.word(i + 1);
             let unknown_name = next.is_empty() && !words::is_org_head(w) && !words::is_place_head(w);
@@ -665,8 +676,12 @@ impl<'t> Cx<'t> {
                 && !flags.has(Flags::GROUP)
                 && (next.has(Flags::SURNAME) || unknown_name);
         }
-        let given =
-            flags.has(Flags::GIVEN) || (flags.has(Flags::GIVEN_AMBIGUOUS) && !self.tokens[i].sentence_start);
+        // A given name that is also a word ("Boy", "Senior", "Rose") leads
+        // a name only before a surname or a word that is no English word.
+        let ambiguous_leads = flags.has(Flags::GIVEN_AMBIGUOUS)
+            && !self.tokens[i].sentence_start
+            && (next.has(Flags::SURNAME | Flags::SURNAME_AMBIGUOUS) || !self.is_common(i + 1));
+        let given = flags.has(Flags::GIVEN) || ambiguous_leads;
         // A sure given name makes even an organisation's name a surname
         // ("Dmitri Antonov"); a place after it stays a place ("Maria in Kyiv"
         // cannot occur here: they are one capitalised run).
@@ -1237,6 +1252,17 @@ mod tests {
         assert!(names("He moved to Zorbly, Ohio in 1990.").contains(&("Zorbly", Place)));
         // Unknown two-letter acronyms that are not organisations.
         assert!(names("The DJ played the EP on FM radio.").is_empty());
+    }
+
+    #[test]
+    fn first_names_that_are_words_lead_only_real_names() {
+        let found = names("He toured with The Ramones, joined the Boy Scouts and slept at Palmer House.");
+        assert!(found.iter().all(|n| n.1 != Person), "{found:?}");
+        assert!(found.contains(&("The Ramones", Org)), "{found:?}");
+        assert!(found.contains(&("Palmer House", Place)), "{found:?}");
+        let found = names("The talks were chaired by Rose Gottemoeller and Will Smith.");
+        assert!(found.contains(&("Rose Gottemoeller", Person)), "{found:?}");
+        assert!(found.contains(&("Will Smith", Person)), "{found:?}");
     }
 
     #[test]

@@ -339,6 +339,9 @@ pub fn is_place_head(w: &str) -> bool {
             | "Stadium"
             | "Arena"
             | "Mall"
+            | "House"
+            | "Hall"
+            | "Tower"
     )
 }
 
