@@ -450,15 +450,20 @@ impl<'t> Cx<'t> {
             // organisation's name is part of it.
             // "University of Lagos", "Ministry of Defence": an
             // organisation word and "of" take the rest of the sequence.
-            let org = self.org_run(i, b).or_else(|| {
-                // ("Republic of Korea" is the country.)
-                (words::is_org_lead(self.word(i))
-                    && self.word(i) != "Republic"
-                    && i + 2 < b
-                    && matches!(self.word(i + 1), "of" | "for")
-                    && !self.flags(i).has(Flags::TITLE))
-                .then_some(b)
-            });
+            let org = self
+                .org_run(i, b)
+                .or_else(|| {
+                    // ("Republic of Korea" is the country.)
+                    (words::is_org_lead(self.word(i))
+                        && self.word(i) != "Republic"
+                        && i + 2 < b
+                        && matches!(self.word(i + 1), "of" | "for")
+                        && !self.flags(i).has(Flags::TITLE))
+                    .then_some(b)
+                })
+                // "Hapoel Tel Aviv", "VfB Stuttgart": a club's or a firm's first
+                // word takes the sequence.
+                .or_else(|| (words::is_org_opener(self.word(i)) && i + 1 < b).then_some(b));
             if let Some((e, flags)) = self
                 .gazetteer_at(i, b, 2)
                 .filter(|&(e, f)| org.is_none_or(|o| o < e) || f.has(Flags::COUNTRY))
@@ -583,6 +588,10 @@ impl<'t> Cx<'t> {
     /// ending in a plural ("Boston Bruins", "Toronto Blue Jays", "Texas
     /// Instruments"): a team or a company. Returns its end.
     fn team_name_end(&self, from: usize, b: usize) -> Option<usize> {
+        // "Dundee United", "West Bromwich Albion": a club's own word.
+        if from + 1 == b && words::is_club_word(self.word(from)) {
+            return Some(b);
+        }
         (from + 1..=(from + 2).min(b)).find(|&end| {
             (from..end).all(|k| {
                 let f = self.flags(k);
@@ -1235,6 +1244,10 @@ mod tests {
         let found = names("She joined the Boston Bruins, then wrote for The Guardian.");
         assert!(found.contains(&("Boston Bruins", Org)), "{found:?}");
         assert!(found.contains(&("The Guardian", Org)), "{found:?}");
+        let found = names("Dundee United beat Hapoel Tel Aviv in Mexico City.");
+        assert!(found.contains(&("Dundee United", Org)), "{found:?}");
+        assert!(found.contains(&("Hapoel Tel Aviv", Org)), "{found:?}");
+        assert!(found.contains(&("Mexico City", Place)), "{found:?}");
         // A country of the same shape stays a country.
         assert!(names("Talks with the Republic of Korea went on.").contains(&("Republic of Korea", Place)));
     }

@@ -565,6 +565,45 @@ pub fn is_org_opener(w: &str) -> bool {
             | "Dynamo"
             | "Dinamo"
             | "Olympique"
+            | "Hapoel"
+            | "Maccabi"
+            | "Betar"
+            | "Beitar"
+            | "Bnei"
+            | "VfB"
+            | "VfL"
+            | "FC"
+            | "SC"
+            | "SV"
+            | "AC"
+            | "AS"
+            | "Racing"
+            | "Celta"
+            | "Steaua"
+            | "Partizan"
+    )
+}
+
+/// Words that end a club's name after its town: "Dundee United",
+/// "Blackburn Rovers", "Inverness Thistle".
+pub fn is_club_word(w: &str) -> bool {
+    matches!(
+        w,
+        "United"
+            | "Rovers"
+            | "Wanderers"
+            | "Athletic"
+            | "Albion"
+            | "Thistle"
+            | "Hotspur"
+            | "Rangers"
+            | "Celtic"
+            | "Harriers"
+            | "Argyle"
+            | "Academical"
+            | "FC"
+            | "AFC"
+            | "CF"
     )
 }
 
