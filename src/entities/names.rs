@@ -113,7 +113,11 @@ impl Known {
                 }
             }
             if e.kind == EntityKind::Org {
-                if let Some(short) = short_name(name) {
+                // A one-word organisation ("Kaveri", "Barcelona" the club):
+                // its other mentions are it too, where no place word says
+                // otherwise.
+                let single = !name.contains(' ') && name.chars().any(char::is_lowercase);
+                if let Some(short) = short_name(name).or(single.then_some(name)) {
                     self.add(short, EntityKind::Org, chunk);
                     if !self.short_orgs.contains(short) {
                         self.short_orgs.insert(short.to_owned());
@@ -528,6 +532,11 @@ impl<'t> Cx<'t> {
                 {
                     kind = EntityKind::Org; // a team named after its city
                 }
+                // "Kaveri shares fell": a firm named after a river.
+                if kind == EntityKind::Place && i + 1 == b && !flags.has(Flags::COUNTRY) && self.org_cue(i, b)
+                {
+                    kind = EntityKind::Org;
+                }
                 // "ECOWAS Commission": an organisation's own body is part of
                 // it; "Madison Avenue": a place word makes one place.
                 let next = if i + 1 < b { self.word(i + 1) } else { "" };
@@ -810,6 +819,13 @@ impl<'t> Cx<'t> {
         None
     }
 
+    /// Its neighbours call the name [i, e) an organisation: "pollster
+    /// Datafolha", "Kaveri shares".
+    fn org_cue(&self, i: usize, e: usize) -> bool {
+        self.word_before(i).is_some_and(words::is_org_cue_before)
+            || self.word_after(e - 1).is_some_and(words::is_org_cue_after)
+    }
+
     /// An unknown name that its context places: "the village of Cosham",
     /// "Aisby, Lincolnshire" (a place, then the larger place it is in).
     fn place_by_context(&self, i: usize, e: usize) -> bool {
@@ -884,9 +900,7 @@ impl<'t> Cx<'t> {
         }
         // "pollster Datafolha", "Kaveri shares fell": an unknown name that
         // its neighbours call an organisation.
-        let org_cue = self.word_before(i).is_some_and(words::is_org_cue_before)
-            || self.word_after(e - 1).is_some_and(words::is_org_cue_after);
-        if org_cue && !(n == 1 && self.is_common(i)) {
+        if self.org_cue(i, e) && !(n == 1 && self.is_common(i)) {
             return Some(EntityKind::Org);
         }
         // "The Ramones", "The Guardian": a capitalised "The" inside a
@@ -1074,7 +1088,7 @@ impl<'t> Cx<'t> {
                 let word = &self.text[e.start..e.end];
                 if e.kind == EntityKind::Place && known.is_surname(word) {
                     e.kind = EntityKind::Person;
-                } else if e.kind != EntityKind::Org && known.is_short_org(word) {
+                } else if e.kind != EntityKind::Org && known.is_short_org(word) && !known.is_surname(word) {
                     e.kind = EntityKind::Org;
                 }
             }
@@ -1239,6 +1253,8 @@ mod tests {
         let found = names("The Getulio Vargas Foundation said the survey by pollster Datafolha was late.");
         assert!(found.contains(&("Getulio Vargas Foundation", Org)), "{found:?}");
         assert!(found.contains(&("Datafolha", Org)), "{found:?}");
+        let found = names("Kaveri rose early. Kaveri shares fell after the close.");
+        assert_eq!(found, [("Kaveri", Org), ("Kaveri", Org)]);
         let found = names("Barrick Gold Corp rose. Output grew, Barrick said.");
         assert!(found.contains(&("Barrick", Org)), "{found:?}");
         let found = names("She joined the Boston Bruins, then wrote for The Guardian.");
