@@ -342,9 +342,37 @@ impl<'t> Cx<'t> {
             let own_name = self.namey(j)
                 && matches!(
                     self.word(j),
-                    "Party" | "Union" | "Front" | "Movement" | "Units" | "League" | "Alliance"
+                    "Party"
+                        | "Union"
+                        | "Front"
+                        | "Movement"
+                        | "Units"
+                        | "League"
+                        | "Alliance"
+                        | "Bank"
+                        | "Republic"
+                        | "Army"
+                        | "Daily"
+                        | "Congress"
+                        | "Assembly"
                 )
-                && !self.flags(j - 1).is_named_kind();
+                && matches!(
+                    self.word(j - 1),
+                    "People"
+                        | "Workers"
+                        | "Women"
+                        | "Farmers"
+                        | "Peasants"
+                        | "Soldiers"
+                        | "Veterans"
+                        | "Students"
+                        | "Teachers"
+                        | "Citizens"
+                        | "Nurses"
+                        | "Miners"
+                        | "Children"
+                        | "Mothers"
+                );
             if prev.possessive && !own_name {
                 break;
             }
@@ -1264,6 +1292,9 @@ mod tests {
         assert!(found.contains(&("Dundee United", Org)), "{found:?}");
         assert!(found.contains(&("Hapoel Tel Aviv", Org)), "{found:?}");
         assert!(found.contains(&("Mexico City", Place)), "{found:?}");
+        let found = names("The People's Bank of China and the Workers' Party met after Putin's speech.");
+        assert!(found.contains(&("People's Bank of China", Org)), "{found:?}");
+        assert!(found.contains(&("Workers' Party", Org)), "{found:?}");
         // A country of the same shape stays a country.
         assert!(names("Talks with the Republic of Korea went on.").contains(&("Republic of Korea", Place)));
     }
