@@ -728,11 +728,11 @@ impl<'t> Cx<'t> {
             && !self.tokens[i].sentence_start
             && (next.has(Flags::SURNAME | Flags::SURNAME_AMBIGUOUS) || !self.is_common(i + 1));
         let given = flags.has(Flags::GIVEN) || ambiguous_leads;
-        // A sure given name makes even an organisation's name a surname
-        // ("Dmitri Antonov"); a place after it stays a place ("Maria in Kyiv"
-        // cannot occur here: they are one capitalised run).
+        // A sure given name makes even an organisation's or a town's name a
+        // surname ("Dmitri Antonov", "Pavel Bure", "Manuel Belgrano"); only
+        // a country after it stays a place.
         let sure =
-            flags.has(Flags::GIVEN) && !next.has(Flags::PLACE) && !words::is_org_head(self.word(i + 1));
+            flags.has(Flags::GIVEN) && !next.has(Flags::COUNTRY) && !words::is_org_head(self.word(i + 1));
         given && (!next.is_named_kind() || next.has(Flags::SURNAME) || sure)
     }
 
@@ -1350,6 +1350,7 @@ mod tests {
 
     #[test]
     fn a_surname_named_in_full_beats_a_place_of_the_same_spelling() {
+        assert!(names("Manuel Belgrano led the army.").contains(&("Manuel Belgrano", Person)));
         let found = names("Brian Lara scored a century. Lara was out soon after, in Caracas.");
         assert_eq!(found.iter().filter(|n| n.1 == Person).count(), 2, "{found:?}");
         assert!(found.contains(&("Lara", Person)), "{found:?}");
