@@ -92,8 +92,14 @@ impl Known {
     pub fn learn(&mut self, text: &str, entities: &[Entity], chunk: usize) {
         for e in entities {
             let name = &text[e.start..e.end];
-            self.add(name, e.kind, chunk);
-            if e.kind == EntityKind::Person {
+            // What a name teaches beyond itself (its surname, its short
+            // form) is learned once: names repeat, and this runs for every
+            // mention.
+            let seen = self.get(name) == Some(e.kind);
+            if !seen {
+                self.add(name, e.kind, chunk);
+            }
+            if !seen && e.kind == EntityKind::Person {
                 if let Some((_, last)) = name.rsplit_once(' ') {
                     if last.chars().count() > 2 && last.starts_with(char::is_uppercase) {
                         self.add(last, EntityKind::Person, chunk);
@@ -112,7 +118,7 @@ impl Known {
                     }
                 }
             }
-            if e.kind == EntityKind::Org {
+            if !seen && e.kind == EntityKind::Org {
                 // A one-word organisation ("Kaveri", "Barcelona" the club):
                 // its other mentions are it too, where no place word says
                 // otherwise.
