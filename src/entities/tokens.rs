@@ -489,6 +489,15 @@ fn mark_caps_lines(text: &str, tokens: &mut [Token], first: usize) {
 mod tests {
     use super::*;
 
+    /// The words that start a sentence.
+    fn starts_of(text: &str) -> Vec<&str> {
+        tokenize(text, &[])
+            .iter()
+            .filter(|t| t.sentence_start)
+            .map(|t| &text[t.start..t.end])
+            .collect()
+    }
+
     fn words(text: &str) -> Vec<&str> {
         tokenize(text, &[])
             .iter()
@@ -527,12 +536,7 @@ mod tests {
     #[test]
     fn sentence_starts() {
         let text = "Talks ended. Witkoff said “Russia remains” calm\n\nNew block";
-        let t = tokenize(text, &[]);
-        let starts: Vec<_> = t
-            .iter()
-            .filter(|t| t.sentence_start)
-            .map(|t| &text[t.start..t.end])
-            .collect();
+        let starts = starts_of(text);
         assert_eq!(starts, ["Talks", "Witkoff", "Russia", "New"]);
     }
 
@@ -602,12 +606,7 @@ mod tests {
     #[test]
     fn abbreviation_stops_end_sentences_before_capitals() {
         let text = "talks in the U.S. The envoy met J. Smith.";
-        let t = tokenize(text, &[]);
-        let starts: Vec<_> = t
-            .iter()
-            .filter(|t| t.sentence_start)
-            .map(|t| &text[t.start..t.end])
-            .collect();
+        let starts = starts_of(text);
         // "J." is an initial, not the end of a sentence; "U.S." ends one
         // only because it has more than one letter and a lowercase word does not follow.
         assert_eq!(starts, ["talks"]);
