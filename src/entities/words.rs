@@ -1073,7 +1073,6 @@ pub fn is_non_org_acronym(w: &str) -> bool {
             | "SEK"
             | "CHF"
             | "POS"
-            | "XXX"
             | "HQ"
             | "UFO"
             | "VR"
