@@ -44,6 +44,17 @@ COMMON_ZIPF = 4.0          # "common English word" threshold (lowercase use)
 CARELESS_LOWER = 0.06      # share of lowercase spellings that even clear proper
                            # nouns get in informal text ("john", "london")
 COMMON_WORDS_N = 20_000    # size of common_words.txt
+CAPITALISED_WORDS = {        # ordinary words, though mostly written capitalised
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "mondays", "tuesdays", "wednesdays", "thursdays", "fridays", "saturdays", "sundays",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "january", "february", "march", "april", "june", "july", "august", "september",
+    "october", "november", "december",
+    "additionally", "furthermore", "moreover", "nevertheless", "nonetheless", "meanwhile",
+    "cannot", "united",
+}
+MOSTLY_CAPITALISED = 1.0   # a frequent word whose lowercase zipf is this much below its
+                           # folded zipf ("putin", "london", "iraq") is a name, not a word
 ND_RANK = 500              # names-dataset: keep names ranked <= this in a country
 ND_RANK_CYRILLIC = 2000    # ... and Cyrillic ones (transliterated) ranked <= this
 ND_RANK_GREEK = 300        # ... and Greek ones (transliterated) ranked <= this
@@ -1029,6 +1040,15 @@ def build_common_words(lex: Lexicon, check: bool, report: dict):
         if not any(c.isalpha() for c in w) or w in seen:
             continue
         seen.add(w)
+        # wordfreq folds case: "putin" and "london" are among its top words
+        # only as names. A word written capitalised nine times in ten is a
+        # name, and must not make the recogniser drop "Putin said".
+        # Kept all the same: "I", contractions (spaCy's table splits them),
+        # calendar words and the adverbs that open sentences, capitalised
+        # in most of their uses only because they come first.
+        mostly_capitalised = lex.zipf_lower(w) < lex.zipf(w) - MOSTLY_CAPITALISED
+        if mostly_capitalised and len(w) > 1 and "'" not in w and w not in CAPITALISED_WORDS:
+            continue
         words.append(w)
         if len(words) == COMMON_WORDS_N:
             break
@@ -1036,6 +1056,8 @@ def build_common_words(lex: Lexicon, check: bool, report: dict):
         "common_words.txt", f"the {COMMON_WORDS_N} most frequent English words (lowercase)",
         source_lines(["wordfreq"]),
         [f"rules: wordfreq top_n_list('en'), entries with at least one letter, first {COMMON_WORDS_N};",
+         f"  a word whose lowercase zipf (see Lexicon) is {MOSTLY_CAPITALISED} or more below its folded",
+         "  zipf is left out: it is mostly written capitalised, a name ('putin', 'london');",
          "  sorted alphabetically (code point order), not by frequency.",
          "licence: a list derived from wordfreq's data, which is CC BY-SA 4.0 (attribution:",
          "  wordfreq by Robyn Speer et al., from Google Books Ngrams, Wikipedia, OpenSubtitles,",
