@@ -577,9 +577,9 @@ impl<'t> Cx<'t> {
                 let joins = (kind == EntityKind::Org && words::is_org_head(next))
                     || (kind == EntityKind::Place && words::is_place_head(next));
                 let mut end = if joins { i + 2 } else { i + 1 };
-                if kind == EntityKind::Place && !joins {
+                if kind == EntityKind::Place {
                     if let Some(team) = self.team_name_end(end, b) {
-                        kind = EntityKind::Org; // "Boston Bruins"
+                        kind = EntityKind::Org; // "Boston Bruins", "Tampa Bay Devil Rays"
                         end = team;
                     }
                 }
@@ -749,7 +749,15 @@ impl<'t> Cx<'t> {
         let j = (i + 1..b)
             .rev()
             .find(|&j| words::is_org_head(self.word(j)) && self.namey(j))?;
-        if (i..=j).any(|k| self.flags(k).has(Flags::TITLE) && !words::is_org_head(self.word(k))) {
+        // "President Ruto Foundation" is no organisation's name, but a title
+        // word before an ordinary word is not acting as one ("Washington
+        // Metropolitan Area Transit Authority").
+        let acting_title = |k: usize| {
+            self.flags(k).has(Flags::TITLE)
+                && !words::is_org_head(self.word(k))
+                && !(k < j && self.is_common(k + 1))
+        };
+        if (i..=j).any(acting_title) {
             return None;
         }
         let first = self.flags(i);
@@ -1371,6 +1379,23 @@ mod tests {
         // Capitals no list knows are not a person.
         let found = names("W L PCT GB\n\nBoston 10 4");
         assert!(found.iter().all(|n| n.1 != Person), "{found:?}");
+    }
+
+    #[test]
+    fn abbreviated_saints_teams_papers_and_titles_that_are_not_acting() {
+        let found = names("He left St. Louis to play for the Tampa Bay Devil Rays.");
+        assert_has(&found, "St. Louis", Place);
+        assert_has(&found, "Tampa Bay Devil Rays", Org);
+        let found =
+            names("The Orlando Sentinel said the Washington Metropolitan Area Transit Authority won.");
+        assert_has(&found, "Orlando Sentinel", Org);
+        assert_has(&found, "Washington Metropolitan Area Transit Authority", Org);
+    }
+
+    #[test]
+    fn names_that_word_lists_count_as_frequent_words_are_still_names() {
+        // "putin" is among English's 20,000 most frequent words only as a name.
+        assert_has(&names("Putin said talks had failed."), "Putin", Person);
     }
 
     /// Fails naming the mention that is missing and what was found.

@@ -238,6 +238,30 @@ pub fn is_org_head(w: &str) -> bool {
             | "Works"
             | "Aerospace"
             | "Automotive"
+            | "Sentinel"
+            | "Chronicle"
+            | "Courier"
+            | "Observer"
+            | "Telegraph"
+            | "Examiner"
+            | "Inquirer"
+            | "Dispatch"
+            | "Bulletin"
+            | "Orchestra"
+            | "Ensemble"
+            | "Recordings"
+            | "Publishing"
+            | "Publishers"
+            | "Entertainment"
+            | "Studios"
+            | "Productions"
+            | "Pictures"
+            | "Transit"
+            | "Lottery"
+            | "Constabulary"
+            | "Diocese"
+            | "Archdiocese"
+            | "Squadron"
             | "Resources"
             | "Minerals"
             | "Construction"
@@ -1155,12 +1179,15 @@ pub fn is_name_particle(w: &str) -> bool {
     )
 }
 
-/// Titles written as abbreviations with a full stop ("Gen.", "Dr."): the
-/// stop does not end the sentence.
+/// Titles and name words written as abbreviations with a full stop ("Gen.",
+/// "Dr.", "St. Louis", "Mt. Everest"): the stop does not end the sentence.
 pub fn is_title_abbreviation(w: &str) -> bool {
     matches!(
         w,
-        "Gen"
+        "St" | "Ste"
+            | "Mt"
+            | "Ft"
+            | "Gen"
             | "Capt"
             | "Col"
             | "Lt"
