@@ -26,6 +26,9 @@ impl Flags {
     /// A country (also a place): a side named after it is its national
     /// team, still the place; a city's club is an organisation.
     pub const COUNTRY: u16 = 1 << 10;
+    /// A well-known person, in full or by the name used alone ("Yeltsin"):
+    /// a lone surname the press uses needs no first name to be a person.
+    pub const PERSON: u16 = 1 << 11;
 
     pub fn has(self, bit: u16) -> bool {
         self.0 & bit != 0

@@ -464,7 +464,8 @@ impl<'t> Cx<'t> {
             } else {
                 gazetteer::lookup(self.span(i, j))
             };
-            if j + 1 - i >= min && (flags.is_named_kind() || flags.has(Flags::TITLE)) {
+            let person = j > i && flags.has(Flags::PERSON);
+            if j + 1 - i >= min && (flags.is_named_kind() || flags.has(Flags::TITLE) || person) {
                 best = Some((j + 1, flags));
             }
             if !flags.has(Flags::PREFIX) {
@@ -715,7 +716,7 @@ impl<'t> Cx<'t> {
         if words::is_function_word(self.word(i))
             || words::is_place_head(w)
             || words::is_org_head(w)
-            || matches!(w, "Bowl" | "Cup" | "Prize" | "Award" | "Awards")
+            || words::is_event_word(w)
         {
             return false;
         }
@@ -934,6 +935,9 @@ impl<'t> Cx<'t> {
         if words::is_place_head(last) && n >= 2 {
             return Some(EntityKind::Place);
         }
+        if n >= 2 && (words::is_event_word(last) || words::is_event_word(first)) {
+            return None;
+        }
         if person_hint {
             return Some(EntityKind::Person);
         }
@@ -1000,7 +1004,8 @@ impl<'t> Cx<'t> {
         if self.is_common(i) {
             return None;
         }
-        if cue {
+        // "Yeltsin said": a name the press uses alone for a well-known person.
+        if cue || self.flags(i).has(Flags::PERSON) {
             return Some(EntityKind::Person);
         }
         if self.word_before(i).is_some_and(words::is_strong_place_cue) && !t.sentence_start {
@@ -1390,6 +1395,18 @@ mod tests {
             names("The Orlando Sentinel said the Washington Metropolitan Area Transit Authority won.");
         assert_has(&found, "Orlando Sentinel", Org);
         assert_has(&found, "Washington Metropolitan Area Transit Authority", Org);
+    }
+
+    #[test]
+    fn events_and_venues_are_not_people_and_a_band_is_an_organisation() {
+        let found = names("They fought at the Second Battle of Bull Run, then played at Davis Gym.");
+        assert!(found.iter().all(|n| n.1 != Person), "{found:?}");
+        assert_has(&found, "Davis Gym", Place);
+        assert_has(
+            &names("The Dave Matthews Band played."),
+            "Dave Matthews Band",
+            Org,
+        );
     }
 
     #[test]

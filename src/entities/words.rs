@@ -262,6 +262,12 @@ pub fn is_org_head(w: &str) -> bool {
             | "Diocese"
             | "Archdiocese"
             | "Squadron"
+            | "Wing"
+            | "Band"
+            | "Library"
+            | "Lines"
+            | "Railway"
+            | "Railroad"
             | "Resources"
             | "Minerals"
             | "Construction"
@@ -380,6 +386,19 @@ pub fn is_place_head(w: &str) -> bool {
             | "House"
             | "Hall"
             | "Tower"
+            | "Rink"
+            | "Gym"
+            | "Gymnasium"
+            | "Playfield"
+            | "Place"
+            | "Way"
+            | "Ave"
+            | "Station"
+            | "Dock"
+            | "Docks"
+            | "Cave"
+            | "Caves"
+            | "Hollow"
     )
 }
 
@@ -1273,6 +1292,42 @@ pub fn is_function_word(w: &str) -> bool {
             | "One"
             | "Most"
             | "Many"
+    )
+}
+
+/// Words naming an event, a prize or a work rather than a bearer: a run
+/// they end or open is no person's name ("Second Battle", "Davis Cup",
+/// "Indie Chart").
+pub fn is_event_word(w: &str) -> bool {
+    matches!(
+        w,
+        "Battle"
+            | "Siege"
+            | "War"
+            | "Treaty"
+            | "Accord"
+            | "Accords"
+            | "Agreement"
+            | "Act"
+            | "Revolution"
+            | "Bowl"
+            | "Cup"
+            | "Trophy"
+            | "Prize"
+            | "Award"
+            | "Awards"
+            | "Championship"
+            | "Championships"
+            | "Champion"
+            | "Games"
+            | "Olympics"
+            | "Festival"
+            | "Chart"
+            | "Masters"
+            | "Book"
+            | "Project"
+            | "Register"
+            | "Mix"
     )
 }
 
