@@ -437,6 +437,7 @@ impl<'t> Cx<'t> {
                 let of_name =
                     words::is_org_lead(self.word(start)) && (start..conn).any(|k| self.word(k) == "of");
                 return of_name
+                    || self.and_joins_one_body(conn)
                     || gazetteer::has_longer(self.span(conn - 1, conn))
                     || gazetteer::has_longer(self.span(start, conn));
             }
@@ -451,6 +452,26 @@ impl<'t> Cx<'t> {
                 || gazetteer::has_longer(self.span(start, conn));
         }
         gazetteer::has_longer(self.span(start, conn))
+    }
+
+    /// "Monopolies and Mergers Commission", "Mines and Energy Ministry": the
+    /// "and" at `conn` links the subjects of one body, whose organisation
+    /// word follows within three words; the word before it names nothing
+    /// itself (not "HDFC Bank and Axis Bank", "Smith and Wesson").
+    fn and_joins_one_body(&self, conn: usize) -> bool {
+        let left = conn - 1;
+        let lf = self.flags(left);
+        if words::is_org_head(self.word(left))
+            || lf.is_named_kind()
+            || lf.has(Flags::GIVEN | Flags::SURNAME | Flags::PERSON)
+            || !self.namey(left)
+        {
+            return false;
+        }
+        let end = (conn + 4).min(self.tokens.len());
+        (conn + 1..end)
+            .take_while(|&k| self.namey(k) && self.tokens[k].gap == Gap::Space)
+            .any(|k| words::is_org_head(self.word(k)))
     }
 
     /// The longest gazetteer entry of at least `min` words starting at `i`
@@ -785,8 +806,12 @@ impl<'t> Cx<'t> {
         );
         // "Russian Defence Ministry", "US Army": a nationality or country
         // before a government body stands apart; "Chinese Academy of
-        // Sciences" is one name.
-        if (first.has(Flags::GROUP) || first.has(Flags::PLACE)) && (self.tokens[i].upper || government) {
+        // Sciences" is one name, and so is a state's or a city's own body
+        // ("Florida Supreme Court", "Moscow City Court").
+        let apart = first.has(Flags::GROUP) || first.has(Flags::COUNTRY) || self.tokens[i].upper;
+        if (first.has(Flags::GROUP) || first.has(Flags::PLACE))
+            && (self.tokens[i].upper || (government && apart))
+        {
             return None;
         }
         if self.tokens[i].sentence_start && self.is_common(i) && !first.is_named_kind() {
@@ -1407,6 +1432,18 @@ mod tests {
             "Dave Matthews Band",
             Org,
         );
+    }
+
+    #[test]
+    fn one_body_across_and_and_a_state_before_its_court() {
+        let found = names("The Monopolies and Mergers Commission and the Florida Supreme Court ruled.");
+        assert_has(&found, "Monopolies and Mergers Commission", Org);
+        assert_has(&found, "Florida Supreme Court", Org);
+        let found = names("Shares of HDFC Bank and Axis Bank rose.");
+        assert_has(&found, "HDFC Bank", Org);
+        assert_has(&found, "Axis Bank", Org);
+        let found = names("He joined the International Confederation of Free Trade Unions.");
+        assert_has(&found, "International Confederation of Free Trade Unions", Org);
     }
 
     #[test]

@@ -474,11 +474,21 @@ fn mark_caps_lines(text: &str, tokens: &mut [Token], first: usize) {
                 t.caps_line = true;
             }
         } else {
-            for t in tokens[line_first..j]
-                .iter_mut()
+            let run = tokens[line_first..j]
+                .iter()
                 .take_while(|t| t.upper && t.end - t.start > 3)
-            {
-                t.caps_line = true;
+                .count();
+            // ... unless a word follows them after a plain space: "HDFC Bank
+            // rose", "NATO said" open a sentence with an acronym.
+            let after = line_first + run;
+            let sentence = run > 0
+                && after < j
+                && &text[tokens[after - 1].end..tokens[after].start] == " "
+                && !tokens[after].digit;
+            if !sentence {
+                for t in &mut tokens[line_first..after] {
+                    t.caps_line = true;
+                }
             }
         }
         i = j;
@@ -554,6 +564,10 @@ mod tests {
         assert!(t[..4].iter().all(|t| t.caps_line));
         assert!(t[4].caps_line, "dateline");
         assert!(!t[5].caps_line);
+        // An acronym opening a sentence is no dateline.
+        let t = tokenize("HDFC Bank rose.\nMOSCOW 1996-12-06", &[]);
+        assert!(!t[0].caps_line);
+        assert!(t[3].caps_line);
     }
 
     #[test]

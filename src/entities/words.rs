@@ -262,6 +262,7 @@ pub fn is_org_head(w: &str) -> bool {
             | "Diocese"
             | "Archdiocese"
             | "Squadron"
+            | "Confederation"
             | "Wing"
             | "Band"
             | "Library"
@@ -286,6 +287,7 @@ pub fn is_org_lead(w: &str) -> bool {
     matches!(
         w,
         "Ministry"
+            | "Confederation"
             | "University"
             | "Bank"
             | "Department"
