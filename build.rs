@@ -25,6 +25,7 @@ const FILES: &[(&str, u16)] = &[
     ("titles.txt", 1 << 7),
     ("common_words.txt", 1 << 8),
     ("countries.txt", 1 << 10),
+    ("people.txt", 1 << 11),
 ];
 
 /// Set on every proper word prefix of a multi-word entry ("United" for

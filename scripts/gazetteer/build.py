@@ -1029,6 +1029,37 @@ def build_names(lex: Lexicon, names_raw, places_big: set, demonyms: set, titles:
 
 
 # --------------------------------------------------------------------------
+# Well-known people
+# --------------------------------------------------------------------------
+
+def build_people(lex: Lexicon, places: set, orgs: set, demonyms: set, titles: set, check: bool,
+                 report: dict):
+    """people.txt: full names of well-known people and the bare names the press
+    uses alone ("Yeltsin", "Lula"), so that a lone surname is a person."""
+    out = set()
+    left_out = set()
+    for variants, _ in read_curated_variants("people.txt"):
+        for v in variants:
+            for form in {v, fold(v)}:
+                # A bare name that is also an ordinary word, a place, a body or
+                # a title stays what the other lists say ("May", "Jordan").
+                taken = form in places or form in orgs or form in demonyms or form in titles
+                if single_token(form) and (taken or lex.is_common(form)):
+                    left_out.add(form)
+                elif " " in form and taken:
+                    left_out.add(form)
+                else:
+                    out.add(form)
+    write_list(
+        "people.txt", "PERSON gazetteer: well-known people, in full and by the name used alone",
+        source_lines([], ["people.txt"]),
+        ["rules: every form of curated/people.txt, with and without diacritics; a one-word form",
+         f"  that is a common English word (lowercase zipf >= {COMMON_ZIPF}), a place, an organisation,",
+         f"  a demonym or a title is left out ({len(left_out)} forms), as is a longer form that is one."],
+        out, check, report)
+
+
+# --------------------------------------------------------------------------
 # Common words
 # --------------------------------------------------------------------------
 
@@ -1083,6 +1114,7 @@ def main(argv=None):
                                                           args.check, report)
     orgs = build_orgs(lex, places, demonyms, top_names, args.check, report)
     build_names(lex, names_raw, big_places, demonyms, titles, orgs, countries, args.check, report)
+    build_people(lex, places, orgs, demonyms, titles, args.check, report)
     build_common_words(lex, args.check, report)
 
     total = 0

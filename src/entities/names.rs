@@ -1450,6 +1450,11 @@ mod tests {
     fn names_that_word_lists_count_as_frequent_words_are_still_names() {
         // "putin" is among English's 20,000 most frequent words only as a name.
         assert_has(&names("Putin said talks had failed."), "Putin", Person);
+        // The press's name for a well-known person needs no cue.
+        let found = names("Later Yeltsin met Clinton and Lula.");
+        for name in ["Yeltsin", "Clinton", "Lula"] {
+            assert_has(&found, name, Person);
+        }
     }
 
     /// Fails naming the mention that is missing and what was found.
