@@ -629,7 +629,15 @@ impl<'t> Cx<'t> {
                         .has(Flags::SURNAME_AMBIGUOUS | Flags::GIVEN_AMBIGUOUS)
                         && !words::is_function_word(self.word(i))
                         && !words::is_org_lead(self.word(i + 1))));
-            if i == a && self.tokens[i].sentence_start && !person_hint && self.is_common(i) && !leads_name {
+            // ("Killing Joke, an English rock band": a definition vouches
+            // for the whole name.)
+            if i == a
+                && self.tokens[i].sentence_start
+                && !person_hint
+                && self.is_common(i)
+                && !leads_name
+                && (b == i + 1 || self.defined_kind(b).is_none())
+            {
                 i += 1;
                 continue;
             }
@@ -863,21 +871,48 @@ impl<'t> Cx<'t> {
         if gap(e).is_some_and(|g| g.ends_with('(')) && self.word(e) == "born" {
             return Some(EntityKind::Person);
         }
-        if !matches!(self.word(e), "is" | "was") || gap(e) != Some(" ") {
+        // "Datecs, a Bulgarian company," "Killing Joke, an English rock
+        // band": an apposition defines as a verb does.
+        let apposition = gap(e) == Some(", ") && matches!(self.word(e), "a" | "an");
+        if apposition {
+            return self.described_kind(e + 1, true);
+        }
+        if !matches!(self.word(e), "is" | "was" | "are" | "were") || gap(e) != Some(" ") {
             return None;
         }
         if !matches!(self.word(e + 1), "a" | "an" | "the" | "one") {
             return None;
         }
+        self.described_kind(e + 2, false)
+    }
+
+    /// The kind named by the noun of a description starting at token `from`
+    /// after its article: "small coastal village", "American rock band".
+    /// In an apposition the noun must end the phrase ("a Bulgarian company,"
+    /// not "a company spokesman").
+    fn described_kind(&self, from: usize, apposition: bool) -> Option<EntityKind> {
+        let gap = |k: usize| {
+            self.tokens
+                .get(k)
+                .map(|t| &self.text[self.tokens[k - 1].end..t.start])
+        };
+        let ends_phrase = |k: usize| {
+            !self.tokens[k].possessive
+                && (gap(k + 1).is_none_or(|g| g.starts_with([',', '.', ';', ')']))
+                    || matches!(
+                        self.word(k + 1),
+                        "in" | "of" | "from" | "based" | "that" | "which" | "whose" | "with"
+                    ))
+        };
         // Up to three describing words: "a small coastal village", "an
         // American rock band", "a former professional footballer".
-        for k in e + 2..e + 6 {
+        for k in from..from + 4 {
             if gap(k) != Some(" ") {
                 return None;
             }
             let w = self.word(k);
             if let Some(kind) = words::kind_by_definition(w) {
-                return Some(kind);
+                return (!apposition || ends_phrase(k)).then_some(kind);
             }
             let describes = w.starts_with(char::is_lowercase) || self.flags(k).has(Flags::GROUP);
             if !describes || words::is_function_word(w) {
@@ -892,6 +927,16 @@ impl<'t> Cx<'t> {
     fn org_cue(&self, i: usize, e: usize) -> bool {
         self.word_before(i).is_some_and(words::is_org_cue_before)
             || self.word_after(e - 1).is_some_and(words::is_org_cue_after)
+    }
+
+    /// A noun and a preposition before an unknown name that make it a
+    /// company: "shares in Datecs", "chief executive of Simec", "the
+    /// takeover of Zywiec".
+    fn org_cue_of(&self, i: usize) -> bool {
+        i >= 2
+            && matches!(self.word_before(i), Some("of" | "in" | "for" | "with"))
+            && self.tokens[i - 1].gap == Gap::Space
+            && words::is_org_cue_of(self.word(i - 2))
     }
 
     /// An unknown name that its context places: "the village of Cosham",
@@ -971,7 +1016,7 @@ impl<'t> Cx<'t> {
         }
         // "pollster Datafolha", "Kaveri shares fell": an unknown name that
         // its neighbours call an organisation.
-        if self.org_cue(i, e) && !(n == 1 && self.is_common(i)) {
+        if (self.org_cue(i, e) || self.org_cue_of(i)) && !(n == 1 && self.is_common(i)) {
             return Some(EntityKind::Org);
         }
         // "The Ramones", "The Guardian": a capitalised "The" inside a
@@ -1432,6 +1477,22 @@ mod tests {
             "Dave Matthews Band",
             Org,
         );
+    }
+
+    #[test]
+    fn appositions_define_and_deal_words_point_at_companies() {
+        let found = names("Datecs, a Bulgarian company, sold it. Jokhadar, a Syrian footballer, won.");
+        assert_has(&found, "Datecs", Org);
+        assert_has(&found, "Jokhadar", Person);
+        assert_has(
+            &names("Killing Joke are an English rock band."),
+            "Killing Joke",
+            Org,
+        );
+        // The noun must end the description.
+        let found = names("He met Smithers, a company spokesman.");
+        assert!(!found.contains(&("Smithers", Org)), "{found:?}");
+        assert_has(&names("The chief executive of Tambang resigned."), "Tambang", Org);
     }
 
     #[test]

@@ -742,6 +742,29 @@ pub fn is_org_cue_after(w: &str) -> bool {
     )
 }
 
+/// Nouns that, with "of", "in", "for" or "with", put a company after them:
+/// "shares in X", "chief executive of X", "a bid for X", "a merger with X".
+pub fn is_org_cue_of(w: &str) -> bool {
+    matches!(
+        w,
+        "shares"
+            | "stake"
+            | "stakes"
+            | "executive"
+            | "executives"
+            | "chairman"
+            | "chairwoman"
+            | "subsidiary"
+            | "shareholders"
+            | "takeover"
+            | "acquisition"
+            | "bid"
+            | "merger"
+            | "customers"
+            | "analysts"
+    )
+}
+
 /// The noun of a definition ("X is a village in", "X was an American
 /// singer", "X is a rock band"): what kind of thing X is.
 pub fn kind_by_definition(noun: &str) -> Option<super::EntityKind> {
