@@ -262,6 +262,22 @@ pub fn is_org_head(w: &str) -> bool {
             | "Diocese"
             | "Archdiocese"
             | "Squadron"
+            | "Biopharma"
+            | "Pharmaceutical"
+            | "Biosciences"
+            | "Bioscience"
+            | "Diagnostics"
+            | "Genomics"
+            | "Healthcare"
+            | "Semiconductor"
+            | "Electronics"
+            | "Metals"
+            | "Copper"
+            | "Nickel"
+            | "Brewery"
+            | "Breweries"
+            | "Institutet"
+            | "Universitet"
             | "Confederation"
             | "Wing"
             | "Band"
@@ -603,7 +619,10 @@ pub fn is_org_opener(w: &str) -> bool {
             | "Sociedad"
             | "Società"
             | "Partido"
+            | "Partito"
             | "Parti"
+            | "Mouvement"
+            | "Alliance"
             | "Partei"
             | "Frente"
             | "Movimiento"
@@ -739,6 +758,75 @@ pub fn is_org_cue_after(w: &str) -> bool {
             | "executives"
             | "employees"
             | "staff"
+    )
+}
+
+/// A word with a capital inside after two or more lowercase letters
+/// (`VodafoneThree`, `SoftBank`, `PlazaCenter`): a brand's spelling. Name
+/// prefixes (`McDonald`, `MacArthur`, `DiCaprio`, `LeBron`) are not.
+pub fn is_camel_case_brand(w: &str) -> bool {
+    let mut chars = w.char_indices();
+    if !chars.next().is_some_and(|(_, c)| c.is_uppercase()) {
+        return false;
+    }
+    let mut lower_run = 0;
+    for (at, c) in chars {
+        if c.is_lowercase() {
+            lower_run += 1;
+        } else if c.is_uppercase() && lower_run > 0 {
+            let prefix = &w[..at];
+            return lower_run >= 2 && !matches!(prefix, "Mac" | "Van" | "Von" | "Des" | "Del" | "Della");
+        } else {
+            lower_run = 0;
+        }
+    }
+    false
+}
+
+/// A team's people, written right after its name: "Marseille coach Roberto
+/// De Zerbi", "Leeds fans".
+pub fn is_team_role(w: &str) -> bool {
+    matches!(
+        w,
+        "coach"
+            | "manager"
+            | "striker"
+            | "midfielder"
+            | "defender"
+            | "goalkeeper"
+            | "keeper"
+            | "winger"
+            | "forward"
+            | "captain"
+            | "skipper"
+            | "fans"
+            | "supporters"
+            | "squad"
+            | "boss"
+            | "playmaker"
+            | "centre-back"
+            | "full-back"
+    )
+}
+
+/// Adjectives of politics that open a body's name ("Republican Guard",
+/// "Democratic Forces for the Liberation of Rwanda"), unlike a nationality,
+/// which stands apart from the body it qualifies ("Russian Army").
+pub fn is_political_adjective(w: &str) -> bool {
+    matches!(
+        w,
+        "Democratic"
+            | "Republican"
+            | "Socialist"
+            | "Liberal"
+            | "Conservative"
+            | "Islamic"
+            | "Popular"
+            | "Revolutionary"
+            | "Patriotic"
+            | "Progressive"
+            | "Federal"
+            | "Communist"
     )
 }
 
