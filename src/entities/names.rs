@@ -379,7 +379,23 @@ impl<'t> Cx<'t> {
                         | "Children"
                         | "Mothers"
                 );
-            if prev.possessive && !own_name {
+            // "Sahel Women's Peace Network": a people's possessive opening
+            // a longer name.
+            let peoples = self.namey(j)
+                && matches!(
+                    self.word(j - 1),
+                    "Women"
+                        | "Workers"
+                        | "People"
+                        | "Farmers"
+                        | "Veterans"
+                        | "Children"
+                        | "Mothers"
+                        | "Students"
+                )
+                && (j + 1..(j + 3).min(self.tokens.len()))
+                    .any(|k| self.namey(k) && words::is_org_head(self.word(k)));
+            if prev.possessive && !own_name && !peoples {
                 break;
             }
             let t = &self.tokens[j];
@@ -533,6 +549,25 @@ impl<'t> Cx<'t> {
             .then_some(t.end + suffix.len())
     }
 
+    /// The kind of the entity just before an unknown name `i` in a list
+    /// ("Standard Bank, Absa and BNP Paribas", "Lilly and Eisai"): names
+    /// listed together are of one kind. The list must go on after `i` or
+    /// close with "and" before it.
+    fn listed_after(&self, i: usize, out: &[Entity]) -> Option<EntityKind> {
+        let prev = out.last()?;
+        let gap = &self.text[prev.end..self.tokens[i].start];
+        let goes_on = self.tokens.get(i + 1).is_some_and(|t| {
+            let after = &self.text[self.tokens[i].end..t.start];
+            (after == ", " && t.cap) || (after == " " && self.word(i + 1) == "and")
+        });
+        let listed = (gap == ", " && goes_on) || gap == " and " || gap == ", and ";
+        let kind_listed = matches!(
+            prev.kind,
+            EntityKind::Org | EntityKind::Person | EntityKind::Place
+        );
+        (listed && kind_listed && !self.tokens[i].possessive).then_some(prev.kind)
+    }
+
     /// Splits the sequence [a, b) into entities.
     fn segment(&self, a: usize, b: usize, out: &mut Vec<Entity>) {
         let mut i = a;
@@ -590,6 +625,10 @@ impl<'t> Cx<'t> {
                         kind = EntityKind::Org; // "New York 3 Boston 2", "Oklahoma City lost 98-104"
                     }
                     let mut e = e;
+                    // "North-Western Province": a place word after a known place.
+                    if kind == EntityKind::Place && e < b && words::is_place_head(self.word(e)) {
+                        e += 1;
+                    }
                     if kind == EntityKind::Place {
                         if let Some(team) = self.team_name_end(e, b) {
                             kind = EntityKind::Org;
@@ -705,6 +744,11 @@ impl<'t> Cx<'t> {
             {
                 // "Udinese 2 Parma 1": a name no list knows, in a score line.
                 self.emit(i, e, EntityKind::Org, out);
+            } else if let Some(kind) = (e == i + 1 && !self.is_common(i))
+                .then(|| self.listed_after(i, out))
+                .flatten()
+            {
+                self.emit(i, e, kind, out);
             }
             person_hint = false;
             i = e;
@@ -934,8 +978,9 @@ impl<'t> Cx<'t> {
             return Some(EntityKind::Person);
         }
         // "Datecs, a Bulgarian company," "Killing Joke, an English rock
-        // band": an apposition defines as a verb does.
-        let apposition = gap(e) == Some(", ") && matches!(self.word(e), "a" | "an");
+        // band", "Suno, the Massachusetts company whose": an apposition
+        // defines as a verb does.
+        let apposition = gap(e) == Some(", ") && matches!(self.word(e), "a" | "an" | "the");
         if apposition {
             return self.described_kind(e + 1, true);
         }
@@ -969,14 +1014,17 @@ impl<'t> Cx<'t> {
         // Up to three describing words: "a small coastal village", "an
         // American rock band", "a former professional footballer".
         for k in from..from + 4 {
-            if gap(k) != Some(" ") {
+            if !matches!(gap(k), Some(" " | "-")) {
                 return None;
             }
             let w = self.word(k);
             if let Some(kind) = words::kind_by_definition(w) {
                 return (!apposition || ends_phrase(k)).then_some(kind);
             }
-            let describes = w.starts_with(char::is_lowercase) || self.flags(k).has(Flags::GROUP);
+            // "a Bengaluru cloud software company", "an Oslo-based firm".
+            let describes = w.starts_with(char::is_lowercase)
+                || self.flags(k).has(Flags::GROUP)
+                || self.flags(k).has(Flags::PLACE);
             if !describes || words::is_function_word(w) {
                 return None;
             }
@@ -1598,6 +1646,24 @@ mod tests {
         assert_has(&found, "Republican Guard", Org);
         assert_has(&found, "Democratic Forces for the Liberation of Rwanda", Org);
         assert_has(&names("The General Assembly voted."), "General Assembly", Org);
+    }
+
+    #[test]
+    fn lists_appositions_and_place_words_after_known_places() {
+        let found = names("The loan came from Standard Bank, Absa and BNP Paribas.");
+        assert_has(&found, "Absa", Org);
+        let found = names("They sued Suno, the Massachusetts company whose software sings.");
+        assert_has(&found, "Suno", Org);
+        let found = names("Veltrix, a Bengaluru cloud software company, lost money.");
+        assert_has(&found, "Veltrix", Org);
+        let found = names("The Sahel Women's Peace Network met in North-Western Province.");
+        assert_has(&found, "Sahel Women's Peace Network", Org);
+        assert_has(&found, "North-Western Province", Place);
+        assert_has(
+            &names("He flew from Brussels Airport."),
+            "Brussels Airport",
+            Place,
+        );
     }
 
     #[test]
