@@ -857,8 +857,16 @@ impl<'t> Cx<'t> {
             let unknown_name = next.is_empty() && !words::is_org_head(w) && !words::is_place_head(w);
             // A nationality before a surname is a nationality and a person
             // ("Russian Petrov"), so a group word never leads a name.
-            return flags.has(Flags::GIVEN)
-                && !flags.has(Flags::GROUP)
+            // A group word that is also a given name leads one only before a
+            // name no dictionary has ("Christian Fennesz", "Roman
+            // Abramovich"; not "Christian Democrats").
+            let group_given = flags.has(Flags::GROUP)
+                && (next.has(Flags::SURNAME) || unknown_name)
+                && !next.is_named_kind()
+                && !self.lower_flags(i + 1).has(Flags::COMMON);
+            let given = flags.has(Flags::GIVEN) || (group_given && flags.has(Flags::GIVEN_AMBIGUOUS));
+            return given
+                && (!flags.has(Flags::GROUP) || group_given)
                 && (next.has(Flags::SURNAME) || unknown_name);
         }
         // A given name that is also a word ("Boy", "Senior", "Rose") leads
@@ -1164,7 +1172,20 @@ impl<'t> Cx<'t> {
                 self.flags(k).has(Flags::GIVEN | Flags::GIVEN_AMBIGUOUS)
                     || (self.word(k).len() == 2 && self.word(k).ends_with('.'))
             });
-            if surname || cue || (named && commons <= 1 && !self.is_common(e - 1) && commons < n) {
+            // Two words no list knows and no dictionary has, in mixed case,
+            // read as a foreign name: "Rilwan Akiolu", "Haruomi Hosono".
+            let foreign = n == 2
+                && e == i + 2
+                && (i..e).all(|k| {
+                    let w = self.word(k);
+                    self.flags(k).is_empty()
+                        && !self.lower_flags(k).has(Flags::COMMON)
+                        && !self.tokens[k].upper
+                        && w.chars().count() >= 3
+                        && !words::is_org_head(w)
+                        && !words::is_place_head(w)
+                });
+            if surname || cue || foreign || (named && commons <= 1 && !self.is_common(e - 1) && commons < n) {
                 return Some(EntityKind::Person);
             }
             return None;
@@ -1664,6 +1685,16 @@ mod tests {
             "Brussels Airport",
             Place,
         );
+    }
+
+    #[test]
+    fn two_words_no_list_knows_and_group_words_that_are_given_names() {
+        let found = names("Tributes came from Haruomi Hosono and Christian Fennesz.");
+        assert_has(&found, "Haruomi Hosono", Person);
+        assert_has(&found, "Christian Fennesz", Person);
+        let found = names("The Christian Democrats met the Classic Lotto board.");
+        assert_has(&found, "Christian Democrats", Group);
+        assert!(found.iter().all(|n| n.1 != Person), "{found:?}");
     }
 
     #[test]
