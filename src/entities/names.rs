@@ -259,9 +259,12 @@ impl<'t> Cx<'t> {
                 && tokens[k - 1].gap == Gap::Space
             {
                 let w = &text[t.start..t.end];
+                // A syllable after a short one ("Hye-jin", "Dong-won") is a
+                // name's even when it is also an English word.
+                let syllables = w.len() <= 4 && tokens[k - 1].end - tokens[k - 1].start <= 5;
                 if w.len() <= 6
                     && w.chars().all(|c| c.is_ascii_lowercase())
-                    && !gazetteer::lookup(w).has(Flags::COMMON)
+                    && (syllables || !gazetteer::lookup(w).has(Flags::COMMON))
                 {
                     namey[k] = true;
                 }
@@ -395,7 +398,11 @@ impl<'t> Cx<'t> {
                 )
                 && (j + 1..(j + 3).min(self.tokens.len()))
                     .any(|k| self.namey(k) && words::is_org_head(self.word(k)));
-            if prev.possessive && !own_name && !peoples {
+            // "Polish Airline Pilots' Union": a plural possessive right
+            // before an organisation word.
+            let plural_own =
+                self.namey(j) && self.text[prev.end..].starts_with("' ") && words::is_org_head(self.word(j));
+            if prev.possessive && !own_name && !peoples && !plural_own {
                 break;
             }
             let t = &self.tokens[j];
@@ -465,6 +472,11 @@ impl<'t> Cx<'t> {
             _ => {}
         }
         if words::is_org_lead(left) || words::is_org_head(left) || words::is_place_head(left) {
+            return true;
+        }
+        // "Alianza para el Progreso", "Juntos por el Perú": a name opened by
+        // an organisation's first word takes its connectors.
+        if words::is_org_opener(self.word(start)) {
             return true;
         }
         // "Committee for Medicinal Products for Human Use", "Democratic
@@ -625,9 +637,13 @@ impl<'t> Cx<'t> {
                         kind = EntityKind::Org; // "New York 3 Boston 2", "Oklahoma City lost 98-104"
                     }
                     let mut e = e;
-                    // "North-Western Province": a place word after a known place.
-                    if kind == EntityKind::Place && e < b && words::is_place_head(self.word(e)) {
-                        e += 1;
+                    // "North-Western Province", "Sanaa International Airport",
+                    // "Warsaw Chopin Airport": a place word soon after a known
+                    // place ends one longer place.
+                    if kind == EntityKind::Place {
+                        if let Some(k) = (e..(e + 3).min(b)).find(|&k| words::is_place_head(self.word(k))) {
+                            e = k + 1;
+                        }
                     }
                     if kind == EntityKind::Place {
                         if let Some(team) = self.team_name_end(e, b) {
@@ -689,9 +705,16 @@ impl<'t> Cx<'t> {
                 // "ECOWAS Commission": an organisation's own body is part of
                 // it; "Madison Avenue": a place word makes one place.
                 let next = if i + 1 < b { self.word(i + 1) } else { "" };
-                let joins = (kind == EntityKind::Org && words::is_org_head(next))
-                    || (kind == EntityKind::Place && words::is_place_head(next));
-                let mut end = if joins { i + 2 } else { i + 1 };
+                // ("Sanaa International Airport": a place word soon after.)
+                let place_end = (kind == EntityKind::Place)
+                    .then(|| (i + 1..(i + 4).min(b)).find(|&k| words::is_place_head(self.word(k))))
+                    .flatten();
+                let joins = (kind == EntityKind::Org && words::is_org_head(next)) || place_end.is_some();
+                let mut end = match place_end {
+                    Some(k) => k + 1,
+                    None if joins => i + 2,
+                    None => i + 1,
+                };
                 if kind == EntityKind::Place {
                     if let Some(team) = self.team_name_end(end, b) {
                         kind = EntityKind::Org; // "Boston Bruins", "Tampa Bay Devil Rays"
@@ -860,7 +883,10 @@ impl<'t> Cx<'t> {
             // A group word that is also a given name leads one only before a
             // name no dictionary has ("Christian Fennesz", "Roman
             // Abramovich"; not "Christian Democrats").
+            // (A nationality that a noisy name list also holds as a given
+            // name stays apart: "Russian Petrov".)
             let group_given = flags.has(Flags::GROUP)
+                && matches!(self.word(i), "Christian" | "Roman")
                 && (next.has(Flags::SURNAME) || unknown_name)
                 && !next.is_named_kind()
                 && !self.lower_flags(i + 1).has(Flags::COMMON);
@@ -1164,7 +1190,12 @@ impl<'t> Cx<'t> {
             .count();
         let cue = self.person_cue_before(i) || self.person_cue_after(e - 1);
         if n >= 2 {
-            let surname = gazetteer::lookup(last).has(Flags::SURNAME | Flags::SURNAME_AMBIGUOUS);
+            // "Yoon Hye-jin": a surname first, then a hyphenated given name.
+            let surname_first = self.flags(i).has(Flags::SURNAME | Flags::SURNAME_AMBIGUOUS)
+                && self.tokens[e - 1].gap == Gap::Hyphen
+                && !self.tokens[e - 1].cap;
+            let surname =
+                surname_first || gazetteer::lookup(last).has(Flags::SURNAME | Flags::SURNAME_AMBIGUOUS);
             // Without a surname or a cue, a run is a person only when a word
             // of it is a given name or an initial ("Nader Jokhadar", "J.
             // Vaughan"), not "Classic Lotto" or "Sea Stallion".
@@ -1695,6 +1726,23 @@ mod tests {
         let found = names("The Christian Democrats met the Classic Lotto board.");
         assert_has(&found, "Christian Democrats", Group);
         assert!(found.iter().all(|n| n.1 != Person), "{found:?}");
+    }
+
+    #[test]
+    fn korean_given_names_airports_spanish_parties_and_plural_possessives() {
+        let found = names("He met Yoon Hye-jin and Seo Dong-won at Sanaa International Airport.");
+        assert_has(&found, "Yoon Hye-jin", Person);
+        assert_has(&found, "Seo Dong-won", Person);
+        assert_has(&found, "Sanaa International Airport", Place);
+        let found = names("Votes for Alianza para el Progreso and Juntos por el Perú rose.");
+        assert_has(&found, "Alianza para el Progreso", Org);
+        assert_has(&found, "Juntos por el Perú", Org);
+        let found = names("The Polish Airline Pilots' Union met Nurul Aina binti Hassan.");
+        assert_has(&found, "Polish Airline Pilots' Union", Org);
+        assert_has(&found, "Nurul Aina binti Hassan", Person);
+        // A long word before a hyphen is no syllable of a name.
+        let found = names("The Kremlin-backed group met.");
+        assert_has(&found, "Kremlin", Org);
     }
 
     #[test]

@@ -27,6 +27,10 @@ pub fn is_connector(w: &str) -> bool {
             | "ter"
             | "bin"
             | "bint"
+            | "binti"
+            | "binte"
+            | "para"
+            | "por"
             | "es"
             | "ez"
             | "ash"
@@ -47,7 +51,10 @@ pub fn is_connector(w: &str) -> bool {
 /// Connectors that may only join when an organisation or place head word
 /// is on their left ("Ministry of ...", "Gulf of ..."); name particles join freely.
 pub fn is_weak_connector(w: &str) -> bool {
-    matches!(w, "of" | "the" | "for" | "and" | "on" | "upon" | "&" | "y" | "e")
+    matches!(
+        w,
+        "of" | "the" | "for" | "and" | "on" | "upon" | "&" | "y" | "e" | "para" | "por"
+    )
 }
 
 /// Last words that make a capitalised sequence an organisation.
@@ -262,6 +269,14 @@ pub fn is_org_head(w: &str) -> bool {
             | "Archdiocese"
             | "Squadron"
             | "Biopharma"
+            | "Chemical"
+            | "Motor"
+            | "Air"
+            | "TV"
+            | "Treasury"
+            | "Internacional"
+            | "Nacional"
+            | "Popular"
             | "Pharmaceutical"
             | "Biosciences"
             | "Bioscience"
@@ -405,6 +420,7 @@ pub fn is_place_head(w: &str) -> bool {
             | "Tower"
             | "Rink"
             | "Airport"
+            | "Belt"
             | "Gym"
             | "Gymnasium"
             | "Playfield"
@@ -620,6 +636,13 @@ pub fn is_org_opener(w: &str) -> bool {
             | "Società"
             | "Partido"
             | "Partito"
+            | "Fuerza"
+            | "Alianza"
+            | "Renovación"
+            | "Juntos"
+            | "Jurado"
+            | "Oficina"
+            | "Pontificia"
             | "Parti"
             | "Mouvement"
             | "Alliance"
