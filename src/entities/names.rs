@@ -954,10 +954,12 @@ impl<'t> Cx<'t> {
         // Sciences" is one name, and so is a state's or a city's own body
         // ("Florida Supreme Court", "Moscow City Court").
         let political = words::is_political_adjective(self.word(i));
-        let apart =
-            (first.has(Flags::GROUP) && !political) || first.has(Flags::COUNTRY) || self.tokens[i].upper;
+        // A country's own bodies are named with it ("US Army", "U.S. Food
+        // and Drug Administration").
+        let apart = (first.has(Flags::GROUP) && !political) || self.tokens[i].upper;
         if (first.has(Flags::GROUP) || first.has(Flags::PLACE))
             && !political
+            && !first.has(Flags::COUNTRY)
             && (self.tokens[i].upper || (government && apart))
         {
             return None;
@@ -1698,6 +1700,11 @@ mod tests {
         assert_has(&found, "Republican Guard", Org);
         assert_has(&found, "Democratic Forces for the Liberation of Rwanda", Org);
         assert_has(&names("The General Assembly voted."), "General Assembly", Org);
+        // A country's own bodies are named with it; a nationality stands apart.
+        let found = names("The U.S. Food and Drug Administration and the Latvian Health Ministry met.");
+        assert_has(&found, "U.S. Food and Drug Administration", Org);
+        assert_has(&found, "Latvian", Group);
+        assert_has(&found, "Health Ministry", Org);
     }
 
     #[test]
