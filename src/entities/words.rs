@@ -628,83 +628,59 @@ pub fn is_person_cue_after(w: &str) -> bool {
 /// First words of organisations' names in other languages: "Grupo Bimbo",
 /// "Institut Pasteur", "Banco Santander", "Partido Colorado".
 pub fn is_org_opener(w: &str) -> bool {
-    matches!(
-        w,
-        "Grupo"
-            | "Groupe"
-            | "Gruppo"
-            | "Banco"
-            | "Banca"
-            | "Banque"
-            | "Bankhaus"
-            | "Institut"
-            | "Instituto"
-            | "Istituto"
-            | "Fundación"
-            | "Fundação"
-            | "Fondation"
-            | "Fondazione"
-            | "Universidad"
-            | "Universidade"
-            | "Université"
-            | "Universität"
-            | "Universiteit"
-            | "Università"
-            | "Compagnie"
-            | "Compañía"
-            | "Companhia"
-            | "Société"
-            | "Sociedad"
-            | "Società"
-            | "Partido"
-            | "Partito"
-            | "Fuerza"
-            | "Alianza"
-            | "Renovación"
-            | "Juntos"
-            | "Jurado"
-            | "Oficina"
-            | "Pontificia"
-            | "Parti"
-            | "Mouvement"
-            | "Alliance"
-            | "Partei"
-            | "Frente"
-            | "Movimiento"
-            | "Comité"
-            | "Consejo"
-            | "Conseil"
-            | "Ministerio"
-            | "Ministère"
-            | "Agence"
-            | "Agencia"
-            | "Editora"
-            | "Laboratorios"
-            | "Corporación"
-            | "Sporting"
-            | "Real"
-            | "Athletic"
-            | "Atlético"
-            | "Dynamo"
-            | "Dinamo"
-            | "Olympique"
-            | "Hapoel"
-            | "Maccabi"
-            | "Betar"
-            | "Beitar"
-            | "Bnei"
-            | "VfB"
-            | "VfL"
-            | "FC"
-            | "SC"
-            | "SV"
-            | "AC"
-            | "AS"
-            | "Racing"
-            | "Celta"
-            | "Steaua"
-            | "Partizan"
-    )
+    // Dispatched on the first byte: asked of every name word.
+    match w.as_bytes().first() {
+        Some(b'A') => matches!(
+            w,
+            "AC" | "AS" | "Agence" | "Agencia" | "Alianza" | "Alliance" | "Athletic" | "Atlético"
+        ),
+        Some(b'B') => matches!(
+            w,
+            "Banca" | "Banco" | "Bankhaus" | "Banque" | "Beitar" | "Betar" | "Bnei"
+        ),
+        Some(b'C') => matches!(
+            w,
+            "Celta"
+                | "Comité"
+                | "Compagnie"
+                | "Companhia"
+                | "Compañía"
+                | "Conseil"
+                | "Consejo"
+                | "Corporación"
+        ),
+        Some(b'D') => matches!(w, "Dinamo" | "Dynamo"),
+        Some(b'E') => matches!(w, "Editora"),
+        Some(b'F') => matches!(
+            w,
+            "FC" | "Fondation" | "Fondazione" | "Frente" | "Fuerza" | "Fundación" | "Fundação"
+        ),
+        Some(b'G') => matches!(w, "Groupe" | "Grupo" | "Gruppo"),
+        Some(b'H') => matches!(w, "Hapoel"),
+        Some(b'I') => matches!(w, "Institut" | "Instituto" | "Istituto"),
+        Some(b'J') => matches!(w, "Juntos" | "Jurado"),
+        Some(b'L') => matches!(w, "Laboratorios"),
+        Some(b'M') => matches!(
+            w,
+            "Maccabi" | "Ministerio" | "Ministère" | "Mouvement" | "Movimiento"
+        ),
+        Some(b'O') => matches!(w, "Oficina" | "Olympique"),
+        Some(b'P') => matches!(
+            w,
+            "Partei" | "Parti" | "Partido" | "Partito" | "Partizan" | "Pontificia"
+        ),
+        Some(b'R') => matches!(w, "Racing" | "Real" | "Renovación"),
+        Some(b'S') => matches!(
+            w,
+            "SC" | "SV" | "Sociedad" | "Società" | "Société" | "Sporting" | "Steaua"
+        ),
+        Some(b'U') => matches!(
+            w,
+            "Universidad" | "Universidade" | "Universiteit" | "Università" | "Universität" | "Université"
+        ),
+        Some(b'V') => matches!(w, "VfB" | "VfL"),
+        _ => false,
+    }
 }
 
 /// Words that end a club's name after its town: "Dundee United",
@@ -930,33 +906,19 @@ pub fn is_strong_place_cue(w: &str) -> bool {
 }
 
 pub fn is_month(w: &str) -> bool {
-    matches!(
-        w.strip_suffix('.').unwrap_or(w),
-        "January"
-            | "February"
-            | "March"
-            | "April"
-            | "May"
-            | "June"
-            | "July"
-            | "August"
-            | "September"
-            | "October"
-            | "November"
-            | "December"
-            | "Jan"
-            | "Feb"
-            | "Mar"
-            | "Apr"
-            | "Jun"
-            | "Jul"
-            | "Aug"
-            | "Sep"
-            | "Sept"
-            | "Oct"
-            | "Nov"
-            | "Dec"
-    )
+    // Dispatched on the first byte: asked of every capitalised word.
+    let w = w.strip_suffix('.').unwrap_or(w);
+    match w.as_bytes().first() {
+        Some(b'A') => matches!(w, "Apr" | "April" | "Aug" | "August"),
+        Some(b'D') => matches!(w, "Dec" | "December"),
+        Some(b'F') => matches!(w, "Feb" | "February"),
+        Some(b'J') => matches!(w, "Jan" | "January" | "Jul" | "July" | "Jun" | "June"),
+        Some(b'M') => matches!(w, "Mar" | "March" | "May"),
+        Some(b'N') => matches!(w, "Nov" | "November"),
+        Some(b'O') => matches!(w, "Oct" | "October"),
+        Some(b'S') => matches!(w, "Sep" | "Sept" | "September"),
+        _ => false,
+    }
 }
 
 pub fn is_weekday(w: &str) -> bool {
