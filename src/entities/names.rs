@@ -1002,14 +1002,17 @@ impl<'t> Cx<'t> {
         j
     }
 
+    /// The text between token `k - 1` and token `k`, if there is a token `k`.
+    fn gap_before(&self, k: usize) -> Option<&'t str> {
+        self.tokens
+            .get(k)
+            .map(|t| &self.text[self.tokens[k - 1].end..t.start])
+    }
+
     /// What a definition right after the name [.., e) says it is: "X is a
     /// village in", "X was an American singer", "X (born 1970) is".
     fn defined_kind(&self, e: usize) -> Option<EntityKind> {
-        let gap = |k: usize| {
-            self.tokens
-                .get(k)
-                .map(|t| &self.text[self.tokens[k - 1].end..t.start])
-        };
+        let gap = |k: usize| self.gap_before(k);
         if gap(e).is_some_and(|g| g.ends_with('(')) && self.word(e) == "born" {
             return Some(EntityKind::Person);
         }
@@ -1034,11 +1037,7 @@ impl<'t> Cx<'t> {
     /// In an apposition the noun must end the phrase ("a Bulgarian company,"
     /// not "a company spokesman").
     fn described_kind(&self, from: usize, apposition: bool) -> Option<EntityKind> {
-        let gap = |k: usize| {
-            self.tokens
-                .get(k)
-                .map(|t| &self.text[self.tokens[k - 1].end..t.start])
-        };
+        let gap = |k: usize| self.gap_before(k);
         let ends_phrase = |k: usize| {
             !self.tokens[k].possessive
                 && (gap(k + 1).is_none_or(|g| g.starts_with([',', '.', ';', ')']))
