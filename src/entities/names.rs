@@ -1012,18 +1012,17 @@ impl<'t> Cx<'t> {
     /// What a definition right after the name [.., e) says it is: "X is a
     /// village in", "X was an American singer", "X (born 1970) is".
     fn defined_kind(&self, e: usize) -> Option<EntityKind> {
-        let gap = |k: usize| self.gap_before(k);
-        if gap(e).is_some_and(|g| g.ends_with('(')) && self.word(e) == "born" {
+        if self.gap_before(e).is_some_and(|g| g.ends_with('(')) && self.word(e) == "born" {
             return Some(EntityKind::Person);
         }
         // "Datecs, a Bulgarian company," "Killing Joke, an English rock
         // band", "Suno, the Massachusetts company whose": an apposition
         // defines as a verb does.
-        let apposition = gap(e) == Some(", ") && matches!(self.word(e), "a" | "an" | "the");
+        let apposition = self.gap_before(e) == Some(", ") && matches!(self.word(e), "a" | "an" | "the");
         if apposition {
             return self.described_kind(e + 1, true);
         }
-        if !matches!(self.word(e), "is" | "was" | "are" | "were") || gap(e) != Some(" ") {
+        if !matches!(self.word(e), "is" | "was" | "are" | "were") || self.gap_before(e) != Some(" ") {
             return None;
         }
         if !matches!(self.word(e + 1), "a" | "an" | "the" | "one") {
@@ -1037,10 +1036,11 @@ impl<'t> Cx<'t> {
     /// In an apposition the noun must end the phrase ("a Bulgarian company,"
     /// not "a company spokesman").
     fn described_kind(&self, from: usize, apposition: bool) -> Option<EntityKind> {
-        let gap = |k: usize| self.gap_before(k);
         let ends_phrase = |k: usize| {
             !self.tokens[k].possessive
-                && (gap(k + 1).is_none_or(|g| g.starts_with([',', '.', ';', ')']))
+                && (self
+                    .gap_before(k + 1)
+                    .is_none_or(|g| g.starts_with([',', '.', ';', ')']))
                     || matches!(
                         self.word(k + 1),
                         "in" | "of" | "from" | "based" | "that" | "which" | "whose" | "with"
@@ -1049,7 +1049,7 @@ impl<'t> Cx<'t> {
         // Up to three describing words: "a small coastal village", "an
         // American rock band", "a former professional footballer".
         for k in from..from + 4 {
-            if !matches!(gap(k), Some(" " | "-")) {
+            if !matches!(self.gap_before(k), Some(" " | "-")) {
                 return None;
             }
             let w = self.word(k);
