@@ -5,39 +5,41 @@
 //! `bench-out/corpus`; without it only the bundled briefings are timed).
 //! Figures go to BENCHMARKS.md by hand.
 
-use brief::app::{Action, App, Effect};
+use brief::app::{Action, App, Command};
 use brief::config::ThemeName;
+use brief::effects::{Io, dispatch};
+use brief::jobs::Jobs;
 use brief::keymap::Keymap;
 use brief::notes::NotesStore;
 use brief::reading_state::ReadingState;
 use brief::store::scan;
 use brief::theme::Theme;
-use brief::tui::{Io, perform, size_panes};
-use brief::ui;
+use brief::ui::{self, FrameMap, Look};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use std::collections::HashMap;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
+/// Sizes the panes as the loop does, then draws a frame.
 fn draw(terminal: &mut Terminal<TestBackend>, app: &mut App, theme: &Theme) {
-    terminal
-        .draw(|f| {
-            let areas = ui::areas(f.area(), app.focus);
-            size_panes(app, &areas);
-            ui::draw(f, app, theme);
-        })
-        .expect("draw");
+    let area = ratatui::layout::Rect::new(0, 0, 120, 40);
+    let sizes = ui::pane_sizes(area, app.focus(), app.sizes());
+    if sizes != app.sizes() {
+        app.update(Action::Resize(sizes));
+    }
+    let keymap = Keymap::default();
+    let look = Look {
+        theme,
+        keymap: &keymap,
+    };
+    let mut map = FrameMap::default();
+    terminal.draw(|f| ui::draw(f, app, look, &mut map)).expect("draw");
 }
 
 /// A reader over `briefings` with nothing read yet, and its 120×40 screen.
 fn fresh(briefings: Vec<brief::store::Briefing>) -> (App, Terminal<TestBackend>) {
-    let app = App::new(
-        briefings,
-        ReadingState::default(),
-        HashMap::new(),
-        Keymap::default(),
-    );
+    let app = App::new(briefings, ReadingState::default(), HashMap::new());
     (app, Terminal::new(TestBackend::new(120, 40)).expect("terminal"))
 }
 
@@ -62,8 +64,6 @@ fn main() {
         notes: NotesStore::new(tmp.path().join("notes")),
         data_dir: tmp.path().join("data"),
         config_file: tmp.path().join("config.toml"),
-        finder: None,
-        roots: Vec::new(),
     };
     let bundled = root.join("assets/briefings");
     println!("first frame, bundled briefings: {:?}", first_frame(&bundled, 20));
@@ -78,42 +78,40 @@ fn main() {
     // Open the 10 MB briefing and press keys on it.
     let theme = Theme::new(ThemeName::Dark, false);
     let briefings = scan(&corpus).expect("scan");
-    let big = briefings
-        .iter()
-        .position(|b| b.id == "sized-10m.md")
-        .expect("sized-10m.md");
     let (mut app, mut terminal) = fresh(briefings);
     draw(&mut terminal, &mut app, &theme);
-    let (tx, rx) = std::sync::mpsc::channel();
-    let io = Io {
-        finder: Some(tx),
-        ..io
-    };
+    let big = app
+        .view()
+        .iter()
+        .position(|&i| app.briefings()[i].id == "sized-10m.md")
+        .expect("sized-10m.md");
+    for _ in 0..big {
+        app.update(Command::Down.into());
+    }
+    let (jobs, results) = Jobs::new();
     let t = Instant::now();
-    perform(&mut app, &io, &Effect::Open(big));
+    dispatch(&mut app, &io, Some(&jobs), Command::Select.into());
     draw(&mut terminal, &mut app, &theme);
     println!("open the 10 MB briefing and draw its text: {:?}", t.elapsed());
-    let (index, analysed) = rx.recv().expect("entities found in the background");
-    app.entities_found(index, analysed);
+    let found = results.recv().expect("entities found in the background");
+    dispatch(&mut app, &io, Some(&jobs), found);
     draw(&mut terminal, &mut app, &theme);
     println!(
         "... and with its entities (found in the background): {:?}",
         t.elapsed()
     );
-    app.focus = brief::app::Pane::Reader;
+    app.update(Command::FocusReader.into());
     let mut worst = Duration::ZERO;
     let mut total = Duration::ZERO;
     let presses = 200;
     for n in 0..presses {
-        let action = if n % 3 == 0 {
-            Action::PageDown
+        let command = if n % 3 == 0 {
+            Command::PageDown
         } else {
-            Action::Down
+            Command::Down
         };
         let t = Instant::now();
-        for e in app.update(action) {
-            perform(&mut app, &io, &e);
-        }
+        dispatch(&mut app, &io, Some(&jobs), command.into());
         draw(&mut terminal, &mut app, &theme);
         let d = t.elapsed();
         total += d;

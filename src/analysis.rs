@@ -1,6 +1,8 @@
 //! A briefing's body with its entities found: the one value the reader,
 //! `brief read` and `brief entities` all start from.
 
+use crate::entities::index::EntityIndex;
+use crate::entities::summary::group_with;
 use crate::entities::watch::Watchlist;
 use crate::entities::{Declared, Entity, EntityKind, recognise_in};
 use crate::store::{Body, Format, FrontMatterError, body_from_text, split_front_matter};
@@ -49,7 +51,7 @@ pub fn analyse_with(format: Format, text: String, watch: &Watchlist) -> Result<A
     // "Rustem Umerov" too.
     let mut watched = vec![false; entities.len()];
     if !watch.is_empty() {
-        for g in crate::entities::summary::group_with(&body.text, &entities, watch) {
+        for g in group_with(&body.text, &entities, watch) {
             if g.watched {
                 for m in g.mentions {
                     watched[m] = true;
@@ -62,6 +64,23 @@ pub fn analyse_with(format: Format, text: String, watch: &Watchlist) -> Result<A
         entities,
         watched,
     })
+}
+
+/// Which briefings mention each entity: every readable briefing read,
+/// analysed and grouped as the Entities pane groups them. Unreadable ones
+/// are left out (the list already marks them).
+pub fn build_index(briefings: &[crate::store::Briefing], watch: &Watchlist) -> EntityIndex {
+    let mut index = EntityIndex::default();
+    for b in briefings.iter().filter(|b| b.error.is_none()) {
+        let Ok(loaded) = crate::store::load_file(&b.path) else {
+            continue;
+        };
+        let Ok(a) = analyse_with(b.format, loaded.text, watch) else {
+            continue;
+        };
+        index.set_briefing(&b.id, &group_with(&a.body.text, &a.entities, watch));
+    }
+    index
 }
 
 /// Entities of a parsed body: recognised in its prose, declared names on top.

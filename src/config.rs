@@ -1,7 +1,7 @@
 //! config.toml: defaults embedded in the binary, overlaid by the user's
 //! file; a bad key or value is an error naming the file, line and key.
 
-use crate::app::Action;
+use crate::app::Command;
 use crate::entities::EntityKind;
 use crate::entities::watch::{Watched, Watchlist};
 use crate::keymap::{KeyBinding, Keymap};
@@ -60,7 +60,7 @@ pub struct Config {
     pub theme: ThemeName,
     /// 0: the pane's width.
     pub wrap_width: u16,
-    pub keymap_overrides: BTreeMap<Action, Vec<KeyBinding>>,
+    pub keymap_overrides: BTreeMap<Command, Vec<KeyBinding>>,
     pub watchlist: Vec<WatchEntry>,
 }
 
@@ -121,7 +121,7 @@ impl Config {
         };
         let mut keymap_overrides = BTreeMap::new();
         for (name, keys) in raw.keys {
-            let action: Action = serde_json::from_value(serde_json::Value::String(name.clone()))
+            let action: Command = serde_json::from_value(serde_json::Value::String(name.clone()))
                 .map_err(|_| err(format!("line {}: keys.{name}: unknown action", line_of(&name))))?;
             let list = match keys {
                 Keys::One(k) => vec![k],
@@ -298,7 +298,7 @@ mod tests {
             Path::new("c.toml"),
         )
         .unwrap();
-        assert_eq!(c.keymap_overrides[&Action::Quit].len(), 2);
+        assert_eq!(c.keymap_overrides[&Command::Quit].len(), 2);
         assert_eq!(c.watchlist[0].aliases, ["Putin"]);
     }
 }

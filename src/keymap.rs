@@ -1,7 +1,9 @@
 //! Key bindings: text like "ctrl-d" or "shift-tab" <-> crossterm keys, and
-//! the map from keys to actions (defaults overlaid by config.toml).
+//! the map from keys to commands (defaults overlaid by config.toml), one
+//! map per context: a key may save a note in the editor and mean something
+//! else in the panes. The keymap names commands; the app never sees keys.
 
-use crate::app::Action;
+use crate::app::{Command, KeyContext};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use std::collections::BTreeMap;
 use std::fmt;
@@ -144,44 +146,46 @@ impl fmt::Display for KeyBinding {
     }
 }
 
-/// Keys to actions for the normal (not typing) mode.
+/// Keys to commands, per context.
 #[derive(Debug, Clone)]
 pub struct Keymap {
-    map: BTreeMap<KeyBinding, Action>,
+    map: BTreeMap<(KeyContext, KeyBinding), Command>,
     /// Bindings in the order they were given, so the first key listed for
-    /// an action is the one hints show ("Enter open", not "l open").
-    order: Vec<KeyBinding>,
+    /// a command is the one hints show ("Enter open", not "l open").
+    order: Vec<(KeyContext, KeyBinding)>,
 }
 
 /// The built-in bindings: vim keys and arrows both.
-const DEFAULTS: &[(Action, &[&str])] = &[
-    (Action::Quit, &["q", "ctrl-c"]),
-    (Action::Help, &["?", "f1"]),
-    (Action::FocusNext, &["tab"]),
-    (Action::FocusPrev, &["shift-tab"]),
-    (Action::FocusArticles, &["1"]),
-    (Action::FocusReader, &["2"]),
-    (Action::FocusEntities, &["3"]),
-    (Action::FocusNotes, &["4"]),
-    (Action::Up, &["k", "up"]),
-    (Action::Down, &["j", "down"]),
-    (Action::Top, &["g", "home"]),
-    (Action::Bottom, &["G", "end"]),
-    (Action::PageUp, &["pageup", "ctrl-b"]),
-    (Action::PageDown, &["pagedown", "space", "ctrl-f"]),
-    (Action::HalfPageUp, &["ctrl-u"]),
-    (Action::HalfPageDown, &["ctrl-d"]),
-    (Action::Select, &["enter", "l", "right"]),
-    (Action::Back, &["esc", "h", "left"]),
-    (Action::NextMention, &["n"]),
-    (Action::PrevMention, &["N"]),
-    (Action::AddNote, &["a"]),
-    (Action::EditNote, &["e"]),
-    (Action::DeleteNote, &["d"]),
-    (Action::Undo, &["u"]),
-    (Action::Filter, &["/"]),
-    (Action::Sort, &["s"]),
-    (Action::Watch, &["w"]),
+const DEFAULTS: &[(Command, &[&str])] = &[
+    (Command::Quit, &["q", "ctrl-c"]),
+    (Command::Help, &["?", "f1"]),
+    (Command::FocusNext, &["tab"]),
+    (Command::FocusPrev, &["shift-tab"]),
+    (Command::FocusArticles, &["1"]),
+    (Command::FocusReader, &["2"]),
+    (Command::FocusEntities, &["3"]),
+    (Command::FocusNotes, &["4"]),
+    (Command::Up, &["k", "up"]),
+    (Command::Down, &["j", "down"]),
+    (Command::Top, &["g", "home"]),
+    (Command::Bottom, &["G", "end"]),
+    (Command::PageUp, &["pageup", "ctrl-b"]),
+    (Command::PageDown, &["pagedown", "space", "ctrl-f"]),
+    (Command::HalfPageUp, &["ctrl-u"]),
+    (Command::HalfPageDown, &["ctrl-d"]),
+    (Command::Select, &["enter", "l", "right"]),
+    (Command::Back, &["esc", "h", "left"]),
+    (Command::NextMention, &["n"]),
+    (Command::PrevMention, &["N"]),
+    (Command::AddNote, &["a"]),
+    (Command::EditNote, &["e"]),
+    (Command::DeleteNote, &["d"]),
+    (Command::Undo, &["u"]),
+    (Command::Filter, &["/"]),
+    (Command::Sort, &["s"]),
+    (Command::Watch, &["w"]),
+    (Command::SaveNote, &["esc", "ctrl-s"]),
+    (Command::ExternalEditor, &["ctrl-e"]),
 ];
 
 impl Default for Keymap {
@@ -190,10 +194,10 @@ impl Default for Keymap {
             map: BTreeMap::new(),
             order: Vec::new(),
         };
-        for (action, keys) in DEFAULTS {
+        for (command, keys) in DEFAULTS {
             for k in *keys {
                 if let Ok(b) = KeyBinding::parse(k) {
-                    km.bind(b, *action);
+                    km.bind(b, *command);
                 }
             }
         }
@@ -202,42 +206,44 @@ impl Default for Keymap {
 }
 
 impl Keymap {
-    /// Overlays user bindings: each action listed replaces all of its
+    /// Overlays user bindings: each command listed replaces all of its
     /// default keys.
-    pub fn with_overrides(overrides: &BTreeMap<Action, Vec<KeyBinding>>) -> Self {
+    pub fn with_overrides(overrides: &BTreeMap<Command, Vec<KeyBinding>>) -> Self {
         let mut km = Self::default();
-        for (action, keys) in overrides {
-            km.map.retain(|_, a| a != action);
+        for (command, keys) in overrides {
+            km.map.retain(|_, c| c != command);
             for k in keys {
-                km.bind(*k, *action);
+                km.bind(*k, *command);
             }
         }
         km
     }
 
-    fn bind(&mut self, key: KeyBinding, action: Action) {
-        self.order.retain(|k| *k != key);
-        self.order.push(key);
-        self.map.insert(key, action);
+    fn bind(&mut self, key: KeyBinding, command: Command) {
+        let slot = (command.context(), key);
+        self.order.retain(|k| *k != slot);
+        self.order.push(slot);
+        self.map.insert(slot, command);
     }
 
-    pub fn action(&self, key: KeyEvent) -> Option<Action> {
+    /// The command a key asks for in a context.
+    pub fn command(&self, context: KeyContext, key: KeyEvent) -> Option<Command> {
         // Shift is not part of a char binding: the character ('G') says it.
-        self.map.get(&KeyBinding::from_event(key)?).copied()
+        self.map.get(&(context, KeyBinding::from_event(key)?)).copied()
     }
 
-    /// The keys of an action, for help and the status bar.
-    pub fn keys_for(&self, action: Action) -> Vec<KeyBinding> {
+    /// The keys of a command, for help and the status bar.
+    pub fn keys_for(&self, command: Command) -> Vec<KeyBinding> {
         self.order
             .iter()
-            .filter(|k| self.map.get(k) == Some(&action))
-            .copied()
+            .filter(|slot| self.map.get(slot) == Some(&command))
+            .map(|(_, k)| *k)
             .collect()
     }
 
-    /// "j/↓" — the keys of an action joined for display.
-    pub fn label(&self, action: Action) -> String {
-        self.keys_for(action)
+    /// "j/↓" — the keys of a command joined for display.
+    pub fn label(&self, command: Command) -> String {
+        self.keys_for(command)
             .iter()
             .map(ToString::to_string)
             .collect::<Vec<_>>()
@@ -267,31 +273,44 @@ mod tests {
     #[test]
     fn defaults_cover_every_action() {
         let km = Keymap::default();
-        for a in Action::ALL {
-            assert!(!km.keys_for(a).is_empty(), "{a:?} has no key");
+        for c in Command::ALL {
+            assert!(!km.keys_for(c).is_empty(), "{c:?} has no key");
         }
         let key = KeyEvent::new(KeyCode::Char('d'), KeyModifiers::CONTROL);
-        assert_eq!(km.action(key), Some(Action::HalfPageDown));
+        assert_eq!(km.command(KeyContext::Panes, key), Some(Command::HalfPageDown));
         assert_eq!(
-            km.action(KeyEvent::new(KeyCode::Down, KeyModifiers::NONE)),
-            Some(Action::Down)
+            km.command(
+                KeyContext::Panes,
+                KeyEvent::new(KeyCode::Down, KeyModifiers::NONE)
+            ),
+            Some(Command::Down)
         );
-        assert_eq!(km.label(Action::Select), "Enter/l/→");
-        assert_eq!(km.keys_for(Action::Quit)[0].to_string(), "q");
+        assert_eq!(km.label(Command::Select), "Enter/l/→");
+        assert_eq!(km.keys_for(Command::Quit)[0].to_string(), "q");
+    }
+
+    #[test]
+    fn one_key_means_one_thing_per_context() {
+        let km = Keymap::default();
+        let esc = KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE);
+        assert_eq!(km.command(KeyContext::Panes, esc), Some(Command::Back));
+        assert_eq!(km.command(KeyContext::Editor, esc), Some(Command::SaveNote));
+        let j = KeyEvent::new(KeyCode::Char('j'), KeyModifiers::NONE);
+        assert_eq!(
+            km.command(KeyContext::Editor, j),
+            None,
+            "j types a j in the editor"
+        );
+        assert_eq!(km.label(Command::Back), "Esc/h/←");
     }
 
     #[test]
     fn overrides_replace_an_actions_keys() {
         let mut o = BTreeMap::new();
-        o.insert(Action::Quit, vec![KeyBinding::parse("x").unwrap()]);
+        o.insert(Command::Quit, vec![KeyBinding::parse("x").unwrap()]);
         let km = Keymap::with_overrides(&o);
-        assert_eq!(
-            km.action(KeyEvent::new(KeyCode::Char('x'), KeyModifiers::NONE)),
-            Some(Action::Quit)
-        );
-        assert_eq!(
-            km.action(KeyEvent::new(KeyCode::Char('q'), KeyModifiers::NONE)),
-            None
-        );
+        let key = |c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
+        assert_eq!(km.command(KeyContext::Panes, key('x')), Some(Command::Quit));
+        assert_eq!(km.command(KeyContext::Panes, key('q')), None);
     }
 }

@@ -3,25 +3,34 @@
 //! The domain (store, document, entities, layout) knows nothing of the
 //! terminal; `cli` and the TUI sit on top of it.
 
-pub mod analysis; // a briefing's body with its entities, ready to lay out
-pub mod app; // App state, Action, Effect, update()
-pub mod cli; // clap types
-pub mod commands; // read, entities, list
-pub mod config; // config.toml, defaults embedded, validation
+// The domain: plain data and pure functions, no terminal.
+pub mod analysis; // a briefing's body with its entities, ready to lay out; the store's entity index
 pub mod document; // Document/Block/Inline model and its two parsers
 pub mod entities; // entity kinds, recogniser, declared names
-pub mod fsutil; // atomic file writes
-pub mod keymap; // key bindings <-> actions
 pub mod layout; // wrapping a document into display lines (pure)
 pub mod notes; // paragraph notes: anchors, re-anchoring, atomic merge-on-write store, export
-pub mod paths; // config and data directories
 pub mod reading_state; // read marks and positions in the data dir
-pub mod render; // display lines to ANSI text for `brief read`
 pub mod sanitize; // untrusted text made safe for the terminal
 pub mod store; // folder scan, front matter, fingerprints
+
+// Settings.
+pub mod config; // config.toml, defaults embedded, validation
+pub mod keymap; // key bindings <-> commands, per context
+pub mod paths; // config and data directories
 pub mod theme; // entity kinds and roles -> terminal styles
-pub mod tui; // the terminal loop: events in, frames out
-pub mod ui; // drawing only, one file per pane
+
+// The reader: state, IO at its edges, drawing, the terminal loop.
+pub mod app; // App state, Action, Effect, update(): the one place state changes
+pub mod effects; // performs the app's effects (files, notes, config) as actions
+pub mod jobs; // background threads whose results arrive as actions
+pub mod tui; // the terminal loop: events in, actions, effects, frames out
+pub mod ui; // drawing only: panes, status, help; ANSI text for `brief read`
+
+// The command line.
+pub mod cli; // clap types
+pub mod commands; // read, entities, list, notes
+
+pub(crate) mod fsutil; // atomic file writes
 
 /// Helpers shared by unit tests.
 #[cfg(test)]

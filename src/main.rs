@@ -4,12 +4,13 @@ use brief::app::App;
 use brief::cli::{Cli, Command, NotesCommand};
 use brief::commands;
 use brief::config::{Config, DEFAULT_CONFIG};
+use brief::effects::Io;
 use brief::notes::NotesStore;
 use brief::paths::Paths;
 use brief::reading_state::ReadingState;
 use brief::store::{bundled, scan_paths};
 use brief::theme::Theme;
-use brief::tui;
+use brief::tui::{self, Session};
 use clap::{CommandFactory, Parser};
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -131,20 +132,23 @@ fn open_reader(cli: &Cli) -> anyhow::Result<()> {
         }
     }
     let (state, state_warning) = ReadingState::load(&cx.paths.data);
-    let mut app = App::new(briefings, state, counts, cx.config.keymap());
-    app.watch = cx.config.watchlist();
-    app.wrap_width = usize::from(cx.config.wrap_width);
-    if let Some(w) = state_warning.or_else(|| problems.into_iter().next()) {
-        app.warn(w);
-    }
+    let mut app = App::new(briefings, state, counts)
+        .with_watchlist(cx.config.watchlist())
+        .with_wrap_width(usize::from(cx.config.wrap_width))
+        .with_warning(state_warning.or_else(|| problems.into_iter().next()));
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let theme = Theme::new(cx.config.theme, no_color);
-    let io = tui::Io {
+    let io = Io {
         notes,
         data_dir: cx.paths.data.clone(),
         config_file: cx.paths.config_file(),
-        finder: None,
-        roots: roots.clone(),
     };
-    tui::run(&mut app, &io, &theme)
+    let keymap = cx.config.keymap();
+    let session = Session {
+        io: &io,
+        roots,
+        keymap: &keymap,
+        theme: &theme,
+    };
+    tui::run(&mut app, &session)
 }

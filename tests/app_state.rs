@@ -3,28 +3,27 @@
 
 mod common;
 
-use brief::app::{Action, Effect, Pane};
+use brief::app::{Action, Command, EditKey, Effect, Mode, Pane};
 use brief::entities::EntityKind;
 use common::{SEED_ID, app, open, seed_open, send, type_input, type_note};
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 #[test]
 fn starts_on_articles_newest_first_and_opens_with_enter() {
     let tmp = tempfile::tempdir().unwrap();
     let (mut app, io) = app(tmp.path());
-    assert_eq!(app.focus, Pane::Articles);
+    assert_eq!(app.focus(), Pane::Articles);
     let dates: Vec<_> = app
-        .view
+        .view()
         .iter()
-        .map(|&i| app.briefings[i].meta.date.clone())
+        .map(|&i| app.briefings()[i].meta.date.clone())
         .collect();
     let mut sorted = dates.clone();
     sorted.sort_by(|a, b| b.cmp(a));
     assert_eq!(dates, sorted);
-    let effects = send(&mut app, &io, Action::Select);
+    let effects = send(&mut app, &io, Command::Select);
     assert!(matches!(effects[..], [Effect::Open(_)]));
-    assert_eq!(app.focus, Pane::Reader);
-    assert!(app.open.is_some());
+    assert_eq!(app.focus(), Pane::Reader);
+    assert!(app.open().is_some());
     assert!(tmp.path().join("data/state.json").exists(), "read state saved");
 }
 
@@ -32,27 +31,27 @@ fn starts_on_articles_newest_first_and_opens_with_enter() {
 fn reader_cursor_moves_by_paragraph_and_position_is_remembered() {
     let tmp = tempfile::tempdir().unwrap();
     let (mut app, io) = seed_open(tmp.path());
-    send(&mut app, &io, Action::Down);
-    send(&mut app, &io, Action::Down);
-    let o = app.open.as_ref().unwrap();
+    send(&mut app, &io, Command::Down);
+    send(&mut app, &io, Command::Down);
+    let o = app.open().unwrap();
     assert_eq!(o.cursor, 2);
     assert!(o.paragraphs[2].starts_with("Special Envoy Steve Witkoff"));
-    send(&mut app, &io, Action::Quit);
+    send(&mut app, &io, Command::Quit);
     let (mut again, io2) = common::app(tmp.path());
     open(&mut again, &io2, SEED_ID);
-    assert_eq!(again.open.as_ref().unwrap().cursor, 2, "position restored");
-    assert!(again.state.read.contains(SEED_ID));
+    assert_eq!(again.open().unwrap().cursor, 2, "position restored");
+    assert!(again.state().read.contains(SEED_ID));
 }
 
 #[test]
 fn paging_keeps_the_cursor_on_screen() {
     let tmp = tempfile::tempdir().unwrap();
     let (mut app, io) = app(tmp.path());
-    app.set_reader_size(50, 8);
+    common::resize(&mut app, 50, 8);
     open(&mut app, &io, "004_long-report-miami-track.md");
-    send(&mut app, &io, Action::PageDown);
-    send(&mut app, &io, Action::PageDown);
-    let o = app.open.as_ref().unwrap();
+    send(&mut app, &io, Command::PageDown);
+    send(&mut app, &io, Command::PageDown);
+    let o = app.open().unwrap();
     assert!(o.scroll >= 8, "scrolled {}", o.scroll);
     let rows = o.layout.blocks[o.cursor].clone();
     assert!(
@@ -60,11 +59,11 @@ fn paging_keeps_the_cursor_on_screen() {
         "cursor {rows:?} at scroll {}",
         o.scroll
     );
-    send(&mut app, &io, Action::Bottom);
-    let o = app.open.as_ref().unwrap();
+    send(&mut app, &io, Command::Bottom);
+    let o = app.open().unwrap();
     assert_eq!(o.scroll, o.max_scroll(8));
-    send(&mut app, &io, Action::Top);
-    assert_eq!(app.open.as_ref().unwrap().scroll, 0);
+    send(&mut app, &io, Command::Top);
+    assert_eq!(app.open().unwrap().scroll, 0);
 }
 
 #[test]
@@ -72,14 +71,14 @@ fn focus_moves_with_tab_and_numbers() {
     let tmp = tempfile::tempdir().unwrap();
     let (mut app, io) = app(tmp.path());
     for (action, pane) in [
-        (Action::FocusNext, Pane::Reader),
-        (Action::FocusNext, Pane::Entities),
-        (Action::FocusPrev, Pane::Reader),
-        (Action::FocusNotes, Pane::Notes),
-        (Action::FocusArticles, Pane::Articles),
+        (Command::FocusNext, Pane::Reader),
+        (Command::FocusNext, Pane::Entities),
+        (Command::FocusPrev, Pane::Reader),
+        (Command::FocusNotes, Pane::Notes),
+        (Command::FocusArticles, Pane::Articles),
     ] {
         send(&mut app, &io, action);
-        assert_eq!(app.focus, pane);
+        assert_eq!(app.focus(), pane);
     }
 }
 
@@ -87,8 +86,8 @@ fn focus_moves_with_tab_and_numbers() {
 fn selecting_putin_walks_his_mentions_and_enter_filters_articles() {
     let tmp = tempfile::tempdir().unwrap();
     let (mut app, io) = seed_open(tmp.path());
-    send(&mut app, &io, Action::FocusEntities);
-    let o = app.open.as_ref().unwrap();
+    send(&mut app, &io, Command::FocusEntities);
+    let o = app.open().unwrap();
     let putin = o
         .groups
         .iter()
@@ -101,67 +100,71 @@ fn selecting_putin_walks_his_mentions_and_enter_filters_articles() {
         "Vladimir Putin and Putin’s are one entity"
     );
     for _ in 0..putin {
-        send(&mut app, &io, Action::Down);
+        send(&mut app, &io, Command::Down);
     }
-    send(&mut app, &io, Action::FocusReader);
-    send(&mut app, &io, Action::NextMention);
-    let o = app.open.as_ref().unwrap();
+    send(&mut app, &io, Command::FocusReader);
+    send(&mut app, &io, Command::NextMention);
+    let o = app.open().unwrap();
     let first = o.cursor;
     assert!(o.paragraphs[first].contains("Putin"));
-    assert!(app.status.as_ref().unwrap().text.contains("mention 1 of 2"));
-    send(&mut app, &io, Action::NextMention);
-    assert!(app.status.as_ref().unwrap().text.contains("mention 2 of 2"));
+    assert!(app.status().unwrap().text.contains("mention 1 of 2"));
+    send(&mut app, &io, Command::NextMention);
+    assert!(app.status().unwrap().text.contains("mention 2 of 2"));
 
-    send(&mut app, &io, Action::FocusEntities);
-    let effects = send(&mut app, &io, Action::Select);
-    assert_eq!(effects, [Effect::IndexEntities]);
-    assert_eq!(app.focus, Pane::Articles);
-    let filter = app.entity_filter.as_ref().expect("filtered by entity");
+    send(&mut app, &io, Command::FocusEntities);
+    let effects = send(&mut app, &io, Command::Select);
+    assert!(matches!(effects[..], [Effect::IndexEntities(_)]), "{effects:?}");
+    assert_eq!(app.focus(), Pane::Articles);
+    let filter = app.entity_filter().expect("filtered by entity");
     assert_eq!(filter.name, "Vladimir Putin");
-    let listed: Vec<&str> = app.view.iter().map(|&i| app.briefings[i].id.as_str()).collect();
+    let listed: Vec<&str> = app
+        .view()
+        .iter()
+        .map(|&i| app.briefings()[i].id.as_str())
+        .collect();
     assert!(listed.len() >= 5, "{listed:?}");
     assert!(listed.contains(&SEED_ID));
-    for &i in &app.view {
-        let text = std::fs::read_to_string(&app.briefings[i].path).unwrap();
+    for &i in app.view() {
+        let text = std::fs::read_to_string(&app.briefings()[i].path).unwrap();
         assert!(
             text.contains("Putin"),
             "{} listed without naming Putin",
-            app.briefings[i].id
+            app.briefings()[i].id
         );
     }
-    send(&mut app, &io, Action::Back);
-    assert!(app.entity_filter.is_none());
-    assert_eq!(app.view.len(), app.briefings.len());
+    send(&mut app, &io, Command::Back);
+    assert!(app.entity_filter().is_none());
+    assert_eq!(app.view().len(), app.briefings().len());
 }
 
 #[test]
 fn notes_are_added_edited_deleted_and_undone_on_disk_at_once() {
     let tmp = tempfile::tempdir().unwrap();
     let (mut app, io) = seed_open(tmp.path());
-    send(&mut app, &io, Action::Down);
-    send(&mut app, &io, Action::Down);
-    send(&mut app, &io, Action::AddNote);
-    assert!(app.editor.is_some());
+    send(&mut app, &io, Command::Down);
+    send(&mut app, &io, Command::Down);
+    send(&mut app, &io, Command::AddNote);
+    assert!(app.editor().is_some());
     type_note(&mut app, &io, "First line\nsecond line");
-    assert!(app.editor.is_none());
+    assert!(app.editor().is_none());
     let file = io.notes.file_for(SEED_ID);
     let on_disk: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
     assert_eq!(on_disk["schema"], 1);
     assert_eq!(on_disk["notes"][0]["text"], "First line\nsecond line");
     assert_eq!(on_disk["notes"][0]["anchor"]["ordinal"], 2);
-    assert_eq!(app.notes_count[SEED_ID], 1);
-    assert!(app.open.as_ref().unwrap().block_has_note(2));
+    assert_eq!(app.notes_count(SEED_ID), 1);
+    assert!(app.open().unwrap().block_has_note(2));
 
-    send(&mut app, &io, Action::FocusNotes);
-    send(&mut app, &io, Action::EditNote);
+    send(&mut app, &io, Command::FocusNotes);
+    send(&mut app, &io, Command::EditNote);
     type_note(&mut app, &io, " (checked)");
     let on_disk = std::fs::read_to_string(&file).unwrap();
     assert!(on_disk.contains("second line (checked)"), "{on_disk}");
 
-    send(&mut app, &io, Action::DeleteNote);
+    send(&mut app, &io, Command::DeleteNote);
     let on_disk: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
     assert_eq!(on_disk["notes"].as_array().unwrap().len(), 0);
-    send(&mut app, &io, Action::Undo);
+    send(&mut app, &io, Command::Undo);
     let on_disk: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
     assert_eq!(
         on_disk["notes"].as_array().unwrap().len(),
@@ -174,11 +177,11 @@ fn notes_are_added_edited_deleted_and_undone_on_disk_at_once() {
 fn an_empty_note_is_not_kept() {
     let tmp = tempfile::tempdir().unwrap();
     let (mut app, io) = seed_open(tmp.path());
-    send(&mut app, &io, Action::AddNote);
+    send(&mut app, &io, Command::AddNote);
     type_note(&mut app, &io, "   \n ");
-    assert!(app.open.as_ref().unwrap().notes.notes.is_empty());
+    assert!(app.open().unwrap().notes.notes.is_empty());
     assert!(!io.notes.file_for(SEED_ID).exists());
-    assert!(app.status.as_ref().unwrap().text.contains("empty note not kept"));
+    assert!(app.status().unwrap().text.contains("empty note not kept"));
 }
 
 #[test]
@@ -186,16 +189,16 @@ fn notes_pane_enter_jumps_to_the_paragraph() {
     let tmp = tempfile::tempdir().unwrap();
     let (mut app, io) = seed_open(tmp.path());
     for _ in 0..4 {
-        send(&mut app, &io, Action::Down);
+        send(&mut app, &io, Command::Down);
     }
-    send(&mut app, &io, Action::AddNote);
+    send(&mut app, &io, Command::AddNote);
     type_note(&mut app, &io, "leak");
-    send(&mut app, &io, Action::Top);
-    assert_eq!(app.open.as_ref().unwrap().cursor, 0);
-    send(&mut app, &io, Action::FocusNotes);
-    send(&mut app, &io, Action::Select);
-    assert_eq!(app.focus, Pane::Reader);
-    assert_eq!(app.open.as_ref().unwrap().cursor, 4);
+    send(&mut app, &io, Command::Top);
+    assert_eq!(app.open().unwrap().cursor, 0);
+    send(&mut app, &io, Command::FocusNotes);
+    send(&mut app, &io, Command::Select);
+    assert_eq!(app.focus(), Pane::Reader);
+    assert_eq!(app.open().unwrap().cursor, 4);
 }
 
 #[test]
@@ -206,13 +209,13 @@ fn a_corrupt_notes_file_is_reported_and_left_untouched() {
     std::fs::create_dir_all(file.parent().unwrap()).unwrap();
     std::fs::write(&file, "{ \"schema\": 1, broken").unwrap();
     open(&mut app, &io, SEED_ID);
-    let status = app.status.clone().expect("reported");
+    let status = app.status().cloned().expect("reported");
     assert!(
-        status.error && status.text.contains("cannot read notes"),
+        status.is_error() && status.text.contains("cannot read notes"),
         "{status:?}"
     );
-    send(&mut app, &io, Action::AddNote);
-    assert!(app.editor.is_none(), "no editing over a broken file");
+    send(&mut app, &io, Command::AddNote);
+    assert!(app.editor().is_none(), "no editing over a broken file");
     assert_eq!(std::fs::read_to_string(&file).unwrap(), "{ \"schema\": 1, broken");
 }
 
@@ -220,18 +223,18 @@ fn a_corrupt_notes_file_is_reported_and_left_untouched() {
 fn text_filter_and_sort() {
     let tmp = tempfile::tempdir().unwrap();
     let (mut app, io) = app(tmp.path());
-    send(&mut app, &io, Action::Filter);
-    type_input(&mut app, "umerov");
-    app.input_key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
-    assert_eq!(app.view.len(), 1);
-    assert!(app.briefings[app.view[0]].meta.title.contains("Umerov"));
-    send(&mut app, &io, Action::Back);
-    assert_eq!(app.view.len(), app.briefings.len());
-    send(&mut app, &io, Action::Sort);
+    send(&mut app, &io, Command::Filter);
+    type_input(&mut app, &io, "umerov");
+    send(&mut app, &io, Action::Edit(EditKey::Enter));
+    assert_eq!(app.view().len(), 1);
+    assert!(app.briefings()[app.view()[0]].meta.title.contains("Umerov"));
+    send(&mut app, &io, Command::Back);
+    assert_eq!(app.view().len(), app.briefings().len());
+    send(&mut app, &io, Command::Sort);
     let titles: Vec<String> = app
-        .view
+        .view()
         .iter()
-        .map(|&i| app.briefings[i].meta.title.to_lowercase())
+        .map(|&i| app.briefings()[i].meta.title.to_lowercase())
         .collect();
     let mut sorted = titles.clone();
     sorted.sort();
@@ -242,12 +245,12 @@ fn text_filter_and_sort() {
 fn help_opens_and_closes_and_swallows_other_keys() {
     let tmp = tempfile::tempdir().unwrap();
     let (mut app, io) = app(tmp.path());
-    send(&mut app, &io, Action::Help);
-    assert!(app.help);
-    send(&mut app, &io, Action::Down);
-    assert_eq!(app.selected, 0);
-    send(&mut app, &io, Action::Back);
-    assert!(!app.help);
+    send(&mut app, &io, Command::Help);
+    assert!(matches!(app.mode(), Mode::Help { .. }));
+    send(&mut app, &io, Command::Down);
+    assert_eq!(app.selected(), 0);
+    send(&mut app, &io, Command::Back);
+    assert_eq!(*app.mode(), Mode::Normal);
 }
 
 #[test]
@@ -256,24 +259,24 @@ fn w_watches_an_entity_in_config_and_every_briefing_after_restart() {
     let (mut app, io) = app(tmp.path());
     std::fs::write(&io.config_file, "# my config\ntheme = \"dark\"\n").unwrap();
     open(&mut app, &io, SEED_ID);
-    send(&mut app, &io, Action::FocusEntities);
-    let o = app.open.as_ref().unwrap();
+    send(&mut app, &io, Command::FocusEntities);
+    let o = app.open().unwrap();
     let umerov = o.groups.iter().position(|g| g.name == "Rustem Umerov").unwrap();
     for _ in 0..umerov {
-        send(&mut app, &io, Action::Down);
+        send(&mut app, &io, Command::Down);
     }
-    let effects = send(&mut app, &io, Action::Watch);
+    let effects = send(&mut app, &io, Command::Watch);
     assert!(matches!(&effects[..], [Effect::Watch { name, .. }] if name == "Rustem Umerov"));
     let config = std::fs::read_to_string(&io.config_file).unwrap();
     assert!(config.starts_with("# my config\n"), "comments kept: {config}");
     assert!(config.contains("name = \"Rustem Umerov\""));
-    let o = app.open.as_ref().unwrap();
+    let o = app.open().unwrap();
     assert!(o.groups.iter().any(|g| g.name == "Rustem Umerov" && g.watched));
 
     // After a restart the watchlist comes from config.toml, in every briefing.
     let (mut again, io2) = common::app(tmp.path());
     open(&mut again, &io2, "005_profile-rustem-umerov.md");
-    let o = again.open.as_ref().unwrap();
+    let o = again.open().unwrap();
     let watched: Vec<&str> = o
         .analysed
         .entities
@@ -284,8 +287,8 @@ fn w_watches_an_entity_in_config_and_every_briefing_after_restart() {
         .collect();
     assert!(watched.len() >= 3, "{watched:?}");
     assert!(watched.iter().all(|w| w.contains("Umerov")), "{watched:?}");
-    brief::tui::perform(&mut again, &io2, &Effect::IndexEntities);
-    let index = again.entity_index.as_ref().unwrap();
+    send(&mut again, &io2, Action::Start);
+    let index = again.entity_index().unwrap();
     assert!(
         index
             .hits("005_profile-rustem-umerov.md")
@@ -295,7 +298,7 @@ fn w_watches_an_entity_in_config_and_every_briefing_after_restart() {
         index.hits("003_economic-brief.md").is_empty()
             || !std::fs::read_to_string(
                 &again
-                    .briefings
+                    .briefings()
                     .iter()
                     .find(|b| b.id == "003_economic-brief.md")
                     .unwrap()
@@ -310,8 +313,8 @@ fn w_watches_an_entity_in_config_and_every_briefing_after_restart() {
 fn entities_pane_knows_how_many_briefings_name_each_entity() {
     let tmp = tempfile::tempdir().unwrap();
     let (mut app, io) = seed_open(tmp.path());
-    brief::tui::perform(&mut app, &io, &Effect::IndexEntities);
-    let o = app.open.as_ref().unwrap();
+    send(&mut app, &io, Action::Start);
+    let o = app.open().unwrap();
     let putin = o.groups.iter().position(|g| g.name == "Vladimir Putin").unwrap();
     assert_eq!(
         o.spread[putin],
@@ -337,33 +340,27 @@ fn a_big_briefing_opens_at_once_and_gets_its_entities_from_the_background() {
     }
     std::fs::write(store.join("big.txt"), &big).unwrap();
     let briefings = brief::store::scan(&store).unwrap();
-    let (tx, rx) = std::sync::mpsc::channel();
-    let io = brief::tui::Io {
-        notes: brief::notes::NotesStore::new(tmp.path().join("notes")),
-        data_dir: tmp.path().join("data"),
-        config_file: tmp.path().join("config.toml"),
-        finder: Some(tx),
-        roots: Vec::new(),
-    };
+    let (jobs, results) = brief::jobs::Jobs::new();
+    let io = common::io(tmp.path());
     let mut app = brief::app::App::new(
         briefings,
         brief::reading_state::ReadingState::default(),
         std::collections::HashMap::default(),
-        brief::keymap::Keymap::default(),
     );
-    app.set_reader_size(70, 30);
-    send(&mut app, &io, Action::Select);
-    let o = app.open.as_ref().expect("opened at once");
+    common::resize(&mut app, 70, 30);
+    brief::effects::dispatch(&mut app, &io, Some(&jobs), Command::Select.into());
+    let o = app.open().expect("opened at once");
     assert!(o.analysed.entities.is_empty());
     assert!(o.layout.lines.len() > 1000, "the text is laid out");
-    assert!(app.status.as_ref().unwrap().text.contains("finding entities"));
-    send(&mut app, &io, Action::Down);
-    send(&mut app, &io, Action::Down);
-    let (index, analysed) = rx
+    assert!(app.status().unwrap().text.contains("finding entities"));
+    send(&mut app, &io, Command::Down);
+    send(&mut app, &io, Command::Down);
+    let found = results
         .recv_timeout(std::time::Duration::from_secs(60))
         .expect("entities arrive");
-    app.entities_found(index, analysed);
-    let o = app.open.as_ref().unwrap();
+    assert!(matches!(found, Action::EntitiesFound { .. }), "{found:?}");
+    send(&mut app, &io, found);
+    let o = app.open().unwrap();
     assert!(o.analysed.entities.len() > 1000);
     assert!(o.groups.iter().any(|g| g.name == "Vladimir Putin"));
     assert_eq!(o.cursor, 2, "the reader keeps its place");
@@ -372,11 +369,11 @@ fn a_big_briefing_opens_at_once_and_gets_its_entities_from_the_background() {
 #[test]
 fn wrap_width_caps_the_reader_measure() {
     let tmp = tempfile::tempdir().unwrap();
-    let (mut app, io) = app(tmp.path());
-    app.wrap_width = 40;
-    app.set_reader_size(90, 30);
+    let (app, io) = app(tmp.path());
+    let mut app = app.with_wrap_width(40);
+    common::resize(&mut app, 90, 30);
     open(&mut app, &io, SEED_ID);
-    let o = app.open.as_ref().unwrap();
+    let o = app.open().unwrap();
     assert_eq!(o.layout.width, 40);
     assert!(o.layout.lines.iter().all(|l| l.width() <= 40));
 }
@@ -386,35 +383,32 @@ fn slash_in_the_reader_searches_and_n_walks_the_matches() {
     let tmp = tempfile::tempdir().unwrap();
     let (mut app, io) = app(tmp.path());
     open(&mut app, &io, "004_long-report-miami-track.md");
-    send(&mut app, &io, Action::FocusReader);
-    send(&mut app, &io, Action::Filter);
+    send(&mut app, &io, Command::FocusReader);
+    send(&mut app, &io, Command::Filter);
     assert!(
-        app.search_input.is_some() && app.input.is_none(),
+        matches!(app.mode(), Mode::Search { .. }),
         "a Reader search, not the Articles filter"
     );
-    type_input(&mut app, "witkoff");
-    app.input_key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
-    let o = app.open.as_ref().unwrap();
+    type_input(&mut app, &io, "witkoff");
+    send(&mut app, &io, Action::Edit(EditKey::Enter));
+    let o = app.open().unwrap();
     let first = o.cursor;
     assert!(o.paragraphs[first].to_lowercase().contains("witkoff"));
     let total = o.search.as_ref().unwrap().blocks.len();
     assert!(total >= 2, "{total}");
     assert!(
-        app.status
+        app.status()
             .as_ref()
             .unwrap()
             .text
             .contains(&format!("1 of {total}"))
     );
-    send(&mut app, &io, Action::NextMention);
-    let o = app.open.as_ref().unwrap();
+    send(&mut app, &io, Command::NextMention);
+    let o = app.open().unwrap();
     assert!(o.cursor > first && o.paragraphs[o.cursor].to_lowercase().contains("witkoff"));
-    send(&mut app, &io, Action::Back);
-    assert!(
-        app.open.as_ref().unwrap().search.is_none(),
-        "Esc clears the search"
-    );
-    assert_eq!(app.focus, Pane::Reader);
+    send(&mut app, &io, Command::Back);
+    assert!(app.open().unwrap().search.is_none(), "Esc clears the search");
+    assert_eq!(app.focus(), Pane::Reader);
 }
 
 #[test]
@@ -432,35 +426,16 @@ fn files_added_edited_and_removed_while_open_appear_in_the_list() {
         "---\ntitle: Second\ndate: 2026-11-21\n---\nMiami talks.\n",
     )
     .unwrap();
-    let io = brief::tui::Io {
-        notes: brief::notes::NotesStore::new(tmp.path().join("notes")),
-        data_dir: tmp.path().join("data"),
-        config_file: tmp.path().join("config.toml"),
-        finder: None,
-        roots: vec![store.clone()],
-    };
+    let io = common::io(tmp.path());
     let mut app = brief::app::App::new(
         brief::store::scan(&store).unwrap(),
         brief::reading_state::ReadingState::default(),
         std::collections::HashMap::default(),
-        brief::keymap::Keymap::default(),
     );
-    app.set_reader_size(60, 20);
-    let a = app
-        .view
-        .iter()
-        .position(|&i| app.briefings[i].id == "a.md")
-        .unwrap();
-    app.selected = a;
-    send(&mut app, &io, Action::Select);
-    assert!(
-        app.open
-            .as_ref()
-            .unwrap()
-            .paragraphs
-            .iter()
-            .any(|p| p.contains("Kyiv"))
-    );
+    common::resize(&mut app, 60, 20);
+    common::select(&mut app, &io, "a.md");
+    send(&mut app, &io, Command::Select);
+    assert!(app.open().unwrap().paragraphs.iter().any(|p| p.contains("Kyiv")));
 
     // A new file, an edit to the open one, a removal.
     std::fs::write(
@@ -474,103 +449,21 @@ fn files_added_edited_and_removed_while_open_appear_in_the_list() {
     )
     .unwrap();
     std::fs::remove_file(store.join("b.md")).unwrap();
-    let effects = app.store_changed(brief::store::scan(&store).unwrap());
-    for e in &effects {
-        brief::tui::perform(&mut app, &io, e);
-    }
+    send(
+        &mut app,
+        &io,
+        Action::StoreChanged(brief::store::scan(&store).unwrap()),
+    );
     let titles: Vec<&str> = app
-        .view
+        .view()
         .iter()
-        .map(|&i| app.briefings[i].meta.title.as_str())
+        .map(|&i| app.briefings()[i].meta.title.as_str())
         .collect();
     assert_eq!(titles, ["Third", "First"]);
-    let o = app.open.as_ref().unwrap();
+    let o = app.open().unwrap();
     assert_eq!(o.id, "a.md");
     assert!(
         o.paragraphs.iter().any(|p| p.contains("Kharkiv")),
         "the edited open briefing is read again"
     );
-}
-
-#[test]
-fn clicks_select_and_open_articles_and_move_the_reader_cursor() {
-    use crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
-    let tmp = tempfile::tempdir().unwrap();
-    let (mut app, io) = app(tmp.path());
-    let areas = brief::ui::areas(ratatui::layout::Rect::new(0, 0, 120, 40), app.focus);
-    let list = areas.articles.unwrap();
-    let click = |row: u16, col: u16| MouseEvent {
-        kind: MouseEventKind::Down(MouseButton::Left),
-        column: col,
-        row,
-        modifiers: KeyModifiers::NONE,
-    };
-    // The second entry: rows 2-3 inside the border.
-    let effects = brief::tui::handle_mouse(&mut app, &areas, click(list.y + 3, list.x + 3));
-    assert!(effects.is_empty());
-    assert_eq!(app.selected, 1);
-    let effects = brief::tui::handle_mouse(&mut app, &areas, click(list.y + 3, list.x + 3));
-    assert!(
-        matches!(effects[..], [Effect::Open(_)]),
-        "a second click opens it"
-    );
-    for e in &effects {
-        brief::tui::perform(&mut app, &io, e);
-    }
-    let reader = areas.reader.unwrap();
-    brief::tui::handle_mouse(&mut app, &areas, click(reader.y + 6, reader.x + 10));
-    assert_eq!(app.focus, Pane::Reader);
-    let o = app.open.as_ref().unwrap();
-    assert!(
-        o.layout.blocks[o.cursor].contains(&(o.scroll + 5)),
-        "the clicked paragraph has the cursor"
-    );
-}
-
-#[test]
-fn a_click_on_an_entity_selects_it() {
-    use crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
-    let tmp = tempfile::tempdir().unwrap();
-    let (mut app, _io) = seed_open(tmp.path());
-    let areas = brief::ui::areas(ratatui::layout::Rect::new(0, 0, 120, 40), app.focus);
-    let pane = areas.entities.unwrap();
-    // Row 0 is the PERSON heading; row 3 the third person.
-    let click = MouseEvent {
-        kind: MouseEventKind::Down(MouseButton::Left),
-        column: pane.x + 4,
-        row: pane.y + 1 + 3,
-        modifiers: KeyModifiers::NONE,
-    };
-    brief::tui::handle_mouse(&mut app, &areas, click);
-    assert_eq!(app.focus, Pane::Entities);
-    let o = app.open.as_ref().unwrap();
-    assert_eq!(o.entity_sel, 2);
-    assert!(o.highlight);
-}
-
-#[test]
-fn a_click_on_a_note_selects_it() {
-    use crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
-    let tmp = tempfile::tempdir().unwrap();
-    let (mut app, io) = seed_open(tmp.path());
-    for (down, text) in [(1, "first"), (2, "second\ntwo lines")] {
-        for _ in 0..down {
-            send(&mut app, &io, Action::Down);
-        }
-        send(&mut app, &io, Action::AddNote);
-        type_note(&mut app, &io, text);
-    }
-    let areas = brief::ui::areas(ratatui::layout::Rect::new(0, 0, 120, 40), app.focus);
-    let pane = areas.notes.unwrap();
-    // The first note takes rows 0-1, the second rows 2-4.
-    let click = MouseEvent {
-        kind: MouseEventKind::Down(MouseButton::Left),
-        column: pane.x + 4,
-        row: pane.y + 1 + 3,
-        modifiers: KeyModifiers::NONE,
-    };
-    app.open.as_mut().unwrap().note_sel = 0;
-    brief::tui::handle_mouse(&mut app, &areas, click);
-    assert_eq!(app.focus, Pane::Notes);
-    assert_eq!(app.open.as_ref().unwrap().note_sel, 1);
 }

@@ -4,28 +4,19 @@
 
 mod common;
 
-use brief::app::{Action, App};
+use brief::app::{Action, App, Command, EditKey};
 use brief::config::ThemeName;
+use brief::keymap::Keymap;
 use brief::theme::Theme;
-use brief::tui::size_panes;
-use brief::ui;
+use brief::ui::{self, FrameMap, Look};
 use common::{app, open, seed_open, send, type_input, type_note};
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::style::{Color, Modifier};
 
 fn draw(app: &mut App, theme: &Theme, w: u16, h: u16) -> Buffer {
-    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
-    terminal
-        .draw(|f| {
-            let areas = ui::areas(f.area(), app.focus);
-            size_panes(app, &areas);
-            ui::draw(f, app, theme);
-        })
-        .unwrap();
-    terminal.backend().buffer().clone()
+    common::draw(app, theme, w, h).0
 }
 
 fn text(buf: &Buffer) -> String {
@@ -91,7 +82,7 @@ fn two_panes_at_80x24() {
     insta::assert_snapshot!("seed_80x24", text(&buf));
     let screen = text(&buf);
     assert!(screen.contains("2 Reader") && screen.contains("1 Articles"));
-    send(&mut app, &io, Action::FocusEntities);
+    send(&mut app, &io, Command::FocusEntities);
     let screen = text(&draw(&mut app, &dark(), 80, 24));
     assert!(
         screen.contains("3 Entities") && !screen.contains("1 Articles"),
@@ -105,7 +96,7 @@ fn entities_are_coloured_by_kind_in_the_reader() {
     let (mut app, _io) = seed_open(tmp.path());
     let theme = dark();
     let buf = draw(&mut app, &theme, 120, 40);
-    let reader = ui::areas(buf.area, app.focus).reader.unwrap();
+    let reader = ui::areas(buf.area, app.focus()).reader.unwrap();
     let in_reader = |needle: &str| {
         find(&buf, needle)
             .into_iter()
@@ -126,9 +117,9 @@ fn entities_are_coloured_by_kind_in_the_reader() {
 fn cursor_and_note_marks_show_in_the_margin_without_colour() {
     let tmp = tempfile::tempdir().unwrap();
     let (mut app, io) = seed_open(tmp.path());
-    send(&mut app, &io, Action::Down);
-    send(&mut app, &io, Action::Down);
-    send(&mut app, &io, Action::AddNote);
+    send(&mut app, &io, Command::Down);
+    send(&mut app, &io, Command::Down);
+    send(&mut app, &io, Command::AddNote);
     type_note(&mut app, &io, "check this");
     let mono = Theme::new(ThemeName::Dark, true);
     let buf = draw(&mut app, &mono, 120, 40);
@@ -151,11 +142,11 @@ fn cursor_and_note_marks_show_in_the_margin_without_colour() {
 fn selected_entity_mentions_are_highlighted() {
     let tmp = tempfile::tempdir().unwrap();
     let (mut app, io) = seed_open(tmp.path());
-    send(&mut app, &io, Action::FocusEntities);
-    let o = app.open.as_ref().unwrap();
+    send(&mut app, &io, Command::FocusEntities);
+    let o = app.open().unwrap();
     let witkoff = o.groups.iter().position(|g| g.name == "Steve Witkoff").unwrap();
     for _ in 0..witkoff {
-        send(&mut app, &io, Action::Down);
+        send(&mut app, &io, Command::Down);
     }
     let buf = draw(&mut app, &dark(), 120, 40);
     let (x, y) = find(&buf, "Steve Witkoff")
@@ -171,9 +162,9 @@ fn selected_entity_mentions_are_highlighted() {
 fn help_overlay_lists_every_action_from_the_keymap() {
     let tmp = tempfile::tempdir().unwrap();
     let (mut app, io) = app(tmp.path());
-    send(&mut app, &io, Action::Help);
+    send(&mut app, &io, Command::Help);
     let screen = text(&draw(&mut app, &dark(), 120, 40));
-    for a in Action::ALL {
+    for a in Command::ALL {
         assert!(screen.contains(a.describe()), "{a:?} missing from help");
     }
     assert!(screen.contains("Ctrl-d"));
@@ -183,12 +174,8 @@ fn help_overlay_lists_every_action_from_the_keymap() {
 fn note_editor_overlay_shows_typed_text() {
     let tmp = tempfile::tempdir().unwrap();
     let (mut app, io) = seed_open(tmp.path());
-    send(&mut app, &io, Action::AddNote);
-    for c in "line one".chars() {
-        app.editor_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
-    }
-    app.editor_key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
-    app.editor_key(KeyEvent::new(KeyCode::Char('2'), KeyModifiers::NONE));
+    send(&mut app, &io, Command::AddNote);
+    type_input(&mut app, &io, "line one\n2");
     let screen = text(&draw(&mut app, &dark(), 120, 40));
     assert!(screen.contains("New note on ¶1"));
     assert!(screen.contains("line one"));
@@ -201,18 +188,21 @@ fn every_size_from_1x1_to_200x60_draws_without_panic() {
     let (mut app, io) = app(tmp.path());
     open(&mut app, &io, "004_long-report-miami-track.md");
     let theme = dark();
+    let keymap = Keymap::default();
+    let look = Look {
+        theme: &theme,
+        keymap: &keymap,
+    };
+    let mut map = FrameMap::default();
     let mut terminal = Terminal::new(TestBackend::new(1, 1)).unwrap();
     for w in 1..=200u16 {
         for h in 1..=60u16 {
             terminal.backend_mut().resize(w, h);
-            terminal.resize(ratatui::layout::Rect::new(0, 0, w, h)).unwrap();
-            terminal
-                .draw(|f| {
-                    let areas = ui::areas(f.area(), app.focus);
-                    size_panes(&mut app, &areas);
-                    ui::draw(f, &app, &theme);
-                })
-                .unwrap();
+            let area = ratatui::layout::Rect::new(0, 0, w, h);
+            terminal.resize(area).unwrap();
+            let sizes = ui::pane_sizes(area, app.focus(), app.sizes());
+            app.update(Action::Resize(sizes));
+            terminal.draw(|f| ui::draw(f, &app, look, &mut map)).unwrap();
         }
     }
     let small = text(&draw(&mut app, &theme, 20, 4));
@@ -228,7 +218,7 @@ fn watched_entities_are_marked_in_reader_entities_and_articles() {
     )
     .unwrap();
     let (mut app, io) = seed_open(tmp.path());
-    brief::tui::perform(&mut app, &io, &brief::app::Effect::IndexEntities);
+    send(&mut app, &io, Action::Start);
     let buf = draw(&mut app, &dark(), 120, 40);
     let (x, y) = find(&buf, "Kirill Dmitriev")
         .into_iter()
@@ -244,7 +234,7 @@ fn watched_entities_are_marked_in_reader_entities_and_articles() {
         screen.contains("★ Kirill Dmitriev"),
         "entities pane marks it: {screen}"
     );
-    let articles = ui::areas(buf.area, app.focus).articles.unwrap();
+    let articles = ui::areas(buf.area, app.focus()).articles.unwrap();
     let hits_in_articles = find(&buf, "★")
         .into_iter()
         .filter(|&(x, _)| x < articles.x + articles.width)
@@ -282,12 +272,12 @@ fn reader_shows_a_legend_of_entity_kinds_in_their_styles() {
 fn reader_search_matches_are_highlighted() {
     let tmp = tempfile::tempdir().unwrap();
     let (mut app, io) = seed_open(tmp.path());
-    send(&mut app, &io, Action::FocusReader);
-    send(&mut app, &io, Action::Filter);
-    type_input(&mut app, "constructive");
+    send(&mut app, &io, Command::FocusReader);
+    send(&mut app, &io, Command::Filter);
+    type_input(&mut app, &io, "constructive");
     let screen = text(&draw(&mut app, &dark(), 120, 40));
     assert!(screen.contains("search: constructive"), "{screen}");
-    app.input_key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
+    send(&mut app, &io, Action::Edit(EditKey::Enter));
     let buf = draw(&mut app, &dark(), 120, 40);
     let (x, y) = find(&buf, "constructive")
         .into_iter()

@@ -1,105 +1,116 @@
-//! Every user intent as a value: keys, mouse and tests all speak `Action`.
+//! Every input and every IO result as a value: keys, typing, paste, mouse,
+//! resize and what the effects learned all reach the app as an `Action`,
+//! so `App::update` is the one place state changes and tests can send
+//! anything the terminal can.
 
-use serde::{Deserialize, Serialize};
+use super::{Command, Pane};
+use crate::analysis::Analysed;
+use crate::entities::index::EntityIndex;
+use crate::entities::watch::Watched;
+use crate::notes::NotesFile;
+use crate::store::Briefing;
+use std::path::PathBuf;
 
-/// What the user asked for. Movement actions apply to the focused pane.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+/// Something for the app to take in.
+#[derive(Debug, Clone)]
 pub enum Action {
-    Quit,
-    Help,
-    FocusNext,
-    FocusPrev,
-    FocusArticles,
-    FocusReader,
-    FocusEntities,
-    FocusNotes,
-    Up,
-    Down,
-    Top,
-    Bottom,
-    PageUp,
-    PageDown,
-    HalfPageUp,
-    HalfPageDown,
-    /// Enter: open a briefing, filter by an entity, jump to a note.
-    Select,
-    /// Esc: close an overlay or clear the filter.
-    Back,
-    NextMention,
-    PrevMention,
-    AddNote,
-    EditNote,
-    DeleteNote,
-    Undo,
-    Filter,
-    Sort,
-    /// Add the selected entity to the watchlist.
-    Watch,
+    /// A bound key (or a test) asks for a command.
+    Command(Command),
+    /// A key that edits text, in the note editor or a prompt.
+    Edit(EditKey),
+    /// Text pasted into the terminal (bracketed paste).
+    Paste(String),
+    /// A left click: the pane under the pointer and the item drawn on that
+    /// row (a briefing's place in the list, an entity, a note, a paragraph),
+    /// as the last frame recorded it.
+    Click { pane: Pane, target: Option<usize> },
+    /// The mouse wheel over a pane.
+    Scroll { pane: Pane, down: bool },
+    /// The panes' text sizes changed (terminal resized, layout switched).
+    Resize(PaneSizes),
+    /// The reader starts: the store is to be indexed.
+    Start,
+    /// A signal asks the process to stop: save what can be saved.
+    Shutdown,
+    /// A briefing was read and analysed (its entities may follow).
+    Opened(Box<Loaded>),
+    /// A briefing could not be read.
+    OpenFailed(String),
+    /// A big briefing's entities, found in the background.
+    EntitiesFound { id: String, analysed: Box<Analysed> },
+    /// The store's entity index, built in the background.
+    IndexReady(EntityIndex),
+    /// The store changed on disk: the new list.
+    StoreChanged(Vec<Briefing>),
+    /// The notes file of a briefing was written (with what other instances
+    /// had added, merged in), or could not be.
+    NotesSaved {
+        id: String,
+        result: Result<NotesFile, String>,
+    },
+    /// The reading state could not be written.
+    StateNotSaved(String),
+    /// `config.toml`'s watchlist was updated (or could not be).
+    Watched {
+        name: String,
+        file: PathBuf,
+        result: Result<Vec<Watched>, String>,
+    },
+    /// The external editor finished: the note's new text, or why not.
+    ExternalEditDone(Result<String, String>),
 }
 
-impl Action {
-    /// Every action, in the order the help overlay lists them.
-    pub const ALL: [Self; 27] = [
-        Self::Up,
-        Self::Down,
-        Self::Top,
-        Self::Bottom,
-        Self::PageDown,
-        Self::PageUp,
-        Self::HalfPageDown,
-        Self::HalfPageUp,
-        Self::Select,
-        Self::Back,
-        Self::FocusNext,
-        Self::FocusPrev,
-        Self::FocusArticles,
-        Self::FocusReader,
-        Self::FocusEntities,
-        Self::FocusNotes,
-        Self::NextMention,
-        Self::PrevMention,
-        Self::AddNote,
-        Self::EditNote,
-        Self::DeleteNote,
-        Self::Undo,
-        Self::Filter,
-        Self::Sort,
-        Self::Watch,
-        Self::Help,
-        Self::Quit,
-    ];
+impl From<Command> for Action {
+    fn from(c: Command) -> Self {
+        Self::Command(c)
+    }
+}
 
-    /// What the help overlay says the action does.
-    pub fn describe(self) -> &'static str {
-        match self {
-            Self::Quit => "quit",
-            Self::Help => "show or hide this help",
-            Self::FocusNext => "focus the next pane",
-            Self::FocusPrev => "focus the previous pane",
-            Self::FocusArticles => "focus Articles",
-            Self::FocusReader => "focus Reader",
-            Self::FocusEntities => "focus Entities",
-            Self::FocusNotes => "focus Notes",
-            Self::Up => "move up (paragraph in Reader)",
-            Self::Down => "move down (paragraph in Reader)",
-            Self::Top => "go to the top",
-            Self::Bottom => "go to the bottom",
-            Self::PageUp => "page up",
-            Self::PageDown => "page down",
-            Self::HalfPageUp => "half a page up",
-            Self::HalfPageDown => "half a page down",
-            Self::Select => "open briefing / filter by entity / jump to note",
-            Self::Back => "close, or clear the filter",
-            Self::NextMention => "next mention of the selected entity, or search match",
-            Self::PrevMention => "previous mention of the selected entity, or search match",
-            Self::AddNote => "add a note on the Reader's paragraph",
-            Self::EditNote => "edit the selected note",
-            Self::DeleteNote => "delete the selected note",
-            Self::Undo => "undo the last delete",
-            Self::Filter => "filter Articles by text; in the Reader, search",
-            Self::Sort => "sort articles: date, title, source, watchlist hits",
-            Self::Watch => "watch the selected entity (saved to config.toml)",
+/// Keys that edit text. Their meaning is fixed (as in every text field);
+/// only the note editor's save and `$EDITOR` keys are configurable.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EditKey {
+    Char(char),
+    Enter,
+    Escape,
+    Backspace,
+    Delete,
+    Left,
+    Right,
+    Up,
+    Down,
+    Tab,
+}
+
+/// The text area of the Reader and the rows of the list panes, as the
+/// layout gives them for the terminal's size.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PaneSizes {
+    pub reader_width: usize,
+    pub reader_rows: usize,
+    /// Entries a list pane shows at once (for paging).
+    pub list_rows: usize,
+}
+
+impl Default for PaneSizes {
+    fn default() -> Self {
+        Self {
+            reader_width: 60,
+            reader_rows: 20,
+            list_rows: 20,
         }
     }
+}
+
+/// A briefing as the effect that opened it found it.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    /// Index into the briefings the request named.
+    pub index: usize,
+    pub id: String,
+    pub analysed: Analysed,
+    /// The notes file, or why it could not be read.
+    pub notes: Result<NotesFile, String>,
+    /// Its entities are being found in the background.
+    pub entities_pending: bool,
 }

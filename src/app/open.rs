@@ -10,8 +10,6 @@ use crate::notes::{NotesFile, Placement, place};
 /// An open briefing and where the reader is in it.
 #[derive(Debug, Clone)]
 pub struct Open {
-    /// Index into `App::briefings`.
-    pub index: usize,
     pub id: String,
     pub analysed: Analysed,
     /// The plain text of every block (notes anchor to these).
@@ -46,13 +44,7 @@ pub struct Open {
 }
 
 impl Open {
-    pub fn new(
-        index: usize,
-        id: String,
-        analysed: Analysed,
-        notes: Result<NotesFile, String>,
-        watch: &Watchlist,
-    ) -> Self {
+    pub fn new(id: String, analysed: Analysed, notes: Result<NotesFile, String>, watch: &Watchlist) -> Self {
         let body = &analysed.body;
         let paragraphs: Vec<String> = body
             .document
@@ -78,7 +70,6 @@ impl Open {
             Err(e) => (NotesFile::new(&id), Some(e)),
         };
         let mut open = Self {
-            index,
             id,
             analysed,
             paragraphs,

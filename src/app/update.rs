@@ -1,90 +1,164 @@
-//! `App::update`: every action's effect on the state.
+//! `App::update`: every action's effect on the state, and the commands
+//! that move through the panes.
 
-use super::{Action, App, EditTarget, Editor, Effect, Pane, SortKey};
-use crate::notes::Note;
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use super::{Action, App, Command, Effect, Mode, Pane, PaneSizes};
+use crate::notes::Placement;
 
 impl App {
-    /// Applies one action; returns the IO it needs.
+    /// Applies one action; returns the IO it needs. The one place the
+    /// app's state changes.
     pub fn update(&mut self, action: Action) -> Vec<Effect> {
-        if self.help {
-            match action {
-                Action::Help | Action::Back | Action::Quit => {
-                    self.help = false;
-                    self.help_scroll = 0;
-                }
-                Action::Down => self.help_scroll += 1,
-                Action::Up => self.help_scroll = self.help_scroll.saturating_sub(1),
-                Action::PageDown | Action::HalfPageDown => self.help_scroll += 10,
-                Action::PageUp | Action::HalfPageUp => self.help_scroll = self.help_scroll.saturating_sub(10),
-                _ => {}
-            }
-            return Vec::new();
-        }
         match action {
-            Action::Quit => {
-                self.quit = true;
-                return vec![Effect::SaveState];
+            Action::Command(c) => self.command(c),
+            Action::Edit(key) => self.edit_key(key),
+            Action::Paste(text) => self.paste(&text),
+            Action::Click { pane, target } => self.click(pane, target),
+            Action::Scroll { pane, down } => self.scroll(pane, down),
+            Action::Resize(sizes) => {
+                self.resize(sizes);
+                Vec::new()
             }
-            Action::Help => self.help = true,
-            Action::FocusNext => self.focus = self.focus.step(true),
-            Action::FocusPrev => self.focus = self.focus.step(false),
-            Action::FocusArticles => self.focus = Pane::Articles,
-            Action::FocusReader => self.focus = Pane::Reader,
-            Action::FocusEntities => self.focus = Pane::Entities,
-            Action::FocusNotes => self.focus = Pane::Notes,
-            Action::Up => return self.step(-1),
-            Action::Down => return self.step(1),
-            Action::Top => return self.jump(false),
-            Action::Bottom => return self.jump(true),
-            Action::PageUp => return self.page(-1, 1),
-            Action::PageDown => return self.page(1, 1),
-            Action::HalfPageUp => return self.page(-1, 2),
-            Action::HalfPageDown => return self.page(1, 2),
-            Action::Select => return self.select(),
-            Action::Back => self.back(),
-            Action::NextMention | Action::PrevMention if self.searching() => {
-                self.search_step(action == Action::NextMention);
+            Action::Start => self.request_index(),
+            Action::Shutdown => self.shutdown(),
+            Action::Opened(loaded) => self.opened(*loaded),
+            Action::OpenFailed(e) | Action::StateNotSaved(e) => {
+                self.warn(e);
+                Vec::new()
             }
-            Action::NextMention => self.mention(true),
-            Action::PrevMention => self.mention(false),
-            Action::AddNote => self.add_note(),
-            Action::EditNote => self.edit_note(),
-            Action::DeleteNote => return self.delete_note(),
-            Action::Undo => return self.undo_delete(),
-            Action::Watch => return self.watch_selected(),
-            Action::Filter if self.focus == Pane::Reader && self.open.is_some() => {
-                self.search_input = Some(String::new());
+            Action::EntitiesFound { id, analysed } => {
+                self.entities_found(&id, *analysed);
+                Vec::new()
             }
-            Action::Filter => {
-                self.input = Some(self.text_filter.clone());
+            Action::IndexReady(index) => self.indexed(index),
+            Action::StoreChanged(briefings) => self.store_changed(briefings),
+            Action::NotesSaved { id, result } => {
+                self.notes_saved(&id, result);
+                Vec::new()
+            }
+            Action::Watched { name, file, result } => self.watched(&name, &file, result),
+            Action::ExternalEditDone(result) => {
+                self.external_edit_done(result);
+                Vec::new()
+            }
+        }
+    }
+
+    fn command(&mut self, command: Command) -> Vec<Effect> {
+        match &mut self.mode {
+            Mode::Help { scroll } => {
+                match command {
+                    Command::Help | Command::Back | Command::Quit => self.mode = Mode::Normal,
+                    Command::Down => *scroll += 1,
+                    Command::Up => *scroll = scroll.saturating_sub(1),
+                    Command::PageDown | Command::HalfPageDown => *scroll += 10,
+                    Command::PageUp | Command::HalfPageUp => *scroll = scroll.saturating_sub(10),
+                    _ => {}
+                }
+                return Vec::new();
+            }
+            Mode::Editing(_) => {
+                return match command {
+                    Command::SaveNote => self.save_editor(),
+                    Command::ExternalEditor => match self.editor() {
+                        Some(ed) => vec![Effect::EditExternally(ed.text.clone())],
+                        None => Vec::new(),
+                    },
+                    _ => Vec::new(),
+                };
+            }
+            Mode::Filter { .. } | Mode::Search { .. } => return Vec::new(),
+            Mode::Normal => {}
+        }
+        self.status = None;
+        self.pane_command(command)
+    }
+
+    pub(super) fn pane_command(&mut self, command: Command) -> Vec<Effect> {
+        match command {
+            Command::Quit => return self.shutdown(),
+            Command::Help => self.mode = Mode::Help { scroll: 0 },
+            Command::FocusNext => self.focus = self.focus.step(true),
+            Command::FocusPrev => self.focus = self.focus.step(false),
+            Command::FocusArticles => self.focus = Pane::Articles,
+            Command::FocusReader => self.focus = Pane::Reader,
+            Command::FocusEntities => self.focus = Pane::Entities,
+            Command::FocusNotes => self.focus = Pane::Notes,
+            Command::Up => self.step(self.focus, -1),
+            Command::Down => self.step(self.focus, 1),
+            Command::Top => self.jump(false),
+            Command::Bottom => self.jump(true),
+            Command::PageUp => self.page(-1, 1),
+            Command::PageDown => self.page(1, 1),
+            Command::HalfPageUp => self.page(-1, 2),
+            Command::HalfPageDown => self.page(1, 2),
+            Command::Select => return self.select(),
+            Command::Back => self.back(),
+            Command::NextMention | Command::PrevMention if self.searching() => {
+                self.search_step(command == Command::NextMention);
+            }
+            Command::NextMention => self.mention(true),
+            Command::PrevMention => self.mention(false),
+            Command::AddNote => self.add_note(),
+            Command::EditNote => self.edit_note(),
+            Command::DeleteNote => return self.delete_note(),
+            Command::Undo => return self.undo_delete(),
+            Command::Watch => return self.watch_selected(),
+            Command::Filter if self.focus == Pane::Reader && self.open.is_some() => {
+                self.mode = Mode::Search { input: String::new() };
+            }
+            Command::Filter => {
+                self.mode = Mode::Filter {
+                    input: self.text_filter.clone(),
+                };
                 self.focus = Pane::Articles;
             }
-            Action::Sort => {
-                self.sort = match self.sort {
-                    SortKey::Date => SortKey::Title,
-                    SortKey::Title => SortKey::Source,
-                    SortKey::Source => SortKey::Watch,
-                    SortKey::Watch => SortKey::Date,
-                };
-                self.refresh_view();
-                self.say(format!("sorted by {:?}", self.sort).to_lowercase());
-            }
+            Command::Sort => self.cycle_sort(),
+            // Editor commands mean nothing outside the editor.
+            Command::SaveNote | Command::ExternalEditor => {}
         }
         Vec::new()
     }
 
-    fn step(&mut self, delta: isize) -> Vec<Effect> {
-        let rows = self.reader_rows;
-        match self.focus {
+    /// Lays the open briefing out for the Reader's new size.
+    fn resize(&mut self, sizes: PaneSizes) {
+        // `wrap_width` in config.toml caps the measure for comfortable reading.
+        let width = if self.wrap_width > 0 {
+            sizes.reader_width.min(self.wrap_width)
+        } else {
+            sizes.reader_width
+        };
+        self.sizes = PaneSizes {
+            reader_width: width.max(1),
+            reader_rows: sizes.reader_rows.max(1),
+            list_rows: sizes.list_rows.max(1),
+        };
+        if let Some(open) = self.open.as_mut() {
+            open.ensure_layout(self.sizes.reader_width, self.sizes.reader_rows);
+        }
+    }
+
+    /// Quitting, or asked to stop: the reading state and any notes not
+    /// yet saved are written on the way out.
+    fn shutdown(&mut self) -> Vec<Effect> {
+        self.quit = true;
+        let mut effects = vec![Effect::SaveState(self.state.clone())];
+        effects.extend(self.unsaved_notes());
+        effects
+    }
+
+    /// Moves the selection of `pane` by `delta` entries (paragraphs in the
+    /// Reader).
+    pub(super) fn step(&mut self, pane: Pane, delta: isize) {
+        let rows = self.sizes.reader_rows;
+        match pane {
             Pane::Articles => {
                 self.selected = clamp_add(self.selected, delta, self.view.len());
             }
             Pane::Reader => {
                 if let Some(o) = self.open.as_mut() {
                     o.move_cursor(delta, rows);
-                    self.state.positions.insert(o.id.clone(), o.cursor);
                 }
+                self.remember_position();
             }
             Pane::Entities => {
                 if let Some(o) = self.open.as_mut() {
@@ -98,13 +172,13 @@ impl App {
                 }
             }
         }
-        Vec::new()
     }
 
-    fn jump(&mut self, end: bool) -> Vec<Effect> {
-        let rows = self.reader_rows;
+    fn jump(&mut self, end: bool) {
+        let rows = self.sizes.reader_rows;
+        let pick = |len: usize| if end { len.saturating_sub(1) } else { 0 };
         match self.focus {
-            Pane::Articles => self.selected = if end { self.view.len().saturating_sub(1) } else { 0 },
+            Pane::Articles => self.selected = pick(self.view.len()),
             Pane::Reader => {
                 if let Some(o) = self.open.as_mut() {
                     if end {
@@ -114,54 +188,49 @@ impl App {
                         o.scroll_to(0, rows);
                         o.cursor = 0;
                     }
-                    self.state.positions.insert(o.id.clone(), o.cursor);
                 }
+                self.remember_position();
             }
             Pane::Entities => {
                 if let Some(o) = self.open.as_mut() {
-                    o.entity_sel = if end { o.groups.len().saturating_sub(1) } else { 0 };
+                    o.entity_sel = pick(o.groups.len());
                 }
             }
             Pane::Notes => {
                 if let Some(o) = self.open.as_mut() {
-                    o.note_sel = if end {
-                        o.note_order.len().saturating_sub(1)
-                    } else {
-                        0
-                    };
+                    o.note_sel = pick(o.note_order.len());
                 }
             }
         }
-        Vec::new()
     }
 
     /// Pages by a whole (`divisor` 1) or half (2) screen.
-    fn page(&mut self, dir: isize, divisor: usize) -> Vec<Effect> {
+    fn page(&mut self, dir: isize, divisor: usize) {
         if self.focus == Pane::Reader {
-            let rows = self.reader_rows;
+            let rows = self.sizes.reader_rows;
             if let Some(o) = self.open.as_mut() {
                 let by = (rows / divisor).max(1) as isize;
                 o.scroll_by(dir * by, rows);
-                self.state.positions.insert(o.id.clone(), o.cursor);
             }
-            Vec::new()
+            self.remember_position();
         } else {
-            let by = (self.list_rows / divisor).max(1) as isize;
-            self.step(dir * by)
+            let by = (self.sizes.list_rows / divisor).max(1) as isize;
+            self.step(self.focus, dir * by);
         }
     }
 
     fn select(&mut self) -> Vec<Effect> {
         match self.focus {
             Pane::Articles => {
-                if let Some(&i) = self.view.get(self.selected) {
-                    if let Some(err) = self.briefings[i].error.clone() {
-                        self.warn(err);
-                        return Vec::new();
-                    }
-                    self.focus = Pane::Reader;
-                    return vec![Effect::Open(i)];
+                let Some(&i) = self.view.get(self.selected) else {
+                    return Vec::new();
+                };
+                if let Some(err) = self.briefings[i].error.clone() {
+                    self.warn(err);
+                    return Vec::new();
                 }
+                self.focus = Pane::Reader;
+                return self.open_request(i).into_iter().collect();
             }
             Pane::Reader => {}
             Pane::Entities => {
@@ -173,23 +242,26 @@ impl App {
                     self.apply_entity_filter(kind, &name);
                 } else {
                     self.pending_entity_filter = Some((kind, name));
-                    self.say("finding every briefing that mentions it…");
-                    return vec![Effect::IndexEntities];
+                    self.busy("finding every briefing that mentions it…");
+                    return self.request_index();
                 }
             }
             Pane::Notes => {
-                let rows = self.reader_rows;
-                if let Some(o) = self.open.as_mut() {
-                    if let Some(&n) = o.note_order.get(o.note_sel) {
-                        match o.placements[n] {
-                            crate::notes::Placement::Attached(b) => {
-                                o.goto_block(b, rows);
-                                self.focus = Pane::Reader;
-                            }
-                            crate::notes::Placement::Detached => {
-                                self.say("this note's paragraph changed or vanished: it is kept, detached");
-                            }
-                        }
+                let rows = self.sizes.reader_rows;
+                let Some(o) = self.open.as_mut() else {
+                    return Vec::new();
+                };
+                let Some(&n) = o.note_order.get(o.note_sel) else {
+                    return Vec::new();
+                };
+                match o.placements[n] {
+                    Placement::Attached(b) => {
+                        o.goto_block(b, rows);
+                        self.focus = Pane::Reader;
+                        self.remember_position();
+                    }
+                    Placement::Detached => {
+                        self.say("this note's paragraph changed or vanished: it is kept, detached");
                     }
                 }
             }
@@ -199,7 +271,11 @@ impl App {
 
     fn watch_selected(&mut self) -> Vec<Effect> {
         if self.focus != Pane::Entities {
-            self.say("select an entity in the Entities pane (3) to watch it");
+            self.hint(
+                "select an entity in the Entities pane to watch it",
+                Command::FocusEntities,
+                "goes there",
+            );
             return Vec::new();
         }
         let Some(g) = self.open.as_ref().and_then(|o| o.selected_group()) else {
@@ -233,168 +309,30 @@ impl App {
     }
 
     fn mention(&mut self, forward: bool) {
-        let rows = self.reader_rows;
+        let rows = self.sizes.reader_rows;
         let Some(o) = self.open.as_mut() else { return };
         let Some((n, total)) = o.step_mention(forward, rows) else {
-            self.say("select an entity in the Entities pane (3) first");
+            self.hint(
+                "select an entity in the Entities pane first",
+                Command::FocusEntities,
+                "goes there",
+            );
             return;
         };
         o.highlight = true;
         let name = o.selected_group().map(|g| g.name.clone()).unwrap_or_default();
-        self.state.positions.insert(o.id.clone(), o.cursor);
+        self.remember_position();
         self.say(format!("{name}: mention {n} of {total}"));
     }
 
-    fn add_note(&mut self) {
-        let Some(o) = self.open.as_ref() else {
-            self.say("open a briefing first (Enter in Articles)");
-            return;
-        };
-        if let Some(e) = &o.notes_error {
-            let e = e.clone();
-            self.warn(format!("{e} — fix or move the file to add notes"));
-            return;
-        }
-        let ordinal = o.cursor;
-        self.editor = Some(Editor::new(EditTarget::New { ordinal }, String::new()));
-    }
-
-    fn selected_note(&self) -> Option<&Note> {
-        let o = self.open.as_ref()?;
-        let &n = o.note_order.get(o.note_sel)?;
-        o.notes.notes.get(n)
-    }
-
-    fn edit_note(&mut self) {
-        if let Some(note) = self.selected_note() {
-            let (id, text) = (note.id.clone(), note.text.clone());
-            self.editor = Some(Editor::new(EditTarget::Existing { id }, text));
-        } else {
-            self.say("no note selected (Notes pane: 4)");
-        }
-    }
-
-    fn delete_note(&mut self) -> Vec<Effect> {
-        if self.focus != Pane::Notes {
-            self.say("select a note in the Notes pane (4) to delete it");
-            return Vec::new();
-        }
-        if let Some(e) = self.open.as_ref().and_then(|o| o.notes_error.clone()) {
-            self.warn(e);
-            return Vec::new();
-        }
-        match self.selected_note().map(|n| n.id.clone()) {
-            Some(id) => self.remove_note(&id),
-            None => Vec::new(),
-        }
-    }
-
-    fn undo_delete(&mut self) -> Vec<Effect> {
-        let Some(o) = self.open.as_mut() else {
-            return Vec::new();
-        };
-        let Some(pos) = self.undo.iter().rposition(|(id, _)| *id == o.id) else {
-            self.say("nothing to undo");
-            return Vec::new();
-        };
-        let (_, note) = self.undo.remove(pos);
-        o.notes.add(note);
-        o.replace_notes();
-        *self.notes_count.entry(o.id.clone()).or_default() += 1;
-        self.say("note restored");
-        vec![Effect::SaveNotes]
-    }
-
-    /// Saves the editor's text: a new note, an edit, or (empty) nothing.
-    pub fn save_editor(&mut self) -> Vec<Effect> {
-        let Some(editor) = self.editor.take() else {
-            return Vec::new();
-        };
-        let Some(o) = self.open.as_mut() else {
-            return Vec::new();
-        };
-        let text = editor.text.trim_end().to_owned();
-        match editor.target {
-            EditTarget::New { ordinal } => {
-                if text.trim().is_empty() {
-                    self.say("empty note not kept");
-                    return Vec::new();
-                }
-                o.notes.add(Note::new(text, &o.paragraphs, ordinal));
-                o.replace_notes();
-                if let Some(pos) = o.note_order.iter().position(|&i| i == o.notes.notes.len() - 1) {
-                    o.note_sel = pos;
-                }
-                *self.notes_count.entry(o.id.clone()).or_default() += 1;
-                self.say(format!("note added to paragraph {}", ordinal + 1));
-            }
-            EditTarget::Existing { id } => {
-                if text.trim().is_empty() {
-                    return self.remove_note(&id);
-                }
-                if let Some(n) = o.notes.notes.iter_mut().find(|n| n.id == id) {
-                    if n.text == text {
-                        return Vec::new();
-                    }
-                    n.set_text(text);
-                }
-                self.say("note saved");
-            }
-        }
-        vec![Effect::SaveNotes]
-    }
-
-    fn remove_note(&mut self, id: &str) -> Vec<Effect> {
-        let Some(o) = self.open.as_mut() else {
-            return Vec::new();
-        };
-        let Some(note) = o.notes.remove(id) else {
-            return Vec::new();
-        };
-        o.replace_notes();
-        if let Some(c) = self.notes_count.get_mut(&o.id) {
-            *c = c.saturating_sub(1);
-        }
-        self.undo.push((o.id.clone(), note));
-        let key = self.keymap.label(Action::Undo);
-        self.say(format!("note deleted — {key} undoes"));
-        vec![Effect::SaveNotes]
-    }
-
-    /// Keys while the note editor is open: text goes in, Esc or Ctrl-s
-    /// saves, Enter is a new line.
-    pub fn editor_key(&mut self, key: KeyEvent) -> Vec<Effect> {
-        let Some(ed) = self.editor.as_mut() else {
-            return Vec::new();
-        };
-        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-        match key.code {
-            KeyCode::Esc => return self.save_editor(),
-            KeyCode::Char('s') if ctrl => return self.save_editor(),
-            KeyCode::Char('e') if ctrl => return vec![Effect::EditExternally],
-            KeyCode::Enter => ed.insert('\n'),
-            KeyCode::Backspace => ed.backspace(),
-            KeyCode::Delete => ed.delete(),
-            KeyCode::Left => ed.left(),
-            KeyCode::Right => ed.right(),
-            KeyCode::Up => ed.vertical(true),
-            KeyCode::Down => ed.vertical(false),
-            KeyCode::Tab => ed.insert_str("    "),
-            KeyCode::Char(c) if !ctrl => ed.insert(c),
-            _ => {}
-        }
-        Vec::new()
-    }
-
-    /// Keys while typing the Articles filter.
     /// A Reader search is in force and the Reader has focus.
     fn searching(&self) -> bool {
         self.focus == Pane::Reader && self.open.as_ref().is_some_and(|o| o.search.is_some())
     }
 
     /// Moves the cursor to the next (or previous) paragraph that matches.
-    fn search_step(&mut self, forward: bool) {
-        let rows = self.reader_rows;
+    pub(super) fn search_step(&mut self, forward: bool) {
+        let rows = self.sizes.reader_rows;
         let Some(o) = self.open.as_mut() else { return };
         let Some(search) = &o.search else { return };
         let query = search.query.clone();
@@ -402,68 +340,15 @@ impl App {
             Some((n, block)) => {
                 let total = search.blocks.len();
                 o.goto_block(block, rows);
-                self.state.positions.insert(o.id.clone(), o.cursor);
-                self.say(format!("“{query}”: {n} of {total} — Esc clears"));
+                self.remember_position();
+                self.hint(format!("“{query}”: {n} of {total}"), Command::Back, "clears");
             }
             None => self.say(format!("“{query}” is not in this briefing")),
         }
     }
-
-    /// Keys while typing a Reader search.
-    fn search_key(&mut self, key: KeyEvent) {
-        let Some(input) = self.search_input.as_mut() else {
-            return;
-        };
-        match key.code {
-            KeyCode::Esc => self.search_input = None,
-            KeyCode::Enter => {
-                let query = std::mem::take(input);
-                self.search_input = None;
-                if let Some(o) = self.open.as_mut() {
-                    o.search = (!query.is_empty()).then(|| super::search::Search::new(&query, &o.paragraphs));
-                }
-                self.search_step(true);
-            }
-            KeyCode::Backspace => {
-                input.pop();
-            }
-            KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => input.push(c),
-            _ => {}
-        }
-    }
-
-    pub fn input_key(&mut self, key: KeyEvent) -> Vec<Effect> {
-        if self.search_input.is_some() {
-            self.search_key(key);
-            return Vec::new();
-        }
-        let Some(input) = self.input.as_mut() else {
-            return Vec::new();
-        };
-        match key.code {
-            KeyCode::Esc => {
-                self.input = None;
-                self.text_filter.clear();
-            }
-            KeyCode::Enter => {
-                self.input = None;
-            }
-            KeyCode::Backspace => {
-                input.pop();
-                self.text_filter = input.clone();
-            }
-            KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => {
-                input.push(c);
-                self.text_filter = input.clone();
-            }
-            _ => return Vec::new(),
-        }
-        self.refresh_view();
-        Vec::new()
-    }
 }
 
-fn clamp_add(value: usize, delta: isize, len: usize) -> usize {
+pub(super) fn clamp_add(value: usize, delta: isize, len: usize) -> usize {
     if len == 0 {
         return 0;
     }

@@ -46,7 +46,7 @@ pub fn index(
     briefings: &[crate::store::Briefing],
     watch: &crate::entities::watch::Watchlist,
 ) -> anyhow::Result<()> {
-    let index = crate::tui::build_index(briefings, watch);
+    let index = crate::analysis::build_index(briefings, watch);
     let doc = serde_json::json!({
         "briefings": index.briefing_count(),
         "entities": index.records(),

@@ -3,9 +3,9 @@
 use crate::analysis::analyse;
 use crate::cli::{ColorChoice, ReadArgs};
 use crate::layout::{Line, Role, Seg, Style, for_blocks, link_lines};
-use crate::render::write_line;
 use crate::sanitize::sanitize;
 use crate::store::{Format, StoreError, load_file};
+use crate::ui::ansi::write_line;
 use std::io::{IsTerminal, Write};
 
 /// Chunks a big briefing is laid out in (see `run`): enough that the

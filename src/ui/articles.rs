@@ -1,6 +1,6 @@
 //! The Articles pane: one two-line entry per briefing.
 
-use super::{pane_block, truncate};
+use super::{FrameMap, pane_block, truncate};
 use crate::app::{App, Pane};
 use crate::sanitize::sanitize;
 use crate::theme::Theme;
@@ -9,22 +9,25 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{List, ListItem, ListState};
 
-pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme) {
-    let extra = match (&app.entity_filter, app.text_filter.is_empty()) {
-        (Some(f), _) => format!("{} ({})", f.name, app.view.len()),
-        (None, false) => format!("/{} ({})", app.text_filter, app.view.len()),
-        (None, true) => format!("{}", app.view.len()),
+/// Rows an entry takes: the title, then date · source · marks.
+const ENTRY_ROWS: usize = 2;
+
+pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme, map: &mut FrameMap) {
+    let view = app.view();
+    let extra = match (app.entity_filter(), app.text_filter().is_empty()) {
+        (Some(f), _) => format!("{} ({})", f.name, view.len()),
+        (None, false) => format!("/{} ({})", app.text_filter(), view.len()),
+        (None, true) => format!("{}", view.len()),
     };
     let block = pane_block(Pane::Articles, app, theme, &extra);
     let inner = block.inner(area);
     let width = usize::from(inner.width);
-    let open_index = app.open.as_ref().map(|o| o.index);
-    let items: Vec<ListItem<'_>> = app
-        .view
+    let open_index = app.open_index();
+    let items: Vec<ListItem<'_>> = view
         .iter()
         .map(|&i| {
-            let b = &app.briefings[i];
-            let unread = !app.state.read.contains(&b.id);
+            let b = &app.briefings()[i];
+            let unread = !app.state().read.contains(&b.id);
             let mark = if b.error.is_some() {
                 Span::styled("! ", theme.error)
             } else if open_index == Some(i) {
@@ -45,7 +48,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme) {
                 meta.push(d.clone());
             }
             // Watchlist hits come early so a narrow pane still shows them.
-            let hits = app.entity_index.as_ref().map_or(&[][..], |x| x.hits(&b.id));
+            let hits = app.entity_index().map_or(&[][..], |x| x.hits(&b.id));
             if !hits.is_empty() {
                 let short: Vec<&str> = hits.iter().map(|h| h.rsplit(' ').next().unwrap_or(h)).collect();
                 meta.push(format!("★ {}", short.join(", ")));
@@ -53,7 +56,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme) {
             if let Some(s) = &b.meta.source {
                 meta.push(s.clone());
             }
-            let notes = app.notes_count.get(&b.id).copied().unwrap_or(0);
+            let notes = app.notes_count(&b.id);
             if notes > 0 {
                 meta.push(format!("✎{notes}"));
             }
@@ -72,10 +75,14 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme) {
         .collect();
     let empty = items.is_empty();
     let list = List::new(items).block(block).highlight_style(theme.selected);
-    let mut state = ListState::default().with_selected((!empty).then_some(app.selected));
+    let mut state = ListState::default()
+        .with_offset(map.offset(Pane::Articles))
+        .with_selected((!empty).then_some(app.selected()));
     frame.render_stateful_widget(list, area, &mut state);
+    let targets: Vec<(usize, Option<usize>)> = (0..view.len()).map(|pos| (ENTRY_ROWS, Some(pos))).collect();
+    map.record_list(Pane::Articles, area, inner, state.offset(), &targets);
     if empty {
-        let msg = if app.briefings.is_empty() {
+        let msg = if app.briefings().is_empty() {
             "no briefings in this store"
         } else {
             "nothing matches the filter — Esc clears it"

@@ -1,6 +1,6 @@
 //! The Entities pane: the open briefing's entities by kind, with counts.
 
-use super::{pane_block, truncate};
+use super::{FrameMap, pane_block, truncate};
 use crate::app::{App, Pane};
 use crate::theme::Theme;
 use ratatui::Frame;
@@ -8,9 +8,10 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{List, ListItem, ListState, Paragraph};
 
-pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme) {
-    let Some(open) = &app.open else {
+pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme, map: &mut FrameMap) {
+    let Some(open) = app.open() else {
         let block = pane_block(Pane::Entities, app, theme, "");
+        map.record_empty(Pane::Entities, area, block.inner(area));
         frame.render_widget(
             Paragraph::new(Span::styled(" nothing open", theme.dim)).block(block),
             area,
@@ -18,8 +19,11 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme) {
         return;
     };
     let block = pane_block(Pane::Entities, app, theme, &open.groups.len().to_string());
-    let width = usize::from(block.inner(area).width);
+    let inner = block.inner(area);
+    let width = usize::from(inner.width);
     let mut items = Vec::new();
+    // What each list row is: a kind heading (None) or an entity.
+    let mut targets = Vec::new();
     let mut selected_row = 0;
     let mut last_kind = None;
     for (i, g) in open.groups.iter().enumerate() {
@@ -28,6 +32,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme) {
                 g.kind.as_str(),
                 theme.kind(g.kind).patch(theme.dim),
             ))));
+            targets.push((1, None));
             last_kind = Some(g.kind);
         }
         if i == open.entity_sel {
@@ -55,12 +60,16 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme) {
             Span::styled(count, theme.dim),
             Span::styled(spread, theme.dim),
         ])));
+        targets.push((1, Some(i)));
     }
-    let focused = app.focus == Pane::Entities;
+    let focused = app.focus() == Pane::Entities;
     let list =
         List::new(items)
             .block(block)
             .highlight_style(if focused { theme.selected } else { theme.text });
-    let mut state = ListState::default().with_selected((!open.groups.is_empty()).then_some(selected_row));
+    let mut state = ListState::default()
+        .with_offset(map.offset(Pane::Entities))
+        .with_selected((!open.groups.is_empty()).then_some(selected_row));
     frame.render_stateful_widget(list, area, &mut state);
+    map.record_list(Pane::Entities, area, inner, state.offset(), &targets);
 }

@@ -1,23 +1,25 @@
 //! The help overlay, printed from the keymap itself so it cannot drift.
 //! It scrolls (j/k) when the terminal is shorter than the list.
 
-use crate::app::{Action, App};
-use crate::theme::Theme;
+use super::Look;
+use crate::app::Command;
+use crate::keymap::Keymap;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 
-/// Every action with its keys, one line each.
-pub fn lines(app: &App) -> Vec<(String, &'static str)> {
-    Action::ALL
+/// Every command with its keys, one line each.
+pub fn lines(keymap: &Keymap) -> Vec<(String, &'static str)> {
+    Command::ALL
         .iter()
-        .map(|&a| (app.keymap.label(a), a.describe()))
+        .map(|&c| (keymap.label(c), c.describe()))
         .collect()
 }
 
-pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme) {
-    let entries = lines(app);
+pub fn draw(frame: &mut Frame<'_>, area: Rect, scroll: usize, look: Look<'_>) {
+    let theme = look.theme;
+    let entries = lines(look.keymap);
     let key_width = entries
         .iter()
         .map(|(k, _)| k.chars().count())
@@ -35,14 +37,14 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme) {
         .collect();
     text.push(Line::from(""));
     text.push(Line::from(Span::styled(
-        " Note editor: Enter new line · Esc or Ctrl-s save · Ctrl-e opens $EDITOR",
+        format!(" Note editor: {}", super::status::editor_keys(look.keymap)),
         theme.dim,
     )));
     text.push(Line::from(Span::styled(
         " Keys can be changed in config.toml [keys]. ? or Esc closes.",
         theme.dim,
     )));
-    let desc_width = Action::ALL
+    let desc_width = Command::ALL
         .iter()
         .map(|a| a.describe().chars().count())
         .max()
@@ -52,7 +54,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme) {
     let h = (text.len() as u16 + 2).min(area.height);
     let room = usize::from(h.saturating_sub(2));
     let more = text.len() > room;
-    let scroll = app.help_scroll.min(text.len().saturating_sub(room));
+    let scroll = scroll.min(text.len().saturating_sub(room));
     let text: Vec<Line<'_>> = text.into_iter().skip(scroll).collect();
     let r = Rect {
         x: area.x + (area.width - w) / 2,

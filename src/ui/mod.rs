@@ -1,14 +1,22 @@
-//! Drawing only: turns the App into a frame. Nothing here changes state.
+//! Drawing only: turns the App into a frame (and, in `ansi`, laid-out
+//! lines into text for `brief read`). Nothing here changes the app; a
+//! frame records where it drew what, for the mouse.
 
+pub mod ansi;
 mod articles;
 mod entities;
+mod frame_map;
 mod help;
 mod notes;
 mod overlay;
 mod reader;
 mod status;
 
-use crate::app::{App, Pane};
+pub use frame_map::{FrameMap, PaneMap};
+pub use status::hints;
+
+use crate::app::{App, Mode, Pane, PaneSizes};
+use crate::keymap::Keymap;
 use crate::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -97,8 +105,32 @@ pub fn reader_text_size(r: Rect) -> (usize, usize) {
     )
 }
 
-/// Draws one frame.
-pub fn draw(frame: &mut Frame<'_>, app: &App, theme: &Theme) {
+/// The sizes the panes get on a terminal of `area`; a pane not shown
+/// keeps its last size (`current`).
+pub fn pane_sizes(area: Rect, focus: Pane, current: PaneSizes) -> PaneSizes {
+    let a = areas(area, focus);
+    let mut sizes = current;
+    if let Some(r) = a.reader {
+        (sizes.reader_width, sizes.reader_rows) = reader_text_size(r);
+    }
+    if let Some(r) = a.articles.or(a.entities).or(a.notes) {
+        sizes.list_rows = (usize::from(r.height.saturating_sub(2)) / 2).max(1);
+    }
+    sizes
+}
+
+/// What drawing needs besides the app: the colours and the keys (hints
+/// and help name the user's keys).
+#[derive(Debug, Clone, Copy)]
+pub struct Look<'a> {
+    pub theme: &'a Theme,
+    pub keymap: &'a Keymap,
+}
+
+/// Draws one frame and records in `map` where each pane and item went.
+pub fn draw(frame: &mut Frame<'_>, app: &App, look: Look<'_>, map: &mut FrameMap) {
+    let theme = look.theme;
+    map.begin(app);
     let area = frame.area();
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         let msg = format!(
@@ -108,33 +140,32 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, theme: &Theme) {
         frame.render_widget(Paragraph::new(Line::from(msg)), area);
         return;
     }
-    let a = areas(area, app.focus);
+    let a = areas(area, app.focus());
     if let Some(r) = a.articles {
-        articles::draw(frame, r, app, theme);
+        articles::draw(frame, r, app, theme, map);
     }
     if let Some(r) = a.reader {
-        reader::draw(frame, r, app, theme);
+        reader::draw(frame, r, app, theme, map);
     }
     if let Some(r) = a.entities {
-        entities::draw(frame, r, app, theme);
+        entities::draw(frame, r, app, theme, map);
     }
     if let Some(r) = a.notes {
-        notes::draw(frame, r, app, theme);
+        notes::draw(frame, r, app, theme, map);
     }
     if let Some(r) = a.status {
-        status::draw(frame, r, app, theme);
+        status::draw(frame, r, app, look);
     }
-    if app.help {
-        help::draw(frame, area, app, theme);
-    }
-    if app.editor.is_some() {
-        overlay::draw_editor(frame, area, app, theme);
+    match app.mode() {
+        Mode::Help { scroll } => help::draw(frame, area, *scroll, look),
+        Mode::Editing(editor) => overlay::draw_editor(frame, area, editor, look),
+        Mode::Normal | Mode::Filter { .. } | Mode::Search { .. } => {}
     }
 }
 
 /// A pane's frame: bordered, its number and title, bold when focused.
 fn pane_block<'a>(pane: Pane, app: &App, theme: &Theme, extra: &str) -> Block<'a> {
-    let focused = app.focus == pane;
+    let focused = app.focus() == pane;
     let n = Pane::ALL.iter().position(|p| *p == pane).unwrap_or(0) + 1;
     let title = if extra.is_empty() {
         format!(" {n} {} ", pane.title())

@@ -1,6 +1,6 @@
 //! The Notes pane: the open briefing's notes in paragraph order.
 
-use super::{pane_block, truncate};
+use super::{FrameMap, pane_block, truncate};
 use crate::app::{App, Pane};
 use crate::notes::Placement;
 use crate::sanitize::sanitize;
@@ -10,9 +10,10 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{List, ListItem, ListState, Paragraph};
 
-pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme) {
-    let Some(open) = &app.open else {
+pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme, map: &mut FrameMap) {
+    let Some(open) = app.open() else {
         let block = pane_block(Pane::Notes, app, theme, "");
+        map.record_empty(Pane::Notes, area, block.inner(area));
         frame.render_widget(
             Paragraph::new(Span::styled(" nothing open", theme.dim)).block(block),
             area,
@@ -20,8 +21,10 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme) {
         return;
     };
     let block = pane_block(Pane::Notes, app, theme, &open.notes.notes.len().to_string());
-    let width = usize::from(block.inner(area).width);
+    let inner = block.inner(area);
+    let width = usize::from(inner.width);
     if open.note_order.is_empty() {
+        map.record_empty(Pane::Notes, area, inner);
         let hint = if open.notes_error.is_some() {
             " notes file unreadable (see status)"
         } else {
@@ -60,11 +63,19 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme) {
             ListItem::new(lines)
         })
         .collect();
-    let focused = app.focus == Pane::Notes;
+    let targets: Vec<(usize, Option<usize>)> = items
+        .iter()
+        .enumerate()
+        .map(|(pos, item)| (item.height(), Some(pos)))
+        .collect();
+    let focused = app.focus() == Pane::Notes;
     let list =
         List::new(items)
             .block(block)
             .highlight_style(if focused { theme.selected } else { theme.text });
-    let mut state = ListState::default().with_selected(Some(open.note_sel));
+    let mut state = ListState::default()
+        .with_offset(map.offset(Pane::Notes))
+        .with_selected(Some(open.note_sel));
     frame.render_stateful_widget(list, area, &mut state);
+    map.record_list(Pane::Notes, area, inner, state.offset(), &targets);
 }

@@ -1,14 +1,14 @@
 //! The note editor, drawn over the panes.
 
-use crate::app::{App, EditTarget};
-use crate::theme::Theme;
+use super::Look;
+use crate::app::{EditTarget, Editor};
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 
-pub fn draw_editor(frame: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme) {
-    let Some(ed) = &app.editor else { return };
+pub fn draw_editor(frame: &mut Frame<'_>, area: Rect, ed: &Editor, look: Look<'_>) {
+    let theme = look.theme;
     let w = area.width.saturating_sub(4).clamp(10, 72);
     let h = area.height.saturating_sub(4).clamp(3, 12);
     let r = Rect {
@@ -23,7 +23,7 @@ pub fn draw_editor(frame: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme) 
     };
     let block = Block::bordered()
         .title(title)
-        .title_bottom(Line::from(" Esc/Ctrl-s save · Enter new line · Ctrl-e $EDITOR ").right_aligned())
+        .title_bottom(Line::from(format!(" {} ", super::status::editor_keys(look.keymap))).right_aligned())
         .border_style(theme.border_focused);
     let inner = block.inner(r);
     let (line, col) = ed.cursor_line_col();

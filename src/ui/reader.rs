@@ -1,7 +1,7 @@
 //! The Reader pane: only the visible rows of the laid-out briefing are
 //! turned into ratatui lines, whatever the briefing's length.
 
-use super::pane_block;
+use super::{FrameMap, PaneMap, pane_block};
 use crate::app::{App, Pane};
 use crate::entities::EntityKind;
 use crate::theme::Theme;
@@ -27,9 +27,10 @@ pub fn legend(theme: &Theme) -> Line<'static> {
     Line::from(spans)
 }
 
-pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme) {
-    let Some(open) = &app.open else {
+pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme, map: &mut FrameMap) {
+    let Some(open) = app.open() else {
         let block = pane_block(Pane::Reader, app, theme, "");
+        map.record_empty(Pane::Reader, area, block.inner(area));
         let hint = Paragraph::new(vec![
             Line::from(""),
             Line::from(Span::styled(
@@ -44,8 +45,8 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme) {
     };
     let rows = usize::from(area.height.saturating_sub(2));
     let title = app
-        .briefings
-        .get(open.index)
+        .open_index()
+        .and_then(|i| app.briefings().get(i))
         .map(|b| crate::sanitize::sanitize(&b.meta.title).into_owned())
         .unwrap_or_default();
     let title = super::truncate(&title, usize::from(area.width).saturating_sub(20));
@@ -119,5 +120,20 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme) {
             Line::from(spans)
         })
         .collect();
+    let inner = block.inner(area);
+    // The paragraph of each row; a blank row between two belongs to the one above.
+    let targets = (open.scroll..open.scroll + usize::from(inner.height))
+        .map(|row| {
+            (row < open.layout.lines.len())
+                .then(|| open.layout.block_at(row))
+                .flatten()
+        })
+        .collect();
+    map.record(PaneMap {
+        pane: Pane::Reader,
+        area,
+        inner,
+        rows: targets,
+    });
     frame.render_widget(Paragraph::new(lines).block(block), area);
 }

@@ -1,86 +1,86 @@
 //! The status bar: the last message, else the keys that matter in the
 //! focused pane (taken from the keymap, so they are always right).
 
-use crate::app::{Action, App, Pane};
-use crate::theme::Theme;
+use super::Look;
+use crate::app::{App, Command, KeyContext, Mode, Pane, Status};
+use crate::keymap::Keymap;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 /// The actions worth showing for a pane.
-fn pane_actions(pane: Pane) -> &'static [Action] {
+fn pane_actions(pane: Pane) -> &'static [Command] {
     match pane {
         Pane::Articles => &[
-            Action::Down,
-            Action::Select,
-            Action::Filter,
-            Action::Sort,
-            Action::FocusNext,
-            Action::Help,
-            Action::Quit,
+            Command::Down,
+            Command::Select,
+            Command::Filter,
+            Command::Sort,
+            Command::FocusNext,
+            Command::Help,
+            Command::Quit,
         ],
         Pane::Reader => &[
-            Action::Down,
-            Action::Filter,
-            Action::PageDown,
-            Action::AddNote,
-            Action::NextMention,
-            Action::FocusNext,
-            Action::Help,
-            Action::Quit,
+            Command::Down,
+            Command::Filter,
+            Command::PageDown,
+            Command::AddNote,
+            Command::NextMention,
+            Command::FocusNext,
+            Command::Help,
+            Command::Quit,
         ],
         Pane::Entities => &[
-            Action::Down,
-            Action::Select,
-            Action::NextMention,
-            Action::FocusNext,
-            Action::Help,
-            Action::Quit,
+            Command::Down,
+            Command::Select,
+            Command::NextMention,
+            Command::FocusNext,
+            Command::Help,
+            Command::Quit,
         ],
         Pane::Notes => &[
-            Action::Down,
-            Action::Select,
-            Action::EditNote,
-            Action::DeleteNote,
-            Action::Undo,
-            Action::Help,
-            Action::Quit,
+            Command::Down,
+            Command::Select,
+            Command::EditNote,
+            Command::DeleteNote,
+            Command::Undo,
+            Command::Help,
+            Command::Quit,
         ],
     }
 }
 
-fn short(a: Action) -> &'static str {
+fn short(a: Command) -> &'static str {
     match a {
-        Action::Down => "move",
-        Action::Select => "open",
-        Action::Filter => "filter",
-        Action::Sort => "sort",
-        Action::FocusNext => "next pane",
-        Action::Help => "help",
-        Action::Quit => "quit",
-        Action::PageDown => "page",
-        Action::AddNote => "note",
-        Action::NextMention => "next mention",
-        Action::EditNote => "edit",
-        Action::DeleteNote => "delete",
-        Action::Undo => "undo",
+        Command::Down => "move",
+        Command::Select => "open",
+        Command::Filter => "filter",
+        Command::Sort => "sort",
+        Command::FocusNext => "next pane",
+        Command::Help => "help",
+        Command::Quit => "quit",
+        Command::PageDown => "page",
+        Command::AddNote => "note",
+        Command::NextMention => "next mention",
+        Command::EditNote => "edit",
+        Command::DeleteNote => "delete",
+        Command::Undo => "undo",
         _ => "",
     }
 }
 
 /// The key hints for a pane, e.g. "j move · Enter open", cut to `width`
 /// columns by dropping middle hints first (help and quit always stay).
-pub fn hints(app: &App, width: usize) -> String {
-    let mut parts: Vec<String> = pane_actions(app.focus)
+pub fn hints(focus: Pane, keymap: &Keymap, width: usize) -> String {
+    let mut parts: Vec<String> = pane_actions(focus)
         .iter()
         .map(|&a| {
-            let keys = app.keymap.keys_for(a);
-            let key = keys.first().map(ToString::to_string).unwrap_or_default();
-            let label = match (a, app.focus) {
-                (Action::Select, Pane::Entities) => "briefings naming it",
-                (Action::Select, Pane::Notes) => "go to paragraph",
-                (Action::Filter, Pane::Reader) => "search",
+            let key = first_key(keymap, a);
+            let label = match (a, focus) {
+                (Command::Select, Pane::Entities) => "briefings naming it",
+                (Command::Select, Pane::Notes) => "go to paragraph",
+                (Command::Filter, Pane::Reader) => "search",
                 _ => short(a),
             };
             format!("{key} {label}")
@@ -93,34 +93,65 @@ pub fn hints(app: &App, width: usize) -> String {
     parts.join(" · ")
 }
 
-pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme) {
-    let line = if let Some(query) = &app.search_input {
-        Line::from(vec![
+/// The first key of a command, as hints show it.
+fn first_key(keymap: &Keymap, command: Command) -> String {
+    keymap
+        .keys_for(command)
+        .first()
+        .map(ToString::to_string)
+        .unwrap_or_default()
+}
+
+/// A status message with its hint ("note deleted — u undoes"), the hint
+/// naming the user's keys.
+pub fn message(status: &Status, keymap: &Keymap) -> String {
+    let text = crate::sanitize::sanitize(&status.text);
+    match status.hint {
+        Some((command, verb)) => format!("{text} — {} {verb}", first_key(keymap, command)),
+        None => text.into_owned(),
+    }
+}
+
+/// The note editor's keys, from the keymap ("Esc/Ctrl-s save").
+pub fn editor_keys(keymap: &Keymap) -> String {
+    let mut parts = vec!["Enter new line".to_owned()];
+    for (command, what) in [(Command::SaveNote, "save"), (Command::ExternalEditor, "$EDITOR")] {
+        debug_assert_eq!(command.context(), KeyContext::Editor);
+        let keys = keymap.label(command);
+        if !keys.is_empty() {
+            parts.push(format!("{keys} {what}"));
+        }
+    }
+    parts.join(" · ")
+}
+
+pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, look: Look<'_>) {
+    let theme = look.theme;
+    let line = match app.mode() {
+        Mode::Search { input } => Line::from(vec![
             Span::styled(" search: ", theme.accent),
-            Span::raw(format!("{}▏", crate::sanitize::sanitize(query))),
+            Span::raw(format!("{}▏", crate::sanitize::sanitize(input))),
             Span::styled("  Enter finds · n/N next/previous · Esc cancels", theme.dim),
-        ])
-    } else if let Some(input) = &app.input {
-        Line::from(vec![
+        ]),
+        Mode::Filter { input } => Line::from(vec![
             Span::styled(" filter: ", theme.accent),
-            Span::raw(format!("{input}▏")),
+            Span::raw(format!("{}▏", crate::sanitize::sanitize(input))),
             Span::styled("  Enter keeps · Esc clears", theme.dim),
-        ])
-    } else if app.editor.is_some() {
-        Line::from(Span::styled(
-            " writing a note — Enter: new line · Esc or Ctrl-s: save (empty: not kept) · Ctrl-e: $EDITOR",
+        ]),
+        Mode::Editing(_) => Line::from(Span::styled(
+            format!(" writing a note — {} (empty: not kept)", editor_keys(look.keymap)),
             theme.accent,
-        ))
-    } else if let Some(s) = &app.status {
-        Line::from(Span::styled(
-            format!(" {}", crate::sanitize::sanitize(&s.text)),
-            if s.error { theme.error } else { theme.text },
-        ))
-    } else {
-        Line::from(Span::styled(
-            format!(" {}", hints(app, usize::from(area.width))),
-            theme.dim,
-        ))
+        )),
+        Mode::Normal | Mode::Help { .. } => match app.status() {
+            Some(s) => Line::from(Span::styled(
+                format!(" {}", message(s, look.keymap)),
+                if s.is_error() { theme.error } else { theme.text },
+            )),
+            None => Line::from(Span::styled(
+                format!(" {}", hints(app.focus(), look.keymap, usize::from(area.width))),
+                theme.dim,
+            )),
+        },
     };
     frame.render_widget(Paragraph::new(line), area);
 }

@@ -1,29 +1,38 @@
 //! Shared set-up for the state and render tests: an App over the bundled
-//! briefings with notes and state in a temporary folder.
+//! briefings with notes and state in a temporary folder, driven the way
+//! the loop drives it (actions in, effects performed, results back).
 #![allow(dead_code)]
 
-use brief::app::{Action, App, Effect};
+use brief::app::{Action, App, Command, EditKey, Effect, PaneSizes};
+use brief::effects::{Io, dispatch};
 use brief::keymap::Keymap;
 use brief::notes::NotesStore;
 use brief::reading_state::ReadingState;
 use brief::store::scan;
-use brief::tui::{Io, perform};
+use brief::theme::Theme;
+use brief::ui::{self, FrameMap, Look};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
 use std::collections::HashMap;
 use std::path::Path;
 
 pub const SEED_ID: &str = "000_e339247b8c1bd523.txt";
 
+/// Where effects go for a test in `tmp`.
+pub fn io(tmp: &Path) -> Io {
+    Io {
+        notes: NotesStore::new(tmp.join("notes")),
+        data_dir: tmp.join("data"),
+        config_file: tmp.join("config.toml"),
+    }
+}
+
 /// An app over `assets/briefings` whose IO goes to `tmp`.
 pub fn app(tmp: &Path) -> (App, Io) {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/briefings");
     let briefings = scan(&root).expect("bundled briefings");
-    let io = Io {
-        notes: NotesStore::new(tmp.join("notes")),
-        data_dir: tmp.join("data"),
-        config_file: tmp.join("config.toml"),
-        finder: None,
-        roots: Vec::new(),
-    };
+    let io = io(tmp);
     let mut counts = HashMap::new();
     for (_, f) in io.notes.all() {
         if let Ok(f) = f {
@@ -31,49 +40,64 @@ pub fn app(tmp: &Path) -> (App, Io) {
         }
     }
     let (state, _) = ReadingState::load(&io.data_dir);
-    let mut app = App::new(briefings, state, counts, Keymap::default());
     let config = brief::config::Config::load(&io.config_file).expect("config");
-    app.watch = config.watchlist();
-    app.set_reader_size(70, 30);
+    let mut app = App::new(briefings, state, counts).with_watchlist(config.watchlist());
+    resize(&mut app, 70, 30);
     (app, io)
 }
 
-/// Sends an action and performs the IO it asks for, as the loop does.
-pub fn send(app: &mut App, io: &Io, action: Action) -> Vec<Effect> {
-    let effects = app.update(action);
-    for e in &effects {
-        perform(app, io, e);
-    }
-    effects
+/// Gives the Reader a text area of `width` × `rows`.
+pub fn resize(app: &mut App, width: usize, rows: usize) {
+    app.update(Action::Resize(PaneSizes {
+        reader_width: width,
+        reader_rows: rows,
+        list_rows: 10,
+    }));
+}
+
+/// Sends an action and performs the IO it leads to, as the loop does
+/// (background work runs at once). Returns the effects it asked for.
+pub fn send(app: &mut App, io: &Io, action: impl Into<Action>) -> Vec<Effect> {
+    dispatch(app, io, None, action.into())
 }
 
 /// Selects a briefing by id in Articles and opens it.
 pub fn open(app: &mut App, io: &Io, id: &str) {
-    send(app, io, Action::FocusArticles);
-    let pos = app
-        .view
-        .iter()
-        .position(|&i| app.briefings[i].id == id)
-        .expect("briefing listed");
-    app.selected = pos;
-    send(app, io, Action::Select);
-    assert_eq!(app.open.as_ref().map(|o| o.id.as_str()), Some(id));
+    select(app, io, id);
+    send(app, io, Command::Select);
+    assert_eq!(app.open().map(|o| o.id.as_str()), Some(id));
 }
 
-/// Types text into the note editor and saves it with Esc.
-pub fn type_note(app: &mut App, io: &Io, text: &str) {
-    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-    for c in text.chars() {
-        let code = if c == '\n' {
-            KeyCode::Enter
-        } else {
-            KeyCode::Char(c)
-        };
-        app.editor_key(KeyEvent::new(code, KeyModifiers::NONE));
+/// Moves the Articles selection to a briefing by id.
+pub fn select(app: &mut App, io: &Io, id: &str) {
+    send(app, io, Command::FocusArticles);
+    let pos = app
+        .view()
+        .iter()
+        .position(|&i| app.briefings()[i].id == id)
+        .expect("briefing listed");
+    send(app, io, Command::Top);
+    for _ in 0..pos {
+        send(app, io, Command::Down);
     }
-    let effects = app.editor_key(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE));
-    for e in &effects {
-        perform(app, io, e);
+    assert_eq!(app.selected(), pos);
+}
+
+/// Types text into the note editor and saves it.
+pub fn type_note(app: &mut App, io: &Io, text: &str) {
+    type_input(app, io, text);
+    send(app, io, Command::SaveNote);
+}
+
+/// Types text at the editor, the Articles filter or the Reader search.
+pub fn type_input(app: &mut App, io: &Io, text: &str) {
+    for c in text.chars() {
+        let key = if c == '\n' {
+            EditKey::Enter
+        } else {
+            EditKey::Char(c)
+        };
+        send(app, io, Action::Edit(key));
     }
 }
 
@@ -84,10 +108,25 @@ pub fn seed_open(tmp: &Path) -> (App, Io) {
     (app, io)
 }
 
-/// Types text at the Articles filter or the Reader search prompt.
-pub fn type_input(app: &mut App, text: &str) {
-    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-    for c in text.chars() {
-        app.input_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
-    }
+/// Draws a frame at `w` × `h`, the panes sized first as the loop does;
+/// returns the screen and what was drawn where.
+pub fn draw(app: &mut App, theme: &Theme, w: u16, h: u16) -> (Buffer, FrameMap) {
+    let mut map = FrameMap::default();
+    let buf = draw_with(app, theme, w, h, &mut map);
+    (buf, map)
+}
+
+/// [`draw`] keeping the frame map (and its list offsets) across frames.
+pub fn draw_with(app: &mut App, theme: &Theme, w: u16, h: u16, map: &mut FrameMap) -> Buffer {
+    let area = ratatui::layout::Rect::new(0, 0, w, h);
+    let sizes = ui::pane_sizes(area, app.focus(), app.sizes());
+    app.update(Action::Resize(sizes));
+    let keymap = Keymap::default();
+    let look = Look {
+        theme,
+        keymap: &keymap,
+    };
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+    terminal.draw(|f| ui::draw(f, app, look, map)).unwrap();
+    terminal.backend().buffer().clone()
 }

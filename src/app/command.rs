@@ -1,0 +1,131 @@
+//! The commands a key can be bound to: named in `config.toml`'s `[keys]`,
+//! listed in the help overlay, and sent to `App::update` as
+//! `Action::Command`.
+
+use serde::{Deserialize, Serialize};
+
+/// What a key asks for. Movement commands apply to the focused pane.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Command {
+    Quit,
+    Help,
+    FocusNext,
+    FocusPrev,
+    FocusArticles,
+    FocusReader,
+    FocusEntities,
+    FocusNotes,
+    Up,
+    Down,
+    Top,
+    Bottom,
+    PageUp,
+    PageDown,
+    HalfPageUp,
+    HalfPageDown,
+    /// Enter: open a briefing, filter by an entity, jump to a note.
+    Select,
+    /// Esc: close an overlay or clear the filter.
+    Back,
+    NextMention,
+    PrevMention,
+    AddNote,
+    EditNote,
+    DeleteNote,
+    Undo,
+    Filter,
+    Sort,
+    /// Add the selected entity to the watchlist.
+    Watch,
+    /// In the note editor: keep the note and close the editor.
+    SaveNote,
+    /// In the note editor: hand the text to `$VISUAL`/`$EDITOR`.
+    ExternalEditor,
+}
+
+/// Where a command's keys apply: the panes, or the note editor (whose
+/// other keys type text). A key may mean one thing in each.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum KeyContext {
+    Panes,
+    Editor,
+}
+
+impl Command {
+    /// Every action, in the order the help overlay lists them.
+    pub const ALL: [Self; 29] = [
+        Self::Up,
+        Self::Down,
+        Self::Top,
+        Self::Bottom,
+        Self::PageDown,
+        Self::PageUp,
+        Self::HalfPageDown,
+        Self::HalfPageUp,
+        Self::Select,
+        Self::Back,
+        Self::FocusNext,
+        Self::FocusPrev,
+        Self::FocusArticles,
+        Self::FocusReader,
+        Self::FocusEntities,
+        Self::FocusNotes,
+        Self::NextMention,
+        Self::PrevMention,
+        Self::AddNote,
+        Self::EditNote,
+        Self::DeleteNote,
+        Self::Undo,
+        Self::Filter,
+        Self::Sort,
+        Self::Watch,
+        Self::Help,
+        Self::Quit,
+        Self::SaveNote,
+        Self::ExternalEditor,
+    ];
+
+    /// Where the command's keys work.
+    pub fn context(self) -> KeyContext {
+        match self {
+            Self::SaveNote | Self::ExternalEditor => KeyContext::Editor,
+            _ => KeyContext::Panes,
+        }
+    }
+
+    /// What the help overlay says the action does.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Self::Quit => "quit",
+            Self::Help => "show or hide this help",
+            Self::FocusNext => "focus the next pane",
+            Self::FocusPrev => "focus the previous pane",
+            Self::FocusArticles => "focus Articles",
+            Self::FocusReader => "focus Reader",
+            Self::FocusEntities => "focus Entities",
+            Self::FocusNotes => "focus Notes",
+            Self::Up => "move up (paragraph in Reader)",
+            Self::Down => "move down (paragraph in Reader)",
+            Self::Top => "go to the top",
+            Self::Bottom => "go to the bottom",
+            Self::PageUp => "page up",
+            Self::PageDown => "page down",
+            Self::HalfPageUp => "half a page up",
+            Self::HalfPageDown => "half a page down",
+            Self::Select => "open briefing / filter by entity / jump to note",
+            Self::Back => "close, or clear the filter",
+            Self::NextMention => "next mention of the selected entity, or search match",
+            Self::PrevMention => "previous mention of the selected entity, or search match",
+            Self::AddNote => "add a note on the Reader's paragraph",
+            Self::EditNote => "edit the selected note",
+            Self::DeleteNote => "delete the selected note",
+            Self::Undo => "undo the last delete",
+            Self::Filter => "filter Articles by text; in the Reader, search",
+            Self::Sort => "sort articles: date, title, source, watchlist hits",
+            Self::Watch => "watch the selected entity (saved to config.toml)",
+            Self::SaveNote => "note editor: save the note and close",
+            Self::ExternalEditor => "note editor: edit the note in $VISUAL/$EDITOR",
+        }
+    }
+}

@@ -1,0 +1,50 @@
+//! The IO the app asks for. An effect carries everything its IO needs, so
+//! the code that performs it never reads the app; what it learns comes
+//! back as an [`Action`](super::Action).
+
+use crate::entities::EntityKind;
+use crate::entities::watch::Watchlist;
+use crate::notes::NotesFile;
+use crate::reading_state::ReadingState;
+use crate::store::{Briefing, Format};
+use std::path::PathBuf;
+
+/// IO for the loop (or a test) to perform.
+#[derive(Debug, Clone)]
+pub enum Effect {
+    /// Read, parse and analyse a briefing and load its notes; answered by
+    /// `Action::Opened` or `Action::OpenFailed`.
+    Open(OpenRequest),
+    /// Write a briefing's notes file (merging what others wrote); answered
+    /// by `Action::NotesSaved`.
+    SaveNotes(NotesFile),
+    /// Write the reading state; a failure is answered by
+    /// `Action::StateNotSaved`.
+    SaveState(ReadingState),
+    /// Find which briefings name each entity; answered by
+    /// `Action::IndexReady`.
+    IndexEntities(IndexRequest),
+    /// Add an entity to `config.toml`'s watchlist; answered by
+    /// `Action::Watched`.
+    Watch { name: String, kind: EntityKind },
+    /// Hand the note being written to `$VISUAL`/`$EDITOR`; answered by
+    /// `Action::ExternalEditDone`. Only the terminal loop can do this.
+    EditExternally(String),
+}
+
+/// Which briefing to open, and the watchlist to analyse it with.
+#[derive(Debug, Clone)]
+pub struct OpenRequest {
+    pub index: usize,
+    pub id: String,
+    pub path: PathBuf,
+    pub format: Format,
+    pub watch: Watchlist,
+}
+
+/// The briefings to index, and the watchlist to analyse them with.
+#[derive(Debug, Clone)]
+pub struct IndexRequest {
+    pub briefings: Vec<Briefing>,
+    pub watch: Watchlist,
+}

@@ -1,0 +1,46 @@
+//! What the app is doing now (one mode at a time, never a set of flags)
+//! and the status line's message.
+
+use super::{Command, Editor};
+
+/// Where keys go.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum Mode {
+    /// Keys are commands for the panes.
+    #[default]
+    Normal,
+    /// The help overlay is open; it scrolls from this line.
+    Help { scroll: usize },
+    /// The Articles filter is being typed (it applies as you type).
+    Filter { input: String },
+    /// A Reader search is being typed (it applies on Enter).
+    Search { input: String },
+    /// The note editor is open.
+    Editing(Editor),
+}
+
+/// How the status line shows a message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StatusKind {
+    Info,
+    /// Work under way; the loop wakes more often to show its end.
+    Busy,
+    Error,
+}
+
+/// A message for the status line. A hint names a command rather than a
+/// key, so the message is right whatever keys the user chose.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Status {
+    pub kind: StatusKind,
+    pub text: String,
+    /// "— u undoes": the command's keys and what they do, drawn after the
+    /// text.
+    pub hint: Option<(Command, &'static str)>,
+}
+
+impl Status {
+    pub fn is_error(&self) -> bool {
+        self.kind == StatusKind::Error
+    }
+}

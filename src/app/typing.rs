@@ -1,0 +1,97 @@
+//! Typed text: the note editor, the Articles filter (applied as it is
+//! typed) and the Reader search (applied on Enter).
+
+use super::search::Search;
+use super::{App, EditKey, Effect, Mode};
+
+impl App {
+    pub(super) fn edit_key(&mut self, key: EditKey) -> Vec<Effect> {
+        match &mut self.mode {
+            Mode::Editing(ed) => {
+                match key {
+                    EditKey::Char(c) => ed.insert(c),
+                    EditKey::Enter => ed.insert('\n'),
+                    EditKey::Backspace => ed.backspace(),
+                    EditKey::Delete => ed.delete(),
+                    EditKey::Left => ed.left(),
+                    EditKey::Right => ed.right(),
+                    EditKey::Up => ed.vertical(true),
+                    EditKey::Down => ed.vertical(false),
+                    EditKey::Tab => ed.insert_str("    "),
+                    // Esc saves unless bound otherwise; the keymap decides.
+                    EditKey::Escape => {}
+                }
+                Vec::new()
+            }
+            Mode::Filter { .. } => {
+                self.filter_key(key);
+                Vec::new()
+            }
+            Mode::Search { .. } => {
+                self.search_key(key);
+                Vec::new()
+            }
+            Mode::Normal | Mode::Help { .. } => Vec::new(),
+        }
+    }
+
+    /// Pasted text goes into the editor or the prompt being typed.
+    pub(super) fn paste(&mut self, text: &str) -> Vec<Effect> {
+        match &mut self.mode {
+            Mode::Editing(ed) => ed.insert_str(text),
+            Mode::Filter { input } => {
+                input.extend(text.chars().filter(|c| !c.is_control()));
+                self.text_filter.clone_from(input);
+                self.refresh_view();
+            }
+            Mode::Search { input } => input.extend(text.chars().filter(|c| !c.is_control())),
+            Mode::Normal | Mode::Help { .. } => {}
+        }
+        Vec::new()
+    }
+
+    fn filter_key(&mut self, key: EditKey) {
+        let Mode::Filter { input } = &mut self.mode else {
+            return;
+        };
+        match key {
+            EditKey::Escape => {
+                self.mode = Mode::Normal;
+                self.text_filter.clear();
+            }
+            EditKey::Enter => self.mode = Mode::Normal,
+            EditKey::Backspace => {
+                input.pop();
+                self.text_filter.clone_from(input);
+            }
+            EditKey::Char(c) => {
+                input.push(c);
+                self.text_filter.clone_from(input);
+            }
+            _ => return,
+        }
+        self.refresh_view();
+    }
+
+    fn search_key(&mut self, key: EditKey) {
+        let Mode::Search { input } = &mut self.mode else {
+            return;
+        };
+        match key {
+            EditKey::Escape => self.mode = Mode::Normal,
+            EditKey::Enter => {
+                let query = std::mem::take(input);
+                self.mode = Mode::Normal;
+                if let Some(o) = self.open.as_mut() {
+                    o.search = (!query.is_empty()).then(|| Search::new(&query, &o.paragraphs));
+                }
+                self.search_step(true);
+            }
+            EditKey::Backspace => {
+                input.pop();
+            }
+            EditKey::Char(c) => input.push(c),
+            _ => {}
+        }
+    }
+}
