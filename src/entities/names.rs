@@ -581,6 +581,7 @@ impl<'t> Cx<'t> {
     }
 
     /// Splits the sequence [a, b) into entities.
+    #[allow(clippy::too_many_lines)] // the rule order, in one place until issue 13 makes it a rule list
     fn segment(&self, a: usize, b: usize, out: &mut Vec<Entity>) {
         let mut i = a;
         let mut person_hint = self.person_cue_before(a);

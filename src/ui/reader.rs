@@ -2,7 +2,7 @@
 //! turned into ratatui lines, whatever the briefing's length.
 
 use super::{FrameMap, PaneMap, pane_block};
-use crate::app::{App, Pane};
+use crate::app::{App, Open, Pane};
 use crate::entities::EntityKind;
 use crate::theme::Theme;
 use ratatui::Frame;
@@ -56,6 +56,29 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme, map: &m
     if area.width >= 48 {
         block = block.title_bottom(legend(theme));
     }
+    let lines = visible_lines(open, theme, open.scroll, rows);
+    let inner = block.inner(area);
+    // The paragraph of each row; a blank row between two belongs to the one above.
+    let targets = (open.scroll..open.scroll + usize::from(inner.height))
+        .map(|row| {
+            (row < open.layout.lines.len())
+                .then(|| open.layout.block_at(row))
+                .flatten()
+        })
+        .collect();
+    map.record(PaneMap {
+        pane: Pane::Reader,
+        area,
+        inner,
+        rows: targets,
+    });
+    frame.render_widget(Paragraph::new(lines).block(block), area);
+}
+
+/// The Reader's rows from `scroll` on, as styled lines: the cursor and note
+/// marks in the margin, entity kinds, watched names, the selected entity's
+/// mentions and the search's matches.
+fn visible_lines<'a>(open: &'a Open, theme: &Theme, scroll: usize, rows: usize) -> Vec<Line<'a>> {
     let highlight: HashSet<u32> = if open.highlight {
         open.selected_group()
             .map(|g| g.mentions.iter().map(|&m| m as u32).collect())
@@ -65,12 +88,11 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme, map: &m
     };
     let cursor_rows = open.layout.blocks.get(open.cursor).cloned().unwrap_or(0..0);
     let query = open.search.as_ref().map(|s| s.query.as_str());
-    let lines: Vec<Line<'_>> = open
-        .layout
+    open.layout
         .lines
         .iter()
         .enumerate()
-        .skip(open.scroll)
+        .skip(scroll)
         .take(rows)
         .map(|(row, line)| {
             let mut spans = Vec::with_capacity(line.segs.len() + 2);
@@ -119,21 +141,5 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme, map: &m
             }
             Line::from(spans)
         })
-        .collect();
-    let inner = block.inner(area);
-    // The paragraph of each row; a blank row between two belongs to the one above.
-    let targets = (open.scroll..open.scroll + usize::from(inner.height))
-        .map(|row| {
-            (row < open.layout.lines.len())
-                .then(|| open.layout.block_at(row))
-                .flatten()
-        })
-        .collect();
-    map.record(PaneMap {
-        pane: Pane::Reader,
-        area,
-        inner,
-        rows: targets,
-    });
-    frame.render_widget(Paragraph::new(lines).block(block), area);
+        .collect()
 }
