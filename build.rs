@@ -5,8 +5,8 @@
 //! Output (in `OUT_DIR`): `gazetteer.keys` (every key's bytes, sorted),
 //! `gazetteer.entries` (per key: u32 offset, u16 length, u16 flags, little
 //! endian) and `gazetteer.slots` (open addressing, linear probing, FNV-1a;
-//! u32 entry index + 1 per slot, 0 when empty). The layout and the hash must
-//! match `src/entities/gazetteer.rs`.
+//! u32 entry index + 1 per slot, 0 when empty). The layout must match
+//! `src/entities/gazetteer.rs`; the hash is `src/hash.rs`, compiled here too.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -32,15 +32,10 @@ const FILES: &[(&str, u16)] = &[
 /// "United States"): a longer name may start here.
 const PREFIX: u16 = 1 << 9;
 
-/// FNV-1a, 64 bits. Must match `src/entities/gazetteer.rs`.
-fn hash(bytes: &[u8]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for &b in bytes {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0100_0000_01b3);
-    }
-    h
-}
+/// The engine's own hash, so that the table and its lookups cannot drift.
+#[allow(dead_code)] // the engine's `Hasher` is not needed here
+#[path = "src/hash.rs"]
+mod hash;
 
 fn main() {
     let dir = Path::new("assets/gazetteer");
@@ -79,7 +74,7 @@ fn main() {
         entries.extend_from_slice(&len.to_le_bytes());
         entries.extend_from_slice(&flags.to_le_bytes());
         keys.extend_from_slice(key);
-        let mut slot = (hash(key) as usize) & (capacity - 1);
+        let mut slot = (hash::fnv1a(key) as usize) & (capacity - 1);
         while slots[slot] != 0 {
             slot = (slot + 1) & (capacity - 1);
         }

@@ -11,6 +11,7 @@ pub mod config; // config.toml, defaults embedded, validation
 pub mod document; // Document/Block/Inline model and its two parsers
 pub mod entities; // entity kinds, recogniser, declared names
 pub mod fsutil; // atomic file writes
+pub(crate) mod hash; // FNV-1a: fingerprints, notes file names, gazetteer, name maps
 pub mod keymap; // key bindings <-> actions
 pub mod layout; // wrapping a document into display lines (pure)
 pub mod notes; // paragraph notes: anchors, re-anchoring, atomic merge-on-write store, export

@@ -2,6 +2,8 @@
 //! hash table embedded in the binary: a lookup is a hash and a probe or
 //! two, and there is nothing to build when the program starts.
 
+use crate::hash::fnv1a;
+
 static KEYS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/gazetteer.keys"));
 static ENTRIES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/gazetteer.entries"));
 static SLOTS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/gazetteer.slots"));
@@ -43,16 +45,6 @@ impl Flags {
     }
 }
 
-/// FNV-1a, 64 bits; must match `build.rs`.
-fn hash(bytes: &[u8]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for &b in bytes {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0100_0000_01b3);
-    }
-    h
-}
-
 fn u32_at(bytes: &[u8], at: usize) -> usize {
     u32::from_le_bytes([bytes[at], bytes[at + 1], bytes[at + 2], bytes[at + 3]]) as usize
 }
@@ -80,7 +72,7 @@ pub fn lookup_bytes(key: &[u8]) -> Flags {
         return Flags(0);
     }
     let mask = capacity - 1;
-    let mut slot = (hash(key) as usize) & mask;
+    let mut slot = (fnv1a(key) as usize) & mask;
     loop {
         let index = u32_at(SLOTS, slot * 4);
         if index == 0 {

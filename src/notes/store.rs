@@ -2,9 +2,9 @@
 //! saved atomically and merged on write so that two readers never lose
 //! each other's notes.
 
-use super::anchor::fnv1a;
 use super::{Note, NotesFile, SCHEMA};
 use crate::fsutil;
+use crate::hash::fnv1a;
 use serde::Deserialize;
 use std::fs::{self, OpenOptions};
 use std::io::{self, ErrorKind, Write};
