@@ -5,42 +5,37 @@
 //! Output (in `OUT_DIR`): `gazetteer.keys` (every key's bytes, sorted),
 //! `gazetteer.entries` (per key: u32 offset, u16 length, u16 flags, little
 //! endian) and `gazetteer.slots` (open addressing, linear probing, FNV-1a;
-//! u32 entry index + 1 per slot, 0 when empty). The layout and the hash must
-//! match `src/entities/gazetteer.rs`.
+//! u32 entry index + 1 per slot, 0 when empty). The layout must match
+//! `src/entities/gazetteer.rs`; the hash is `src/hash.rs`, compiled here too.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::fs;
 use std::path::Path;
 
-/// File name -> flag bit. Must match `src/entities/gazetteer.rs`.
+/// The flag bits, from the file the engine reads them with.
+#[path = "src/entities/lexicon_flags.rs"]
+mod flags;
+
+/// File name -> flag bit.
 const FILES: &[(&str, u16)] = &[
-    ("places.txt", 1),
-    ("orgs.txt", 1 << 1),
-    ("demonyms.txt", 1 << 2),
-    ("given_names.txt", 1 << 3),
-    ("given_names_ambiguous.txt", 1 << 4),
-    ("surnames.txt", 1 << 5),
-    ("surnames_ambiguous.txt", 1 << 6),
-    ("titles.txt", 1 << 7),
-    ("common_words.txt", 1 << 8),
-    ("countries.txt", 1 << 10),
-    ("people.txt", 1 << 11),
+    ("places.txt", flags::PLACE),
+    ("orgs.txt", flags::ORG),
+    ("demonyms.txt", flags::GROUP),
+    ("given_names.txt", flags::GIVEN),
+    ("given_names_ambiguous.txt", flags::GIVEN_AMBIGUOUS),
+    ("surnames.txt", flags::SURNAME),
+    ("surnames_ambiguous.txt", flags::SURNAME_AMBIGUOUS),
+    ("titles.txt", flags::TITLE),
+    ("common_words.txt", flags::COMMON),
+    ("countries.txt", flags::COUNTRY),
+    ("people.txt", flags::PERSON),
 ];
 
-/// Set on every proper word prefix of a multi-word entry ("United" for
-/// "United States"): a longer name may start here.
-const PREFIX: u16 = 1 << 9;
-
-/// FNV-1a, 64 bits. Must match `src/entities/gazetteer.rs`.
-fn hash(bytes: &[u8]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for &b in bytes {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0100_0000_01b3);
-    }
-    h
-}
+/// The engine's own hash, so that the table and its lookups cannot drift.
+#[allow(dead_code)] // the engine's `Hasher` is not needed here
+#[path = "src/hash.rs"]
+mod hash;
 
 fn main() {
     let dir = Path::new("assets/gazetteer");
@@ -58,11 +53,13 @@ fn main() {
                 continue;
             }
             // Internal runs of white space become one space, as the
-            // recogniser joins tokens with one space.
+            // recogniser joins tokens with one space. Every proper word
+            // prefix ("United" of "United States") is marked: a longer name
+            // may start there.
             let key = entry.split_whitespace().collect::<Vec<_>>().join(" ");
             for (i, c) in key.char_indices() {
                 if c == ' ' || c == '-' {
-                    *table.entry(key.as_bytes()[..i].to_vec()).or_insert(0) |= PREFIX;
+                    *table.entry(key.as_bytes()[..i].to_vec()).or_insert(0) |= flags::PREFIX;
                 }
             }
             *table.entry(key.into_bytes()).or_insert(0) |= flag;
@@ -79,7 +76,7 @@ fn main() {
         entries.extend_from_slice(&len.to_le_bytes());
         entries.extend_from_slice(&flags.to_le_bytes());
         keys.extend_from_slice(key);
-        let mut slot = (hash(key) as usize) & (capacity - 1);
+        let mut slot = (hash::fnv1a(key) as usize) & (capacity - 1);
         while slots[slot] != 0 {
             slot = (slot + 1) & (capacity - 1);
         }

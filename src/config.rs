@@ -279,6 +279,38 @@ mod tests {
         assert_eq!(c.watchlist().entries().len(), 2);
     }
 
+    #[cfg(unix)]
+    #[test]
+    fn adding_to_the_watchlist_keeps_the_file_mode_and_every_comment() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("config.toml");
+        let original = "# brief settings, by hand\n\
+                        theme = \"dark\" # the dark one\n\
+                        \n\
+                        # people I follow\n\
+                        [[watchlist]]\n\
+                        # the minister\n\
+                        name = \"Rustem Umerov\" # full name\n\
+                        kind = \"PERSON\"\n\
+                        # end of file\n";
+        std::fs::write(&path, original).unwrap();
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644)).unwrap();
+        add_to_watchlist(&path, "NATO", EntityKind::Org).unwrap();
+        let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o644, "config.toml became {mode:o}");
+        let text = std::fs::read_to_string(&path).unwrap();
+        for comment in original.lines().filter_map(|l| l.find('#').map(|at| &l[at..])) {
+            assert!(text.contains(comment), "lost {comment:?}:\n{text}");
+        }
+        assert!(text.contains("name = \"NATO\""), "{text}");
+        assert_eq!(
+            std::fs::read_dir(dir.path()).unwrap().count(),
+            1,
+            "temporaries left"
+        );
+    }
+
     #[test]
     fn a_broken_config_is_not_written_over() {
         let dir = tempfile::tempdir().unwrap();

@@ -30,7 +30,8 @@ pub mod ui; // drawing only: panes, status, help; ANSI text for `brief read`
 pub mod cli; // clap types
 pub mod commands; // read, entities, list, notes
 
-pub(crate) mod fsutil; // atomic file writes
+pub(crate) mod fsutil; // atomic file writes that keep the file's mode and owner
+pub(crate) mod hash; // FNV-1a: fingerprints, notes file names, gazetteer, name maps
 
 /// Helpers shared by unit tests.
 #[cfg(test)]

@@ -35,10 +35,7 @@ pub fn run(args: &EntitiesArgs) -> anyhow::Result<()> {
     };
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    match write_json_lines(&analysed, &mut out).and_then(|()| out.flush()) {
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-        other => Ok(other?),
-    }
+    super::ignore_broken_pipe(write_json_lines(&analysed, &mut out).and_then(|()| out.flush()))
 }
 
 /// `brief entities --index`: the store's entity index as one JSON document.

@@ -10,8 +10,30 @@ use std::io::{self, Write};
 /// Writes to stdout; a closed pipe (`brief read x | head`) is not an error.
 pub fn print(text: &str) -> anyhow::Result<()> {
     let mut out = io::stdout().lock();
-    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+    ignore_broken_pipe(out.write_all(text.as_bytes()).and_then(|()| out.flush()))
+}
+
+/// The outcome of writing a command's output: a closed pipe (`brief read x
+/// | head`) means the reader has seen enough, which is not an error.
+pub fn ignore_broken_pipe(written: io::Result<()>) -> anyhow::Result<()> {
+    match written {
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
         other => Ok(other?),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_broken_pipe_is_success_and_other_errors_are_not() {
+        assert!(ignore_broken_pipe(Ok(())).is_ok());
+        assert!(ignore_broken_pipe(Err(io::ErrorKind::BrokenPipe.into())).is_ok());
+        let err = ignore_broken_pipe(Err(io::ErrorKind::StorageFull.into())).unwrap_err();
+        assert_eq!(
+            err.downcast_ref::<io::Error>().map(io::Error::kind),
+            Some(io::ErrorKind::StorageFull)
+        );
     }
 }

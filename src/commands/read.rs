@@ -127,10 +127,7 @@ pub fn run(args: &ReadArgs) -> anyhow::Result<()> {
         out.write_all(tail.as_bytes())?;
         out.flush()
     });
-    match result {
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-        other => Ok(other?),
-    }
+    super::ignore_broken_pipe(result)
 }
 
 /// A Markdown briefing's front matter title and byline, which its body

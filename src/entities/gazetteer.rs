@@ -2,6 +2,9 @@
 //! hash table embedded in the binary: a lookup is a hash and a probe or
 //! two, and there is nothing to build when the program starts.
 
+use super::lexicon_flags as flags;
+use crate::hash::fnv1a;
+
 static KEYS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/gazetteer.keys"));
 static ENTRIES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/gazetteer.entries"));
 static SLOTS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/gazetteer.slots"));
@@ -11,24 +14,21 @@ static SLOTS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/gazetteer.slots"
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Flags(u16);
 
+/// The bits, defined in `lexicon_flags.rs` (shared with `build.rs`) and
+/// documented there.
 impl Flags {
-    pub const PLACE: u16 = 1;
-    pub const ORG: u16 = 1 << 1;
-    pub const GROUP: u16 = 1 << 2;
-    pub const GIVEN: u16 = 1 << 3;
-    pub const GIVEN_AMBIGUOUS: u16 = 1 << 4;
-    pub const SURNAME: u16 = 1 << 5;
-    pub const SURNAME_AMBIGUOUS: u16 = 1 << 6;
-    pub const TITLE: u16 = 1 << 7;
-    pub const COMMON: u16 = 1 << 8;
-    /// A longer entry starts with this one and a space or hyphen.
-    pub const PREFIX: u16 = 1 << 9;
-    /// A country (also a place): a side named after it is its national
-    /// team, still the place; a city's club is an organisation.
-    pub const COUNTRY: u16 = 1 << 10;
-    /// A well-known person, in full or by the name used alone ("Yeltsin"):
-    /// a lone surname the press uses needs no first name to be a person.
-    pub const PERSON: u16 = 1 << 11;
+    pub const PLACE: u16 = flags::PLACE;
+    pub const ORG: u16 = flags::ORG;
+    pub const GROUP: u16 = flags::GROUP;
+    pub const GIVEN: u16 = flags::GIVEN;
+    pub const GIVEN_AMBIGUOUS: u16 = flags::GIVEN_AMBIGUOUS;
+    pub const SURNAME: u16 = flags::SURNAME;
+    pub const SURNAME_AMBIGUOUS: u16 = flags::SURNAME_AMBIGUOUS;
+    pub const TITLE: u16 = flags::TITLE;
+    pub const COMMON: u16 = flags::COMMON;
+    pub const PREFIX: u16 = flags::PREFIX;
+    pub const COUNTRY: u16 = flags::COUNTRY;
+    pub const PERSON: u16 = flags::PERSON;
 
     pub fn has(self, bit: u16) -> bool {
         self.0 & bit != 0
@@ -41,16 +41,6 @@ impl Flags {
     pub fn is_named_kind(self) -> bool {
         self.0 & (Self::PLACE | Self::ORG | Self::GROUP) != 0
     }
-}
-
-/// FNV-1a, 64 bits; must match `build.rs`.
-fn hash(bytes: &[u8]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for &b in bytes {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0100_0000_01b3);
-    }
-    h
 }
 
 fn u32_at(bytes: &[u8], at: usize) -> usize {
@@ -80,7 +70,7 @@ pub fn lookup_bytes(key: &[u8]) -> Flags {
         return Flags(0);
     }
     let mask = capacity - 1;
-    let mut slot = (hash(key) as usize) & mask;
+    let mut slot = (fnv1a(key) as usize) & mask;
     loop {
         let index = u32_at(SLOTS, slot * 4);
         if index == 0 {

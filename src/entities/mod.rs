@@ -5,6 +5,7 @@ pub mod canonical;
 mod declared;
 pub mod gazetteer;
 pub mod index;
+mod lexicon_flags;
 mod names;
 mod numeric;
 pub mod summary;

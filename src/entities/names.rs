@@ -5,6 +5,7 @@ use super::gazetteer::{self, Flags};
 use super::tokens::{Gap, Token};
 use super::words;
 use super::{Entity, EntityKind};
+use crate::hash::Fnv;
 use std::cell::Cell;
 use std::collections::{HashMap, HashSet};
 use std::hash::BuildHasherDefault;
@@ -44,7 +45,8 @@ pub fn find(text: &str, tokens: &[Token]) -> Vec<Entity> {
 
 /// Names already recognised somewhere in the text, with their kinds and
 /// the piece of text where each was learned: the memory that makes a
-/// briefing consistent with itself.
+/// briefing consistent with itself. The maps hash with FNV-1a: the names
+/// are short and trusted to be few.
 #[derive(Debug, Default)]
 pub struct Known {
     names: HashMap<String, (EntityKind, usize), BuildHasherDefault<Fnv>>,
@@ -54,29 +56,6 @@ pub struct Known {
     /// First words of companies named in full ("Barrick" after "Barrick
     /// Gold Corp"): such a word alone is that organisation.
     short_orgs: HashSet<String, BuildHasherDefault<Fnv>>,
-}
-
-/// FNV-1a: the names are short and trusted to be few, so a fast hash beats
-/// the default's protection against crafted collisions.
-#[derive(Default)]
-struct Fnv(u64);
-
-impl std::hash::Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
 }
 
 impl Known {

@@ -58,13 +58,7 @@ fn last_chars(text: &str, n: usize) -> String {
 /// 64-bit FNV-1a of the text's UTF-8 bytes, as 16 lowercase hex digits.
 /// Stable across platforms and versions: it is saved in notes files.
 pub fn fingerprint(text: &str) -> String {
-    format!("{:016x}", fnv1a(text.as_bytes()))
-}
-
-pub(crate) fn fnv1a(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, &b| {
-        (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-    })
+    format!("{:016x}", crate::hash::fnv1a(text.as_bytes()))
 }
 
 /// Where a note's paragraph is in the current briefing.

@@ -2,10 +2,11 @@
 //! saved atomically and merged on write so that two readers never lose
 //! each other's notes.
 
-use super::anchor::fnv1a;
 use super::{Note, NotesFile, SCHEMA};
+use crate::fsutil;
+use crate::hash::fnv1a;
 use serde::Deserialize;
-use std::fs::{self, File, OpenOptions};
+use std::fs::{self, OpenOptions};
 use std::io::{self, ErrorKind, Write};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -169,7 +170,9 @@ impl NotesStore {
             let mut text = serde_json::to_string_pretty(&merged)
                 .map_err(|e| write_error(&path, "encode", io::Error::other(e)))?;
             text.push('\n');
-            write_atomic(&self.dir, &path, text.as_bytes())?;
+            // Notes are private writing: a new file is the owner's only.
+            fsutil::write_atomic_with(&path, text.as_bytes(), fsutil::PRIVATE_FILE_MODE)
+                .map_err(|e| write_error(&path, e.step, e.cause))?;
         }
         Ok(merged)
     }
@@ -235,29 +238,6 @@ fn merge(disk: NotesFile, ours: &NotesFile) -> NotesFile {
     merged.notes = notes;
     merged.sort();
     merged
-}
-
-/// Atomic replace: temporary file in the same folder, fsync, rename, then
-/// fsync the folder so that the rename itself survives a crash.
-fn write_atomic(dir: &Path, path: &Path, bytes: &[u8]) -> Result<(), NotesError> {
-    let mut tmp =
-        tempfile::NamedTempFile::new_in(dir).map_err(|e| write_error(path, "create a temporary file", e))?;
-    if let Ok(meta) = fs::metadata(path) {
-        // Keep the permissions of the file being replaced (tempfile uses 0600).
-        let _ = tmp.as_file().set_permissions(meta.permissions());
-    }
-    tmp.write_all(bytes).map_err(|e| write_error(path, "write", e))?;
-    tmp.as_file()
-        .sync_all()
-        .map_err(|e| write_error(path, "sync", e))?;
-    tmp.persist(path)
-        .map_err(|e| write_error(path, "replace the file", e.error))?;
-    // Opening a folder to sync it fails on some platforms (Windows); the
-    // rename is still done there.
-    if let Ok(folder) = File::open(dir) {
-        let _ = folder.sync_all();
-    }
-    Ok(())
 }
 
 /// An advisory lock: `<file>.lock` exists while a save is in progress.

@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::notes::Note;
+use std::fs::File;
 
 const ID: &str = "000_e339247b8c1bd523.txt";
 
@@ -249,4 +250,23 @@ fn read_only_folder_gives_a_clear_error() {
         "{message}"
     );
     assert_eq!(file.notes.len(), 1);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_new_notes_file_is_the_owners_only_and_a_rewrite_keeps_its_mode() {
+    use std::os::unix::fs::PermissionsExt;
+    let mode = |p: &Path| fs::metadata(p).expect("metadata").permissions().mode() & 0o777;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let store = NotesStore::new(dir.path());
+    let mut file = NotesFile::new(ID);
+    file.add(note("private", 0));
+    store.sync(&mut file).expect("save");
+    let path = store.file_for(ID);
+    assert_eq!(mode(&path) & 0o077, 0, "{:o}", mode(&path));
+    fs::set_permissions(&path, fs::Permissions::from_mode(0o640)).expect("chmod");
+    file.add(note("shared with the group", 1));
+    store.sync(&mut file).expect("save");
+    assert_eq!(mode(&path), 0o640);
+    assert_eq!(texts(&store.load(ID).expect("load")).len(), 2);
 }

@@ -104,12 +104,7 @@ pub fn looks_binary(bytes: &[u8]) -> bool {
 /// A stable 64-bit content fingerprint (FNV-1a): the same bytes give the
 /// same value on every machine and version, so it can be stored in notes.
 pub fn fingerprint(bytes: &[u8]) -> u64 {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for &b in bytes {
-        hash ^= u64::from(b);
-        hash = hash.wrapping_mul(0x0100_0000_01b3);
-    }
-    hash
+    crate::hash::fnv1a(bytes)
 }
 
 /// Files up to this size are read whole to describe them; of larger ones
