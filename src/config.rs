@@ -215,10 +215,10 @@ pub fn add_to_watchlist(path: &Path, name: &str, kind: EntityKind) -> Result<Vec
 
 /// "~/x" -> "$HOME/x", as people write paths in config files.
 fn expand_home(p: PathBuf) -> PathBuf {
-    if let Ok(rest) = p.strip_prefix("~") {
-        if let Some(home) = std::env::var_os("HOME") {
-            return PathBuf::from(home).join(rest);
-        }
+    if let Ok(rest) = p.strip_prefix("~")
+        && let Some(home) = std::env::var_os("HOME")
+    {
+        return PathBuf::from(home).join(rest);
     }
     p
 }

@@ -75,10 +75,10 @@ impl App {
         let stale = self.index_job == IndexJob::RunningStale;
         self.index_job = IndexJob::Idle;
         self.entity_index = Some(index);
-        if let Some(o) = &self.open {
-            if let Some(ix) = self.entity_index.as_mut() {
-                ix.set_briefing(&o.id, &o.groups);
-            }
+        if let Some(o) = &self.open
+            && let Some(ix) = self.entity_index.as_mut()
+        {
+            ix.set_briefing(&o.id, &o.groups);
         }
         self.refresh_spread();
         if let Some((kind, name)) = self.pending_entity_filter.take() {

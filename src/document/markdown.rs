@@ -247,11 +247,13 @@ impl<'s> Builder<'s> {
             let at = self.base + range.start;
             if let Some(last) = self.inlines.last_mut() {
                 let follows = last.verbatim && last.text.end() == at;
-                if last.style == style && follows && (soft_break || src == Some(range.start)) {
-                    if let Some(grown) = last.text.grown(text.len()) {
-                        last.text = grown;
-                        return;
-                    }
+                if last.style == style
+                    && follows
+                    && (soft_break || src == Some(range.start))
+                    && let Some(grown) = last.text.grown(text.len())
+                {
+                    last.text = grown;
+                    return;
                 }
             }
         }

@@ -56,10 +56,10 @@ pub fn canonical(kind: EntityKind, name: &str) -> String {
         EntityKind::Org => Some(EntityKind::Place),
         _ => None,
     };
-    if let Some(c) = other.and_then(|k| map.get(&(k, norm.clone()))) {
-        if *c != norm {
-            return (*c).to_owned();
-        }
+    if let Some(c) = other.and_then(|k| map.get(&(k, norm.clone())))
+        && *c != norm
+    {
+        return (*c).to_owned();
     }
     let letters = norm.chars().filter(|c| c.is_alphabetic()).count();
     if letters > 3 && norm.chars().all(|c| !c.is_alphabetic() || c.is_uppercase()) {

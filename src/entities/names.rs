@@ -78,22 +78,23 @@ impl Known {
             if !seen {
                 self.add(name, e.kind, chunk);
             }
-            if !seen && e.kind == EntityKind::Person {
-                if let Some((_, last)) = name.rsplit_once(' ') {
-                    if last.chars().count() > 2 && last.starts_with(char::is_uppercase) {
-                        self.add(last, EntityKind::Person, chunk);
-                        if !self.surnames.contains(last) {
-                            self.surnames.insert(last.to_owned());
-                        }
+            if !seen
+                && e.kind == EntityKind::Person
+                && let Some((_, last)) = name.rsplit_once(' ')
+            {
+                if last.chars().count() > 2 && last.starts_with(char::is_uppercase) {
+                    self.add(last, EntityKind::Person, chunk);
+                    if !self.surnames.contains(last) {
+                        self.surnames.insert(last.to_owned());
                     }
-                    // "al-Sharaa" is written "Al-Sharaa" at a sentence start.
-                    for particle in ["al-", "el-"] {
-                        if let Some(rest) = last.strip_prefix(particle) {
-                            let mut capital = particle[..1].to_uppercase();
-                            capital.push_str(&particle[1..]);
-                            capital.push_str(rest);
-                            self.add(&capital, EntityKind::Person, chunk);
-                        }
+                }
+                // "al-Sharaa" is written "Al-Sharaa" at a sentence start.
+                for particle in ["al-", "el-"] {
+                    if let Some(rest) = last.strip_prefix(particle) {
+                        let mut capital = particle[..1].to_uppercase();
+                        capital.push_str(&particle[1..]);
+                        capital.push_str(rest);
+                        self.add(&capital, EntityKind::Person, chunk);
                     }
                 }
             }
@@ -109,17 +110,14 @@ impl Known {
                     }
                 }
             }
-            if matches!(e.kind, EntityKind::Org | EntityKind::Place) {
-                if let Some(rest) = text[e.end..].strip_prefix(" (") {
-                    if let Some((acronym, _)) = rest.split_once(')') {
-                        if acronym.len() >= 2
-                            && acronym.len() <= 8
-                            && acronym.chars().all(|c| c.is_ascii_uppercase() || c == '.')
-                        {
-                            self.add(acronym, e.kind, chunk);
-                        }
-                    }
-                }
+            if matches!(e.kind, EntityKind::Org | EntityKind::Place)
+                && let Some(rest) = text[e.end..].strip_prefix(" (")
+                && let Some((acronym, _)) = rest.split_once(')')
+                && acronym.len() >= 2
+                && acronym.len() <= 8
+                && acronym.chars().all(|c| c.is_ascii_uppercase() || c == '.')
+            {
+                self.add(acronym, e.kind, chunk);
             }
         }
     }
@@ -620,16 +618,16 @@ impl<'t> Cx<'t> {
                     // "North-Western Province", "Sanaa International Airport",
                     // "Warsaw Chopin Airport": a place word soon after a known
                     // place ends one longer place.
-                    if kind == EntityKind::Place {
-                        if let Some(k) = (e..(e + 3).min(b)).find(|&k| words::is_place_head(self.word(k))) {
-                            e = k + 1;
-                        }
+                    if kind == EntityKind::Place
+                        && let Some(k) = (e..(e + 3).min(b)).find(|&k| words::is_place_head(self.word(k)))
+                    {
+                        e = k + 1;
                     }
-                    if kind == EntityKind::Place {
-                        if let Some(team) = self.team_name_end(e, b) {
-                            kind = EntityKind::Org;
-                            e = team;
-                        }
+                    if kind == EntityKind::Place
+                        && let Some(team) = self.team_name_end(e, b)
+                    {
+                        kind = EntityKind::Org;
+                        e = team;
                     }
                     self.emit(i, e, kind, out);
                     person_hint = false;
@@ -653,13 +651,14 @@ impl<'t> Cx<'t> {
             }
             // "Boston Bruins": a place and a plural make a team, even where
             // the place is also a given name.
-            if flags.has(Flags::PLACE) && !flags.has(Flags::COUNTRY) {
-                if let Some(team) = self.team_name_end(i + 1, b) {
-                    self.emit(i, team, EntityKind::Org, out);
-                    person_hint = false;
-                    i = team;
-                    continue;
-                }
+            if flags.has(Flags::PLACE)
+                && !flags.has(Flags::COUNTRY)
+                && let Some(team) = self.team_name_end(i + 1, b)
+            {
+                self.emit(i, team, EntityKind::Org, out);
+                person_hint = false;
+                i = team;
+                continue;
             }
             if self.starts_person(i, b, flags) {
                 let e = self.run_end(i, b, true);
@@ -695,11 +694,11 @@ impl<'t> Cx<'t> {
                     None if joins => i + 2,
                     None => i + 1,
                 };
-                if kind == EntityKind::Place {
-                    if let Some(team) = self.team_name_end(end, b) {
-                        kind = EntityKind::Org; // "Boston Bruins", "Tampa Bay Devil Rays"
-                        end = team;
-                    }
+                if kind == EntityKind::Place
+                    && let Some(team) = self.team_name_end(end, b)
+                {
+                    kind = EntityKind::Org; // "Boston Bruins", "Tampa Bay Devil Rays"
+                    end = team;
                 }
                 // "Brent crude", "Urals blend": a price benchmark, not a place.
                 if kind == EntityKind::Place
@@ -1395,10 +1394,10 @@ impl<'t> Cx<'t> {
                 let key = self.span(i, j);
                 if let Some(kind) = known.get(key) {
                     hit = Some((j + 1, kind));
-                } else if self.tokens[i].caps_line {
-                    if let Some(kind) = known.get(title_case(key).as_str()) {
-                        hit = Some((j + 1, kind));
-                    }
+                } else if self.tokens[i].caps_line
+                    && let Some(kind) = known.get(title_case(key).as_str())
+                {
+                    hit = Some((j + 1, kind));
                 }
                 if self.tokens[j].possessive {
                     break;

@@ -215,10 +215,10 @@ fn at_word(text: &str, tokens: &[Token], i: usize) -> Option<Hit> {
                 return Some(Hit::new(n, EntityKind::Date, t.start));
             }
             // "next four weeks", "the past 12 months".
-            if words::number_word(nw) || tokens[n].digit {
-                if let Some(u) = spaced(tokens, n).filter(|&u| words::is_time_unit(word(text, tokens, u))) {
-                    return Some(Hit::new(u, EntityKind::Date, t.start));
-                }
+            if (words::number_word(nw) || tokens[n].digit)
+                && let Some(u) = spaced(tokens, n).filter(|&u| words::is_time_unit(word(text, tokens, u)))
+            {
+                return Some(Hit::new(u, EntityKind::Date, t.start));
             }
         }
         return None;
@@ -358,10 +358,10 @@ fn month(text: &str, tokens: &[Token], i: usize) -> Option<Hit> {
 
 fn digits(text: &str, tokens: &[Token], i: usize) -> Option<Hit> {
     let w = word(text, tokens, i);
-    if is_day(w) {
-        if let Some(n) = spaced(tokens, i).filter(|&n| words::is_month(word(text, tokens, n))) {
-            return month(text, tokens, n);
-        }
+    if is_day(w)
+        && let Some(n) = spaced(tokens, i).filter(|&n| words::is_month(word(text, tokens, n)))
+    {
+        return month(text, tokens, n);
     }
     // "5bn", "10km", "1990s" carry their unit; "2J" or "3rd" are not numbers.
     let suffix = w.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ',');
@@ -468,10 +468,10 @@ fn extend_number(text: &str, tokens: &[Token], i: usize, start: usize) -> Hit {
         }
         if words::is_unit(nw) {
             end = n;
-            if nw == "per" || nw == "square" || nw == "cubic" {
-                if let Some(m) = spaced(tokens, end) {
-                    end = m;
-                }
+            if (nw == "per" || nw == "square" || nw == "cubic")
+                && let Some(m) = spaced(tokens, end)
+            {
+                end = m;
             }
         } else if matches!(nw, "percentage" | "basis") {
             // "0.5 percentage points", "25 basis points".
@@ -480,12 +480,11 @@ fn extend_number(text: &str, tokens: &[Token], i: usize, start: usize) -> Hit {
             {
                 end = m;
             }
-        } else if nw == "per" {
-            if let Some(m) = spaced(tokens, n) {
-                if word(text, tokens, m) == "cent" {
-                    end = m;
-                }
-            }
+        } else if nw == "per"
+            && let Some(m) = spaced(tokens, n)
+            && word(text, tokens, m) == "cent"
+        {
+            end = m;
         }
     }
     let mut hit = Hit::new(end, EntityKind::Number, start);

@@ -42,10 +42,11 @@ pub fn group_with(text: &str, entities: &[Entity], watch: &Watchlist) -> Vec<Ent
     let mut groups: Vec<EntityGroup> = Vec::new();
     for (i, e) in entities.iter().enumerate() {
         let mut name = e.text(text);
-        if e.kind == EntityKind::Person && !name.contains(' ') {
-            if let Some(Some(full)) = full_by_last.get(name) {
-                name = full;
-            }
+        if e.kind == EntityKind::Person
+            && !name.contains(' ')
+            && let Some(Some(full)) = full_by_last.get(name)
+        {
+            name = full;
         }
         let key = watch
             .entry_for(e.kind, name)

@@ -323,10 +323,10 @@ fn strip_possessive(word: &str) -> Option<&str> {
         return None;
     }
     for suffix in ["\u{2019}s", "'s"] {
-        if let Some(stem) = word.strip_suffix(suffix) {
-            if stem.chars().count() >= 2 {
-                return Some(stem);
-            }
+        if let Some(stem) = word.strip_suffix(suffix)
+            && stem.chars().count() >= 2
+        {
+            return Some(stem);
         }
     }
     None

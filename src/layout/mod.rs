@@ -177,10 +177,10 @@ pub fn for_blocks(
     let mut previous: Option<&Block> = range.start.checked_sub(1).and_then(|p| doc.blocks.get(p));
     for index in range {
         let Some(block) = doc.blocks.get(index) else { break };
-        if let Some(prev) = previous {
-            if wants_gap(prev, block) {
-                sink(None, vec![Line::default()]);
-            }
+        if let Some(prev) = previous
+            && wants_gap(prev, block)
+        {
+            sink(None, vec![Line::default()]);
         }
         let mut lines = layout_block(doc, source, block, entities, width);
         for l in &mut lines {

@@ -128,11 +128,11 @@ impl Lines {
 
     fn newline(&mut self) {
         // Trailing spaces are dropped so lines never end in blanks.
-        if self.current.len() > self.indent_segs() {
-            if let Some(last) = self.current.last_mut() {
-                let trimmed = last.text.trim_end_matches(' ').len();
-                last.text.truncate(trimmed);
-            }
+        if self.current.len() > self.indent_segs()
+            && let Some(last) = self.current.last_mut()
+        {
+            let trimmed = last.text.trim_end_matches(' ').len();
+            last.text.truncate(trimmed);
         }
         let segs = std::mem::take(&mut self.current);
         self.done.push(Line { segs, block: None });

@@ -92,10 +92,10 @@ pub fn place(anchor: &Anchor, paragraphs: &[String]) -> Placement {
         })
     };
 
-    if !anchor.fingerprint.is_empty() {
-        if let Some(i) = candidates(&|p| fingerprint(p) == anchor.fingerprint) {
-            return Placement::Attached(i);
-        }
+    if !anchor.fingerprint.is_empty()
+        && let Some(i) = candidates(&|p| fingerprint(p) == anchor.fingerprint)
+    {
+        return Placement::Attached(i);
     }
 
     let quote = normalise_ws(&anchor.quote);
