@@ -258,6 +258,11 @@ fn w_watches_an_entity_in_config_and_every_briefing_after_restart() {
     let tmp = tempfile::tempdir().unwrap();
     let (mut app, io) = app(tmp.path());
     std::fs::write(&io.config_file, "# my config\ntheme = \"dark\"\n").unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&io.config_file, std::fs::Permissions::from_mode(0o644)).unwrap();
+    }
     open(&mut app, &io, SEED_ID);
     send(&mut app, &io, Command::FocusEntities);
     let o = app.open().unwrap();
@@ -270,6 +275,12 @@ fn w_watches_an_entity_in_config_and_every_briefing_after_restart() {
     let config = std::fs::read_to_string(&io.config_file).unwrap();
     assert!(config.starts_with("# my config\n"), "comments kept: {config}");
     assert!(config.contains("name = \"Rustem Umerov\""));
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&io.config_file).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o644, "w keeps config.toml's mode");
+    }
     let o = app.open().unwrap();
     assert!(o.groups.iter().any(|g| g.name == "Rustem Umerov" && g.watched));
 
