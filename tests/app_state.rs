@@ -283,6 +283,11 @@ fn w_watches_an_entity_in_config_and_every_briefing_after_restart() {
     }
     let o = app.open().unwrap();
     assert!(o.groups.iter().any(|g| g.name == "Rustem Umerov" && g.watched));
+    assert_eq!(
+        o.selected_group().map(|g| g.name.as_str()),
+        Some("Rustem Umerov"),
+        "the selection stays on the watched entity"
+    );
 
     // After a restart the watchlist comes from config.toml, in every briefing.
     let (mut again, io2) = common::app(tmp.path());

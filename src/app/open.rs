@@ -93,6 +93,26 @@ impl Open {
         open
     }
 
+    /// The same briefing read again (edited on disk, or analysed with a new
+    /// watchlist): the selected entity, note and highlight stay where the
+    /// reader left them.
+    pub fn keep_place_of(&mut self, old: &Self) {
+        if let Some(g) = old.selected_group()
+            && let Some(i) = self
+                .groups
+                .iter()
+                .position(|n| n.kind == g.kind && n.name == g.name)
+        {
+            self.entity_sel = i;
+            self.highlight = old.highlight;
+        }
+        self.note_sel = old.note_sel.min(self.note_order.len().saturating_sub(1));
+        self.search = old
+            .search
+            .as_ref()
+            .map(|s| super::search::Search::new(&s.query, &self.paragraphs));
+    }
+
     /// Re-places every note on the current text and re-sorts the list.
     pub fn replace_notes(&mut self) {
         self.placements = self

@@ -22,6 +22,9 @@ impl App {
         if let Some(pos) = self.state.positions.get(&open.id) {
             open.cursor = (*pos).min(open.block_count().saturating_sub(1));
         }
+        if let Some(old) = self.open.as_ref().filter(|o| o.id == open.id) {
+            open.keep_place_of(old);
+        }
         open.ensure_layout(self.sizes.reader_width, self.sizes.reader_rows);
         open.reveal_cursor(self.sizes.reader_rows);
         if let Some(e) = &open.notes_error {
