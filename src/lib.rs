@@ -10,7 +10,7 @@ pub mod entities; // entity kinds, recogniser, declared names
 pub mod layout; // wrapping a document into display lines (pure)
 pub mod notes; // paragraph notes: anchors, re-anchoring, atomic merge-on-write store, export
 pub mod reading_state; // read marks and positions in the data dir
-pub mod sanitize; // untrusted text made safe for the terminal
+pub(crate) mod sanitize; // untrusted text made safe for the terminal
 pub mod store; // folder scan, front matter, fingerprints
 
 // Settings.

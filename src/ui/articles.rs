@@ -1,9 +1,8 @@
 //! The Articles pane: one two-line entry per briefing.
 
-use super::{FrameMap, pane_block, truncate};
-use crate::app::{App, Pane};
+use super::{FrameMap, Look, pane_block, truncate};
+use crate::app::{App, Command, Pane};
 use crate::sanitize::sanitize;
-use crate::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -12,7 +11,8 @@ use ratatui::widgets::{List, ListItem, ListState};
 /// Rows an entry takes: the title, then date · source · marks.
 const ENTRY_ROWS: usize = 2;
 
-pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme, map: &mut FrameMap) {
+pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, look: Look<'_>, map: &mut FrameMap) {
+    let theme = look.theme;
     let view = app.view();
     let extra = match (app.entity_filter(), app.text_filter().is_empty()) {
         (Some(f), _) => format!("{} ({})", f.name, view.len()),
@@ -83,9 +83,12 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme, map: &m
     map.record_list(Pane::Articles, area, inner, state.offset(), &targets);
     if empty {
         let msg = if app.briefings().is_empty() {
-            "no briefings in this store"
+            "no briefings in this store".to_owned()
         } else {
-            "nothing matches the filter — Esc clears it"
+            format!(
+                "nothing matches the filter — {} clears it",
+                super::status::first_key(look.keymap, Command::Back)
+            )
         };
         let r = Rect {
             x: inner.x + 1,

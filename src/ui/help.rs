@@ -41,7 +41,10 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, scroll: usize, look: Look<'_>) {
         theme.dim,
     )));
     text.push(Line::from(Span::styled(
-        " Keys can be changed in config.toml [keys]. ? or Esc closes.",
+        format!(
+            " Keys can be changed in config.toml [keys]. {} closes.",
+            look.keymap.label(Command::Help)
+        ),
         theme.dim,
     )));
     let desc_width = Command::ALL

@@ -142,16 +142,16 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, look: Look<'_>, map: &mut FrameMap
     }
     let a = areas(area, app.focus());
     if let Some(r) = a.articles {
-        articles::draw(frame, r, app, theme, map);
+        articles::draw(frame, r, app, look, map);
     }
     if let Some(r) = a.reader {
-        reader::draw(frame, r, app, theme, map);
+        reader::draw(frame, r, app, look, map);
     }
     if let Some(r) = a.entities {
         entities::draw(frame, r, app, theme, map);
     }
     if let Some(r) = a.notes {
-        notes::draw(frame, r, app, theme, map);
+        notes::draw(frame, r, app, look, map);
     }
     if let Some(r) = a.status {
         status::draw(frame, r, app, look);

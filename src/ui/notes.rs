@@ -1,16 +1,16 @@
 //! The Notes pane: the open briefing's notes in paragraph order.
 
-use super::{FrameMap, pane_block, truncate};
-use crate::app::{App, Pane};
+use super::{FrameMap, Look, pane_block, truncate};
+use crate::app::{App, Command, Pane};
 use crate::notes::Placement;
 use crate::sanitize::sanitize;
-use crate::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{List, ListItem, ListState, Paragraph};
 
-pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme, map: &mut FrameMap) {
+pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, look: Look<'_>, map: &mut FrameMap) {
+    let theme = look.theme;
     let Some(open) = app.open() else {
         let block = pane_block(Pane::Notes, app, theme, "");
         map.record_empty(Pane::Notes, area, block.inner(area));
@@ -26,9 +26,12 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme, map: &m
     if open.note_order.is_empty() {
         map.record_empty(Pane::Notes, area, inner);
         let hint = if open.notes_error.is_some() {
-            " notes file unreadable (see status)"
+            " notes file unreadable (see status)".to_owned()
         } else {
-            " no notes yet — press a on a paragraph in the Reader to add one"
+            format!(
+                " no notes yet — press {} on a paragraph in the Reader to add one",
+                super::status::first_key(look.keymap, Command::AddNote)
+            )
         };
         let hint = Paragraph::new(Span::styled(hint, theme.dim)).wrap(ratatui::widgets::Wrap { trim: true });
         frame.render_widget(hint.block(block), area);

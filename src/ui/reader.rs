@@ -1,8 +1,8 @@
 //! The Reader pane: only the visible rows of the laid-out briefing are
 //! turned into ratatui lines, whatever the briefing's length.
 
-use super::{FrameMap, PaneMap, pane_block};
-use crate::app::{App, Open, Pane};
+use super::{FrameMap, Look, PaneMap, pane_block};
+use crate::app::{App, Command, Open, Pane};
 use crate::entities::EntityKind;
 use crate::theme::Theme;
 use ratatui::Frame;
@@ -27,17 +27,25 @@ pub fn legend(theme: &Theme) -> Line<'static> {
     Line::from(spans)
 }
 
-pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme, map: &mut FrameMap) {
+pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, look: Look<'_>, map: &mut FrameMap) {
+    let theme = look.theme;
     let Some(open) = app.open() else {
         let block = pane_block(Pane::Reader, app, theme, "");
         map.record_empty(Pane::Reader, area, block.inner(area));
+        let key = |c| super::status::first_key(look.keymap, c);
         let hint = Paragraph::new(vec![
             Line::from(""),
             Line::from(Span::styled(
-                " Choose a briefing in Articles and press Enter.",
+                format!(
+                    " Choose a briefing in Articles and press {}.",
+                    key(Command::Select)
+                ),
                 theme.dim,
             )),
-            Line::from(Span::styled(" ? lists every key.", theme.dim)),
+            Line::from(Span::styled(
+                format!(" {} lists every key.", key(Command::Help)),
+                theme.dim,
+            )),
         ])
         .block(block);
         frame.render_widget(hint, area);

@@ -94,7 +94,7 @@ pub fn hints(focus: Pane, keymap: &Keymap, width: usize) -> String {
 }
 
 /// The first key of a command, as hints show it.
-fn first_key(keymap: &Keymap, command: Command) -> String {
+pub(super) fn first_key(keymap: &Keymap, command: Command) -> String {
     keymap
         .keys_for(command)
         .first()

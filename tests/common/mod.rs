@@ -118,14 +118,22 @@ pub fn draw(app: &mut App, theme: &Theme, w: u16, h: u16) -> (Buffer, FrameMap) 
 
 /// [`draw`] keeping the frame map (and its list offsets) across frames.
 pub fn draw_with(app: &mut App, theme: &Theme, w: u16, h: u16, map: &mut FrameMap) -> Buffer {
+    draw_keys(app, theme, &Keymap::default(), w, h, map)
+}
+
+/// [`draw_with`] with the user's keys.
+pub fn draw_keys(
+    app: &mut App,
+    theme: &Theme,
+    keymap: &Keymap,
+    w: u16,
+    h: u16,
+    map: &mut FrameMap,
+) -> Buffer {
     let area = ratatui::layout::Rect::new(0, 0, w, h);
     let sizes = ui::pane_sizes(area, app.focus(), app.sizes());
     app.update(Action::Resize(sizes));
-    let keymap = Keymap::default();
-    let look = Look {
-        theme,
-        keymap: &keymap,
-    };
+    let look = Look { theme, keymap };
     let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
     terminal.draw(|f| ui::draw(f, app, look, map)).unwrap();
     terminal.backend().buffer().clone()
