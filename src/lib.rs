@@ -7,6 +7,7 @@
 pub mod analysis; // a briefing's body with its entities, ready to lay out; the store's entity index
 pub mod document; // Document/Block/Inline model and its two parsers
 pub mod entities; // entity kinds, recogniser, declared names
+pub mod index; // the archive: SQLite + FTS5 index of briefings, entities and notes; search
 pub mod layout; // wrapping a document into display lines (pure)
 pub mod notes; // paragraph notes: anchors, re-anchoring, atomic merge-on-write store, export
 pub mod reading_state; // read marks and positions in the data dir

@@ -1,0 +1,196 @@
+//! The archive's index: one SQLite database (with FTS5) in the cache
+//! directory, holding for every briefing of a store its path, size, mtime,
+//! fingerprint, front matter, paragraphs (searchable) and entities, and the
+//! user's notes (searchable too). It is a cache: deleting it loses nothing.
+//! Start-up stats the files and reads only the new and changed ones.
+//!
+//! SKELETON: the signatures below are the contract the reader and the
+//! commands are built against; the bodies are being written.
+
+pub mod query;
+
+pub use query::{Filter, Query, QueryError};
+
+use crate::entities::EntityKind;
+use crate::entities::index::IndexRecord;
+use crate::entities::watch::Watchlist;
+use crate::notes::Note;
+use crate::store::Briefing;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+/// The schema this build writes; an index of another version is set aside
+/// and rebuilt.
+pub const SCHEMA_VERSION: i64 = 1;
+
+/// The index file's name inside the cache directory.
+pub const FILE_NAME: &str = "index.sqlite3";
+
+/// Why the index could not answer. Display is one line.
+#[derive(Debug, thiserror::Error)]
+pub enum IndexError {
+    /// SQLite failed; `step` says at what.
+    #[error("index: {step}: {message}")]
+    Sqlite { step: &'static str, message: String },
+    /// The search query is not valid (one line, for the user).
+    #[error("{0}")]
+    Query(#[from] QueryError),
+}
+
+/// An open index of one store.
+#[derive(Debug)]
+pub struct Index {
+    _private: (),
+}
+
+/// What an update did.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct UpdateReport {
+    pub added: usize,
+    pub changed: usize,
+    pub removed: usize,
+    /// Files whose path changed but whose content did not (matched by
+    /// fingerprint): their entries moved, nothing was analysed again.
+    pub renamed: usize,
+    pub unchanged: usize,
+    /// Files read from disk (added + changed, and renames confirmed).
+    pub read: usize,
+    pub elapsed: Duration,
+}
+
+/// One search result: a paragraph of a briefing, or a note on one.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Hit {
+    pub id: String,
+    pub path: PathBuf,
+    pub title: String,
+    pub date: Option<String>,
+    pub source: Option<String>,
+    /// The matching text around the match, in pieces; `true` pieces are
+    /// the matched words. Sanitised for the terminal.
+    pub snippet: Vec<(String, bool)>,
+    /// The paragraph (block ordinal) the match is in, or the note is on.
+    pub paragraph: usize,
+    /// The note's id when the hit is in a note.
+    pub note: Option<String>,
+    /// bm25: lower is better.
+    pub score: f64,
+}
+
+/// A briefing that names an entity.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EntityHit {
+    pub id: String,
+    pub title: String,
+    pub date: Option<String>,
+    pub mentions: usize,
+    /// The block ordinal of its first mention.
+    pub first_paragraph: usize,
+}
+
+impl Index {
+    /// Opens (or creates) the index of the store made of `roots` in
+    /// `cache_dir`. Never blocks the reader: a corrupt, truncated, empty or
+    /// other-schema file is moved aside and a new one made; a cache
+    /// directory that cannot be written gives an in-memory index.
+    /// [`Index::notice`] says which happened.
+    pub fn open(cache_dir: &Path, roots: &[PathBuf]) -> Result<Self, IndexError> {
+        let _ = (cache_dir, roots);
+        unimplemented!("skeleton")
+    }
+
+    /// An index that lives only as long as the process.
+    pub fn in_memory(roots: &[PathBuf]) -> Result<Self, IndexError> {
+        let _ = roots;
+        unimplemented!("skeleton")
+    }
+
+    /// A one-line notice for the user (index rebuilt, in memory), if any.
+    pub fn notice(&self) -> Option<&str> {
+        unimplemented!("skeleton")
+    }
+
+    /// The store's briefings as last indexed, sorted by id: no file is
+    /// read, so the list shows at once.
+    pub fn briefings(&self) -> Result<Vec<Briefing>, IndexError> {
+        unimplemented!("skeleton")
+    }
+
+    /// Brings the index up to date: stats every file, reads and analyses
+    /// only new and changed ones (on all cores), drops removed ones, moves
+    /// renamed ones. `progress(done, total)` is called as files are done.
+    /// A watchlist other than the last one's re-analyses everything.
+    pub fn update(
+        &mut self,
+        roots: &[PathBuf],
+        watch: &Watchlist,
+        progress: &(dyn Fn(usize, usize) + Sync),
+    ) -> Result<UpdateReport, IndexError> {
+        let _ = (roots, watch, progress);
+        unimplemented!("skeleton")
+    }
+
+    /// Forgets the store's entries and indexes it again.
+    pub fn rebuild(
+        &mut self,
+        roots: &[PathBuf],
+        watch: &Watchlist,
+        progress: &(dyn Fn(usize, usize) + Sync),
+    ) -> Result<UpdateReport, IndexError> {
+        let _ = (roots, watch, progress);
+        unimplemented!("skeleton")
+    }
+
+    /// Replaces the indexed notes of one briefing (notes are searched too).
+    pub fn set_notes(&mut self, briefing_id: &str, notes: &[Note]) -> Result<(), IndexError> {
+        let _ = (briefing_id, notes);
+        unimplemented!("skeleton")
+    }
+
+    /// Runs a query: ranked by bm25, newer first on ties, at most `limit`.
+    pub fn search(&self, query: &Query, limit: usize) -> Result<Vec<Hit>, IndexError> {
+        let _ = (query, limit);
+        unimplemented!("skeleton")
+    }
+
+    /// Briefings naming an entity (by canonical name or alias), newest first.
+    pub fn entity_briefings(&self, kind: EntityKind, name: &str) -> Result<Vec<EntityHit>, IndexError> {
+        let _ = (kind, name);
+        unimplemented!("skeleton")
+    }
+
+    /// Mentions of an entity per day across the archive, oldest first
+    /// (`YYYY-MM-DD`, from the briefing's date, else its file's mtime).
+    pub fn timeline(&self, kind: EntityKind, name: &str) -> Result<Vec<(String, u64)>, IndexError> {
+        let _ = (kind, name);
+        unimplemented!("skeleton")
+    }
+
+    /// The entities named most often in the same briefings as this one.
+    pub fn co_occurring(
+        &self,
+        kind: EntityKind,
+        name: &str,
+        limit: usize,
+    ) -> Result<Vec<(EntityKind, String, u64)>, IndexError> {
+        let _ = (kind, name, limit);
+        unimplemented!("skeleton")
+    }
+
+    /// For each entity, how many briefings name it.
+    pub fn spread(&self, keys: &[(EntityKind, String)]) -> Result<Vec<usize>, IndexError> {
+        let _ = keys;
+        unimplemented!("skeleton")
+    }
+
+    /// The watched entities each briefing names, by briefing id.
+    pub fn watch_hits(&self) -> Result<HashMap<String, Vec<String>>, IndexError> {
+        unimplemented!("skeleton")
+    }
+
+    /// Every entity with the briefings naming it (`brief entities --index`).
+    pub fn entity_records(&self) -> Result<Vec<IndexRecord>, IndexError> {
+        unimplemented!("skeleton")
+    }
+}
