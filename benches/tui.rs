@@ -8,6 +8,7 @@
 use brief::app::{Action, App, Command};
 use brief::config::ThemeName;
 use brief::effects::{Io, dispatch};
+use brief::index::Index;
 use brief::jobs::Jobs;
 use brief::keymap::Keymap;
 use brief::notes::NotesStore;
@@ -19,6 +20,7 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use std::collections::HashMap;
 use std::path::Path;
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 /// Sizes the panes as the loop does, then draws a frame.
@@ -60,14 +62,19 @@ fn first_frame(store: &Path, runs: usize) -> Duration {
 fn main() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let tmp = tempfile::tempdir().expect("tempdir");
+    let corpus = root.join("bench-out/corpus");
     let io = Io {
         notes: NotesStore::new(tmp.path().join("notes")),
         data_dir: tmp.path().join("data"),
         config_file: tmp.path().join("config.toml"),
+        index: Arc::new(Mutex::new(
+            Index::open(&tmp.path().join("cache"), std::slice::from_ref(&corpus)).expect("index"),
+        )),
+        cache_dir: tmp.path().join("cache"),
+        roots: vec![corpus.clone()],
     };
     let bundled = root.join("assets/briefings");
     println!("first frame, bundled briefings: {:?}", first_frame(&bundled, 20));
-    let corpus = root.join("bench-out/corpus");
     if !corpus.exists() {
         println!("(bench-out/corpus missing: run scripts/bench.sh first for the larger figures)");
         return;

@@ -58,7 +58,7 @@ done
 # Keep brief away from the user's config and reading state.
 scratch="$(mktemp -d)"
 trap 'rm -rf "$scratch"' EXIT
-export BRIEF_CONFIG_DIR="$scratch/config" BRIEF_DATA_DIR="$scratch/data"
+export BRIEF_CONFIG_DIR="$scratch/config" BRIEF_DATA_DIR="$scratch/data" BRIEF_CACHE_DIR="$scratch/cache"
 export NO_COLOR=1
 
 gnu_time=""

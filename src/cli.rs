@@ -24,6 +24,10 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "DIR")]
     pub data_dir: Option<PathBuf>,
 
+    /// Where the index of the archive lives (overrides `$BRIEF_CACHE_DIR`).
+    #[arg(long, global = true, value_name = "DIR")]
+    pub cache_dir: Option<PathBuf>,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -36,6 +40,13 @@ pub enum Command {
     Entities(EntitiesArgs),
     /// List the briefings of a store: date, source, title, notes count.
     List(ListArgs),
+    /// Search every briefing and note of the store: words, "phrases",
+    /// prefix*, AND/OR/NOT, and person: org: place: group: source: tag:
+    /// after: before: filters.
+    Search(SearchArgs),
+    /// Build or update the store's index (never required: every command
+    /// keeps it current) and say what changed.
+    Index(IndexArgs),
     /// Notes kept on paragraphs.
     #[command(subcommand)]
     Notes(NotesCommand),
@@ -92,6 +103,29 @@ pub struct ListArgs {
     /// One JSON object per line instead of columns.
     #[arg(long)]
     pub json: bool,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct SearchArgs {
+    /// The query, e.g. 'witkoff AND "peace plan" after:2026-11 source:wire'.
+    pub query: String,
+    /// Folders or files to search (default: the store).
+    pub paths: Vec<PathBuf>,
+    /// One JSON object per result instead of text.
+    #[arg(long)]
+    pub json: bool,
+    /// At most this many results.
+    #[arg(long, value_name = "N", default_value_t = 20)]
+    pub limit: usize,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct IndexArgs {
+    /// Folders or files to index (default: the store).
+    pub paths: Vec<PathBuf>,
+    /// Forget the index of this store and build it again.
+    #[arg(long)]
+    pub rebuild: bool,
 }
 
 #[derive(Debug, Subcommand)]

@@ -1,15 +1,20 @@
-//! Performs the app's effects — files, notes, config, background jobs —
-//! and turns what they learn into actions. No terminal here: the loop
+//! Performs the app's effects — files, notes, config, the archive's index,
+//! background jobs — and turns what they learn into actions. No terminal here: the loop
 //! does the one effect that needs it (the external editor), and tests run
 //! everything else through [`dispatch`] with a temporary folder.
 
-use crate::analysis::{Analysed, analyse_with, build_index};
-use crate::app::{Action, App, Effect, IndexRequest, Loaded, OpenRequest};
+use crate::analysis::{Analysed, analyse_with};
+use crate::app::{Action, App, Effect, EntityView, Loaded, OpenRequest, Snapshot};
+use crate::entities::EntityKind;
+use crate::entities::watch::Watchlist;
+use crate::index::{Index, IndexError, query};
 use crate::jobs::Jobs;
 use crate::notes::NotesStore;
 use crate::store::{body_from_text, load_file};
 use std::collections::VecDeque;
 use std::path::PathBuf;
+use std::sync::{Arc, Mutex, MutexGuard};
+use std::time::{Duration, Instant};
 
 /// Where effects read and write.
 #[derive(Debug, Clone)]
@@ -18,7 +23,28 @@ pub struct Io {
     pub data_dir: PathBuf,
     /// config.toml, where `w` adds to the watchlist.
     pub config_file: PathBuf,
+    /// The archive's index, shared by the effects and their jobs.
+    pub index: Arc<Mutex<Index>>,
+    /// Where the index lives, so a job can open its own connection.
+    pub cache_dir: PathBuf,
+    /// The store's folders and files.
+    pub roots: Vec<PathBuf>,
 }
+
+impl Io {
+    /// The index, even if a job panicked while holding it (a cache: the
+    /// worst is a stale answer).
+    fn index(&self) -> MutexGuard<'_, Index> {
+        self.index
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+}
+
+/// Results per search.
+const SEARCH_LIMIT: usize = 200;
+/// How often an update reports progress.
+const PROGRESS_EVERY: Duration = Duration::from_millis(250);
 
 /// Briefings from this size up open at once and get their entities from a
 /// background job.
@@ -57,6 +83,10 @@ pub fn perform(io: &Io, jobs: Option<&Jobs>, effect: Effect) -> Vec<Action> {
         Effect::SaveNotes(mut file) => {
             let id = file.briefing.clone();
             let result = io.notes.sync(&mut file).map(|()| file).map_err(|e| e.to_string());
+            if let Ok(file) = &result {
+                // Search finds the note at once; a failure here only delays that.
+                let _ = io.index().set_notes(&id, &file.notes);
+            }
             vec![Action::NotesSaved { id, result }]
         }
         Effect::SaveState(state) => match state.save(&io.data_dir) {
@@ -66,15 +96,34 @@ pub fn perform(io: &Io, jobs: Option<&Jobs>, effect: Effect) -> Vec<Action> {
                 io.data_dir.display()
             ))],
         },
-        Effect::IndexEntities(IndexRequest { briefings, watch }) => {
-            let work = move || Action::IndexReady(build_index(&briefings, &watch));
-            match jobs {
-                Some(jobs) => {
-                    jobs.spawn(work);
-                    Vec::new()
-                }
-                None => vec![work()],
-            }
+        Effect::UpdateIndex { watch } => {
+            let (io2, jobs2) = (io.clone(), jobs.cloned());
+            in_background(jobs, move || update_index(&io2, jobs2.as_ref(), &watch))
+        }
+        Effect::ReloadList => vec![Action::StoreChanged(io.index().briefings().unwrap_or_default())],
+        Effect::Spread { id, keys } => {
+            let io = io.clone();
+            in_background(jobs, move || match io.index().spread(&keys) {
+                Ok(counts) => Action::Spread { id, counts },
+                Err(e) => Action::OpenFailed(e.to_string()),
+            })
+        }
+        Effect::EntityQuery { kind, name } => {
+            let io = io.clone();
+            in_background(jobs, move || {
+                let result = entity_view(&io.index(), kind, &name).map_err(|e| e.to_string());
+                Action::EntityResults { kind, name, result }
+            })
+        }
+        Effect::Search(text) => {
+            let io = io.clone();
+            in_background(jobs, move || {
+                let result = query::parse(&text)
+                    .map_err(IndexError::from)
+                    .and_then(|q| io.index().search(&q, SEARCH_LIMIT))
+                    .map_err(|e| e.to_string());
+                Action::SearchResults { query: text, result }
+            })
         }
         Effect::Watch { name, kind } => {
             let result =
@@ -138,4 +187,60 @@ fn open(io: &Io, jobs: Option<&Jobs>, request: OpenRequest) -> Action {
         })),
         Err(e) => Action::OpenFailed(e),
     }
+}
+
+/// Runs `work` as a job when there are jobs, else now.
+fn in_background(jobs: Option<&Jobs>, work: impl FnOnce() -> Action + Send + 'static) -> Vec<Action> {
+    match jobs {
+        Some(jobs) => {
+            jobs.spawn(work);
+            Vec::new()
+        }
+        None => vec![work()],
+    }
+}
+
+/// Brings the index up to date with the files and the notes, reporting
+/// progress as it goes. A file-backed index is updated through a
+/// connection of its own, so searches and the list stay answered meanwhile.
+fn update_index(io: &Io, jobs: Option<&Jobs>, watch: &Watchlist) -> Action {
+    let last = Mutex::new(Instant::now());
+    let progress = |done: usize, total: usize| {
+        let Some(jobs) = jobs else { return };
+        let mut last = last.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        if last.elapsed() >= PROGRESS_EVERY {
+            *last = Instant::now();
+            jobs.send(Action::IndexProgress { done, total });
+        }
+    };
+    let own = jobs
+        .and_then(|_| Index::open(&io.cache_dir, &io.roots).ok())
+        .filter(|i| i.notice().is_none());
+    let report = match own {
+        Some(mut own) => own.update(&io.roots, watch, &progress),
+        None => io.index().update(&io.roots, watch, &progress),
+    };
+    let result = report.and_then(|report| {
+        let mut index = io.index();
+        for (id, file) in io.notes.all() {
+            if let Ok(file) = file {
+                index.set_notes(&id, &file.notes)?;
+            }
+        }
+        Ok(Box::new(Snapshot {
+            briefings: index.briefings()?,
+            watch_hits: index.watch_hits()?,
+            report,
+        }))
+    });
+    Action::IndexUpdated(result.map_err(|e| e.to_string()))
+}
+
+/// An entity across the archive: its briefings, timeline and company.
+fn entity_view(index: &Index, kind: EntityKind, name: &str) -> Result<Box<EntityView>, IndexError> {
+    Ok(Box::new(EntityView {
+        briefings: index.entity_briefings(kind, name)?,
+        timeline: index.timeline(kind, name)?,
+        with: index.co_occurring(kind, name, 8)?,
+    }))
 }

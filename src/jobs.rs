@@ -2,7 +2,7 @@
 //! [`Action`]s on one channel. No async runtime; a job is a closure.
 
 use crate::app::Action;
-use crate::store::{scan_paths, stat_signature};
+use crate::store::stat_signature;
 use std::path::PathBuf;
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::time::Duration;
@@ -29,9 +29,14 @@ impl Jobs {
         });
     }
 
-    /// Looks at the store every `every` — file metadata only — and when
-    /// anything was added, removed or modified, reads the list again and
-    /// sends it. The thread ends when the loop does.
+    /// Sends an action now, from a job under way (progress).
+    pub fn send(&self, action: Action) {
+        let _ = self.tx.send(action);
+    }
+
+    /// Looks at the store every `every` — file metadata only — and says
+    /// when anything was added, removed or modified; the app then has the
+    /// index brought up to date. The thread ends when the loop does.
     pub fn watch_store(&self, roots: Vec<PathBuf>, every: Duration) {
         let tx = self.tx.clone();
         std::thread::spawn(move || {
@@ -43,10 +48,7 @@ impl Jobs {
                     continue;
                 }
                 last = now;
-                let Ok(briefings) = scan_paths(&roots) else {
-                    continue;
-                };
-                if tx.send(Action::StoreChanged(briefings)).is_err() {
+                if tx.send(Action::StoreTouched).is_err() {
                     return;
                 }
             }

@@ -182,6 +182,7 @@ const DEFAULTS: &[(Command, &[&str])] = &[
     (Command::DeleteNote, &["d"]),
     (Command::Undo, &["u"]),
     (Command::Filter, &["/"]),
+    (Command::SearchArchive, &["S"]),
     (Command::Sort, &["s"]),
     (Command::Watch, &["w"]),
     (Command::SaveNote, &["esc", "ctrl-s"]),

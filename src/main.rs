@@ -5,8 +5,9 @@ use brief::cli::{Cli, Command, NotesCommand};
 use brief::commands;
 use brief::config::{Config, DEFAULT_CONFIG};
 use brief::effects::Io;
+use brief::index::Index;
 use brief::notes::NotesStore;
-use brief::paths::Paths;
+use brief::paths::{DirFlags, Paths};
 use brief::reading_state::ReadingState;
 use brief::store::{bundled, scan_paths};
 use brief::theme::Theme;
@@ -15,6 +16,7 @@ use clap::{CommandFactory, Parser};
 use std::collections::HashMap;
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::{Arc, Mutex};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -27,6 +29,15 @@ fn main() -> ExitCode {
     }
 }
 
+/// The directory flags as given.
+fn dir_flags(cli: &Cli) -> DirFlags<'_> {
+    DirFlags {
+        config: cli.config_dir.as_deref(),
+        data: cli.data_dir.as_deref(),
+        cache: cli.cache_dir.as_deref(),
+    }
+}
+
 /// Directories and configuration, resolved once.
 struct Setup {
     paths: Paths,
@@ -35,7 +46,7 @@ struct Setup {
 
 impl Setup {
     fn new(cli: &Cli) -> anyhow::Result<Self> {
-        let paths = Paths::resolve(cli.config_dir.as_deref(), cli.data_dir.as_deref())?;
+        let paths = Paths::resolve(dir_flags(cli))?;
         let config = Config::load(&paths.config_file())?;
         Ok(Self { paths, config })
     }
@@ -58,6 +69,15 @@ impl Setup {
         Ok(vec![bundled::install(&self.paths.data)?])
     }
 
+    /// The PATH arguments of a subcommand, else the store.
+    fn roots_or_store(&self, cli: &Cli, paths: &[PathBuf]) -> anyhow::Result<Vec<PathBuf>> {
+        if paths.is_empty() {
+            self.store_roots(cli)
+        } else {
+            Ok(paths.to_vec())
+        }
+    }
+
     fn notes(&self) -> NotesStore {
         NotesStore::new(
             self.config
@@ -77,7 +97,7 @@ fn run(cli: &Cli) -> anyhow::Result<()> {
                 Some(p) => vec![p.clone()],
                 None => cx.store_roots(cli)?,
             };
-            commands::entities::index(&scan_paths(&roots)?, &cx.config.watchlist())
+            commands::entities::index(&cx.paths.cache, &roots, &cx.config.watchlist())
         }
         Some(Command::Entities(args)) => commands::entities::run(args),
         Some(Command::Completions { shell }) => {
@@ -88,7 +108,7 @@ fn run(cli: &Cli) -> anyhow::Result<()> {
             if *default {
                 commands::print(DEFAULT_CONFIG)
             } else {
-                let paths = Paths::resolve(cli.config_dir.as_deref(), cli.data_dir.as_deref())?;
+                let paths = Paths::resolve(dir_flags(cli))?;
                 let file = paths.config_file();
                 Config::load(&file)?;
                 let text = std::fs::read_to_string(&file).unwrap_or_else(|_| DEFAULT_CONFIG.to_owned());
@@ -97,11 +117,21 @@ fn run(cli: &Cli) -> anyhow::Result<()> {
         }
         Some(Command::List(args)) => {
             let cx = Setup::new(cli)?;
-            let store = match &args.path {
-                Some(p) => p.clone(),
-                None => cx.store_roots(cli)?.remove(0),
+            let roots = match &args.path {
+                Some(p) => vec![p.clone()],
+                None => cx.store_roots(cli)?,
             };
-            commands::list::run(args, &store, &cx.notes())
+            commands::list::run(args, &cx.paths.cache, &roots, &cx.config.watchlist(), &cx.notes())
+        }
+        Some(Command::Search(args)) => {
+            let cx = Setup::new(cli)?;
+            let roots = cx.roots_or_store(cli, &args.paths)?;
+            commands::search::run(args, &cx.paths.cache, &roots, &cx.config.watchlist())
+        }
+        Some(Command::Index(args)) => {
+            let cx = Setup::new(cli)?;
+            let roots = cx.roots_or_store(cli, &args.paths)?;
+            commands::index::run(&cx.paths.cache, &roots, &cx.config.watchlist(), args.rebuild)
         }
         Some(Command::Notes(NotesCommand::Export { format })) => {
             let cx = Setup::new(cli)?;
@@ -116,7 +146,7 @@ fn open_reader(cli: &Cli) -> anyhow::Result<()> {
     use std::io::IsTerminal;
     let cx = Setup::new(cli)?;
     let roots = cx.store_roots(cli)?;
-    let briefings = scan_paths(&roots)?;
+    brief::store::check_roots(&roots)?;
     if !std::io::stdout().is_terminal() {
         anyhow::bail!("the reader needs a terminal; use 'brief read FILE' or 'brief list' in pipes");
     }
@@ -132,16 +162,24 @@ fn open_reader(cli: &Cli) -> anyhow::Result<()> {
         }
     }
     let (state, state_warning) = ReadingState::load(&cx.paths.data);
+    // The list comes from the index before any file is read; the update
+    // that follows in the background fills in what changed.
+    let index = Index::open(&cx.paths.cache, &roots)?;
+    let briefings = index.briefings()?;
+    let notice = index.notice().map(str::to_owned);
     let mut app = App::new(briefings, state, counts)
         .with_watchlist(cx.config.watchlist())
         .with_wrap_width(usize::from(cx.config.wrap_width))
-        .with_warning(state_warning.or_else(|| problems.into_iter().next()));
+        .with_warning(state_warning.or(notice).or_else(|| problems.into_iter().next()));
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let theme = Theme::new(cx.config.theme, no_color);
     let io = Io {
         notes,
         data_dir: cx.paths.data.clone(),
         config_file: cx.paths.config_file(),
+        index: Arc::new(Mutex::new(index)),
+        cache_dir: cx.paths.cache.clone(),
+        roots: roots.clone(),
     };
     let keymap = cx.config.keymap();
     let session = Session {

@@ -1,6 +1,6 @@
-//! Where brief keeps things: config (notes, config.toml) and data (reading
-//! state, the sample briefings). Flags win over environment variables,
-//! which win over the platform's defaults.
+//! Where brief keeps things: config (notes, config.toml), data (reading
+//! state, the sample briefings) and cache (the archive's index). Flags win
+//! over environment variables, which win over the platform's defaults.
 
 use std::path::{Path, PathBuf};
 
@@ -9,11 +9,22 @@ use std::path::{Path, PathBuf};
 pub struct Paths {
     pub config: PathBuf,
     pub data: PathBuf,
+    /// The index lives here; deleting it loses nothing.
+    pub cache: PathBuf,
+}
+
+/// The directory flags, as the command line gives them.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct DirFlags<'a> {
+    pub config: Option<&'a Path>,
+    pub data: Option<&'a Path>,
+    pub cache: Option<&'a Path>,
 }
 
 impl Paths {
-    /// `flag` > `$BRIEF_CONFIG_DIR`/`$BRIEF_DATA_DIR` > `directories`.
-    pub fn resolve(config_flag: Option<&Path>, data_flag: Option<&Path>) -> anyhow::Result<Self> {
+    /// `flag` > `$BRIEF_CONFIG_DIR`/`$BRIEF_DATA_DIR`/`$BRIEF_CACHE_DIR` >
+    /// `directories`.
+    pub fn resolve(flags: DirFlags<'_>) -> anyhow::Result<Self> {
         let project = directories::ProjectDirs::from("", "", "brief");
         let pick = |flag: Option<&Path>, var: &str, default: Option<PathBuf>| -> anyhow::Result<PathBuf> {
             if let Some(f) = flag {
@@ -26,14 +37,19 @@ impl Paths {
         };
         Ok(Self {
             config: pick(
-                config_flag,
+                flags.config,
                 "BRIEF_CONFIG_DIR",
                 project.as_ref().map(|p| p.config_dir().to_owned()),
             )?,
             data: pick(
-                data_flag,
+                flags.data,
                 "BRIEF_DATA_DIR",
                 project.as_ref().map(|p| p.data_dir().to_owned()),
+            )?,
+            cache: pick(
+                flags.cache,
+                "BRIEF_CACHE_DIR",
+                project.as_ref().map(|p| p.cache_dir().to_owned()),
             )?,
         })
     }

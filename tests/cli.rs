@@ -16,6 +16,7 @@ fn brief(tmp: &Path) -> Command {
     c.current_dir(root())
         .env("BRIEF_CONFIG_DIR", tmp.join("config"))
         .env("BRIEF_DATA_DIR", tmp.join("data"))
+        .env("BRIEF_CACHE_DIR", tmp.join("cache"))
         .env_remove("BRIEF_STORE")
         .env_remove("NO_COLOR");
     c
@@ -403,4 +404,77 @@ fn config_default_prints_the_embedded_defaults_and_bad_config_is_one_line() {
 fn the_reader_refuses_a_pipe_with_a_clear_message() {
     let tmp = tempfile::tempdir().unwrap();
     assert_user_error(&run(tmp.path(), &[]), "", "needs a terminal");
+}
+
+#[test]
+fn index_builds_once_then_reads_nothing_unchanged() {
+    let tmp = tempfile::tempdir().unwrap();
+    let store = tmp.path().join("store");
+    std::fs::create_dir_all(&store).unwrap();
+    for f in ["000_e339247b8c1bd523.txt", "005_profile-rustem-umerov.md"] {
+        std::fs::copy(root().join("assets/briefings").join(f), store.join(f)).unwrap();
+    }
+    let store = store.to_str().unwrap();
+    let o = run(tmp.path(), &["index", store]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o).contains("2 added"), "{}", stdout(&o));
+    let o = run(tmp.path(), &["index", store]);
+    assert!(
+        stdout(&o).contains("0 added, 0 changed, 0 removed, 0 renamed, 2 unchanged (0 files read)"),
+        "{}",
+        stdout(&o)
+    );
+    assert!(
+        tmp.path().join("cache").read_dir().unwrap().next().is_some(),
+        "the index is in the cache dir"
+    );
+    let o = run(tmp.path(), &["index", "--rebuild", store]);
+    assert!(stdout(&o).contains("2 added"), "{}", stdout(&o));
+}
+
+#[test]
+fn search_prints_ranked_results_with_snippets_and_json() {
+    let tmp = tempfile::tempdir().unwrap();
+    let o = run(tmp.path(), &["search", "umerov"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(out.contains("**Umerov**"), "matches marked in a pipe: {out}");
+    assert!(out.contains('¶'), "{out}");
+    let o = run(
+        tmp.path(),
+        &["search", "--json", "person:\"Rustem Umerov\" kushner"],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let lines: Vec<serde_json::Value> = stdout(&o)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("a JSON line"))
+        .collect();
+    assert!(!lines.is_empty());
+    for l in &lines {
+        assert!(
+            l["snippet"].as_str().unwrap().to_lowercase().contains("kushner"),
+            "{l}"
+        );
+        assert!(l["paragraph"].as_u64().unwrap() >= 1);
+    }
+}
+
+#[test]
+fn a_bad_query_is_one_line_and_no_crash() {
+    let tmp = tempfile::tempdir().unwrap();
+    let o = run(tmp.path(), &["search", "\"unbalanced"]);
+    assert!(!o.status.success());
+    let err = stderr(&o);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.starts_with("brief: search:"), "{err}");
+}
+
+#[test]
+fn the_cache_dir_flag_places_the_index() {
+    let tmp = tempfile::tempdir().unwrap();
+    let elsewhere = tmp.path().join("elsewhere");
+    let o = run(tmp.path(), &["list", "--cache-dir", elsewhere.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(elsewhere.join("index.sqlite3").exists());
+    assert!(!tmp.path().join("cache").exists());
 }

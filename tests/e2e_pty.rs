@@ -56,6 +56,7 @@ impl Tui {
         cmd.cwd(env!("CARGO_MANIFEST_DIR"));
         cmd.env("BRIEF_CONFIG_DIR", tmp.join("config"));
         cmd.env("BRIEF_DATA_DIR", tmp.join("data"));
+        cmd.env("BRIEF_CACHE_DIR", tmp.join("cache"));
         cmd.env("TERM", "xterm-256color");
         for (k, v) in env {
             cmd.env(k, v);
@@ -205,7 +206,8 @@ impl Tui {
 
     /// Opens the seed: it has no date, so it is last in the date-sorted list.
     fn open_seed(&mut self) {
-        self.wait_for("the first frame", |s| s.contains("Articles"));
+        // The list comes from the index, filled in as it is brought up to date.
+        self.wait_for("the seed in the list", |s| s.contains("US and Ukraine"));
         self.send("1");
         self.send("G");
         self.send("\r");
@@ -458,4 +460,32 @@ fn ctrl_e_hands_the_note_to_the_editor_and_takes_it_back() {
     assert!(t.wait_exit().success());
     let json = std::fs::read_to_string(the_notes_file(tmp.path())).unwrap();
     assert!(json.contains("Written in the editor"), "{json}");
+}
+
+#[test]
+fn capital_s_searches_the_archive_and_enter_opens_the_matching_paragraph() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut t = Tui::start(tmp.path(), 120, 40);
+    t.wait_for("the seed in the list", |s| s.contains("US and Ukraine"));
+    t.send("S");
+    t.wait_for_text("search all:");
+    t.type_text("umerov AND kushner");
+    t.send("\r");
+    let screen = t.wait_for_text("search: umerov AND kushner");
+    assert!(
+        screen.contains("results for") || screen.contains("result for"),
+        "{screen}"
+    );
+    assert!(screen.contains('¶'), "each result says where: {screen}");
+    // The snippet marks the matched words (reversed, as mentions are).
+    let raw = String::from_utf8_lossy(&t.raw()).into_owned();
+    assert!(raw.contains("Umerov"), "a snippet with the match");
+    t.send("\r");
+    t.wait_for("the Reader on the matching paragraph", |_| {
+        t.rows()
+            .iter()
+            .any(|r| r.contains('▌') && (r.contains("Umerov") || r.contains("Kushner")))
+    });
+    t.send("q");
+    assert!(t.wait_exit().success());
 }

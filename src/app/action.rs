@@ -5,10 +5,12 @@
 
 use super::{Command, Pane};
 use crate::analysis::Analysed;
-use crate::entities::index::EntityIndex;
+use crate::entities::EntityKind;
 use crate::entities::watch::Watched;
+use crate::index::{EntityHit, Hit, UpdateReport};
 use crate::notes::NotesFile;
 use crate::store::Briefing;
+use std::collections::HashMap;
 use std::path::PathBuf;
 
 /// Something for the app to take in.
@@ -28,7 +30,7 @@ pub enum Action {
     Scroll { pane: Pane, down: bool },
     /// The panes' text sizes changed (terminal resized, layout switched).
     Resize(PaneSizes),
-    /// The reader starts: the store is to be indexed.
+    /// The reader starts: the index is to be brought up to date.
     Start,
     /// A signal asks the process to stop: save what can be saved.
     Shutdown,
@@ -38,10 +40,27 @@ pub enum Action {
     OpenFailed(String),
     /// A big briefing's entities, found in the background.
     EntitiesFound { id: String, analysed: Box<Analysed> },
-    /// The store's entity index, built in the background.
-    IndexReady(EntityIndex),
-    /// The store changed on disk: the new list.
+    /// The index update under way has done this many files of so many.
+    IndexProgress { done: usize, total: usize },
+    /// The index is up to date with the files (or could not be updated).
+    IndexUpdated(Result<Box<Snapshot>, String>),
+    /// The store's files changed on disk (seen from their metadata).
+    StoreTouched,
+    /// The store's list, as it is now.
     StoreChanged(Vec<Briefing>),
+    /// How many briefings name each of the open briefing's entities.
+    Spread { id: String, counts: Vec<usize> },
+    /// The briefings naming an entity, with its timeline, or why not.
+    EntityResults {
+        kind: EntityKind,
+        name: String,
+        result: Result<Box<EntityView>, String>,
+    },
+    /// A search of the archive answered.
+    SearchResults {
+        query: String,
+        result: Result<Vec<Hit>, String>,
+    },
     /// The notes file of a briefing was written (with what other instances
     /// had added, merged in), or could not be.
     NotesSaved {
@@ -100,6 +119,24 @@ impl Default for PaneSizes {
             list_rows: 20,
         }
     }
+}
+
+/// The index after an update: the list and the watch hits of every
+/// briefing, and what changed.
+#[derive(Debug, Clone)]
+pub struct Snapshot {
+    pub briefings: Vec<Briefing>,
+    pub watch_hits: HashMap<String, Vec<String>>,
+    pub report: UpdateReport,
+}
+
+/// An entity across the archive: the briefings naming it (newest first),
+/// its mentions per day, and the entities it most often appears with.
+#[derive(Debug, Clone, Default)]
+pub struct EntityView {
+    pub briefings: Vec<EntityHit>,
+    pub timeline: Vec<(String, u64)>,
+    pub with: Vec<(EntityKind, String, u64)>,
 }
 
 /// A briefing as the effect that opened it found it.

@@ -35,6 +35,8 @@ pub enum Command {
     DeleteNote,
     Undo,
     Filter,
+    /// Search every briefing and note of the archive.
+    SearchArchive,
     Sort,
     /// Add the selected entity to the watchlist.
     Watch,
@@ -54,7 +56,7 @@ pub enum KeyContext {
 
 impl Command {
     /// Every action, in the order the help overlay lists them.
-    pub const ALL: [Self; 29] = [
+    pub const ALL: [Self; 30] = [
         Self::Up,
         Self::Down,
         Self::Top,
@@ -78,6 +80,7 @@ impl Command {
         Self::DeleteNote,
         Self::Undo,
         Self::Filter,
+        Self::SearchArchive,
         Self::Sort,
         Self::Watch,
         Self::Help,
@@ -122,6 +125,9 @@ impl Command {
             Self::DeleteNote => "delete the selected note",
             Self::Undo => "undo the last delete",
             Self::Filter => "filter Articles by text; in the Reader, search",
+            Self::SearchArchive => {
+                "search every briefing and note: words, \"phrases\", person: source: after: …"
+            }
             Self::Sort => "sort articles: date, title, source, watchlist hits",
             Self::Watch => "watch the selected entity (saved to config.toml)",
             Self::SaveNote => "note editor: save the note and close",

@@ -6,7 +6,7 @@ use crate::entities::EntityKind;
 use crate::entities::watch::Watchlist;
 use crate::notes::NotesFile;
 use crate::reading_state::ReadingState;
-use crate::store::{Briefing, Format};
+use crate::store::Format;
 use std::path::PathBuf;
 
 /// IO for the loop (or a test) to perform.
@@ -15,15 +15,27 @@ pub enum Effect {
     /// Read, parse and analyse a briefing and load its notes; answered by
     /// `Action::Opened` or `Action::OpenFailed`.
     Open(OpenRequest),
-    /// Write a briefing's notes file (merging what others wrote); answered
-    /// by `Action::NotesSaved`.
+    /// Write a briefing's notes file (merging what others wrote) and index
+    /// them for search; answered by `Action::NotesSaved`.
     SaveNotes(NotesFile),
     /// Write the reading state; a failure is answered by
     /// `Action::StateNotSaved`.
     SaveState(ReadingState),
-    /// Find which briefings name each entity; answered by
-    /// `Action::IndexReady`.
-    IndexEntities(IndexRequest),
+    /// Bring the index up to date with the files; answered by
+    /// `Action::IndexProgress` as it goes and `Action::IndexUpdated`.
+    UpdateIndex { watch: Watchlist },
+    /// Read the store's list from the index; answered by
+    /// `Action::StoreChanged`.
+    ReloadList,
+    /// Count the briefings naming each entity; answered by `Action::Spread`.
+    Spread {
+        id: String,
+        keys: Vec<(EntityKind, String)>,
+    },
+    /// The briefings naming an entity; answered by `Action::EntityResults`.
+    EntityQuery { kind: EntityKind, name: String },
+    /// Search the archive; answered by `Action::SearchResults`.
+    Search(String),
     /// Add an entity to `config.toml`'s watchlist; answered by
     /// `Action::Watched`.
     Watch { name: String, kind: EntityKind },
@@ -39,12 +51,5 @@ pub struct OpenRequest {
     pub id: String,
     pub path: PathBuf,
     pub format: Format,
-    pub watch: Watchlist,
-}
-
-/// The briefings to index, and the watchlist to analyse them with.
-#[derive(Debug, Clone)]
-pub struct IndexRequest {
-    pub briefings: Vec<Briefing>,
     pub watch: Watchlist,
 }

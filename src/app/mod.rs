@@ -5,6 +5,7 @@
 //! private; drawing and tests read them through the methods below.
 
 mod action;
+mod archive;
 mod command;
 mod editor;
 mod effect;
@@ -18,10 +19,10 @@ mod typing;
 mod update;
 mod view;
 
-pub use action::{Action, EditKey, Loaded, PaneSizes};
+pub use action::{Action, EditKey, EntityView, Loaded, PaneSizes, Snapshot};
 pub use command::{Command, KeyContext};
 pub use editor::{EditTarget, Editor};
-pub use effect::{Effect, IndexRequest, OpenRequest};
+pub use effect::{Effect, OpenRequest};
 pub use mode::{Mode, Status, StatusKind};
 pub use open::Open;
 pub use view::fuzzy_match;
@@ -83,21 +84,31 @@ pub enum SortKey {
     Watch,
 }
 
-/// A filter on the Articles list by entity.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A filter on the Articles list by entity, with what the archive knows
+/// of it.
+#[derive(Debug, Clone)]
 pub struct EntityFilter {
     pub name: String,
     pub kind: EntityKind,
     pub ids: BTreeSet<String>,
+    pub view: EntityView,
 }
 
-/// Where the store's entity index is in its making.
+/// The archive's search results, shown in place of the Articles list.
+#[derive(Debug, Clone)]
+pub struct SearchResults {
+    pub query: String,
+    pub hits: Vec<crate::index::Hit>,
+    pub selected: usize,
+}
+
+/// Where the index update is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum IndexJob {
     Idle,
     Running,
     /// Running, but the store or watchlist changed since it started: one
-    /// more build follows.
+    /// more update follows.
     RunningStale,
 }
 
@@ -118,8 +129,16 @@ pub struct App {
     mode: Mode,
     status: Option<Status>,
     quit: bool,
-    entity_index: Option<EntityIndex>,
+    /// The watched entities each briefing names (from the index).
+    watch_hits: HashMap<String, Vec<String>>,
     index_job: IndexJob,
+    /// Files done and total of the update under way.
+    progress: Option<(usize, usize)>,
+    /// The archive's search results, shown in place of Articles.
+    results: Option<SearchResults>,
+    /// Where to put the cursor when this briefing opens: (id, paragraph,
+    /// words to highlight) — a search result's place.
+    pending_jump: Option<(String, usize, Vec<String>)>,
     /// Deleted notes, newest last, for undo.
     undo: Vec<(String, Note)>,
     sizes: PaneSizes,
@@ -128,8 +147,6 @@ pub struct App {
     watch: Watchlist,
     /// The widest the Reader wraps (0: the pane's width), from config.toml.
     wrap_width: usize,
-    /// A filter waiting for the entity index.
-    pending_entity_filter: Option<(EntityKind, String)>,
 }
 
 impl App {
@@ -148,14 +165,16 @@ impl App {
             mode: Mode::Normal,
             status: None,
             quit: false,
-            entity_index: None,
+            watch_hits: HashMap::new(),
             index_job: IndexJob::Idle,
+            progress: None,
+            results: None,
+            pending_jump: None,
             undo: Vec::new(),
             sizes: PaneSizes::default(),
             unsaved: false,
             watch: Watchlist::default(),
             wrap_width: 0,
-            pending_entity_filter: None,
         };
         app.refresh_view();
         app
@@ -257,8 +276,19 @@ impl App {
         self.quit
     }
 
-    pub fn entity_index(&self) -> Option<&EntityIndex> {
-        self.entity_index.as_ref()
+    /// The watched entities a briefing names.
+    pub fn watch_hits(&self, id: &str) -> &[String] {
+        self.watch_hits.get(id).map_or(&[], Vec::as_slice)
+    }
+
+    /// The archive's search results, when they replace the Articles list.
+    pub fn results(&self) -> Option<&SearchResults> {
+        self.results.as_ref()
+    }
+
+    /// Files done and total of the index update under way.
+    pub fn index_progress(&self) -> Option<(usize, usize)> {
+        self.progress
     }
 
     /// Background work is under way whose end the user waits to see.
@@ -322,16 +352,15 @@ impl App {
         }
     }
 
-    /// Asks for the entity index to be built, unless a build is under way
-    /// (then one more follows it).
+    /// Asks for the index to be brought up to date, unless an update is
+    /// under way (then one more follows it).
     fn request_index(&mut self) -> Vec<Effect> {
         match self.index_job {
             IndexJob::Idle => {
                 self.index_job = IndexJob::Running;
-                vec![Effect::IndexEntities(IndexRequest {
-                    briefings: self.briefings.clone(),
+                vec![Effect::UpdateIndex {
                     watch: self.watch.clone(),
-                })]
+                }]
             }
             IndexJob::Running | IndexJob::RunningStale => {
                 self.index_job = IndexJob::RunningStale;

@@ -15,6 +15,8 @@ pub enum Mode {
     Filter { input: String },
     /// A Reader search is being typed (it applies on Enter).
     Search { input: String },
+    /// A search of the whole archive is being typed (it runs on Enter).
+    ArchiveSearch { input: String },
     /// The note editor is open.
     Editing(Editor),
 }

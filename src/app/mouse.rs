@@ -17,6 +17,13 @@ impl App {
             return Vec::new();
         };
         match pane {
+            Pane::Articles if self.results.is_some() => {
+                let again = self.results.as_ref().is_some_and(|r| r.selected == target);
+                self.move_result(|_, _| target);
+                if again {
+                    return self.pane_command(Command::Select);
+                }
+            }
             // A click on the selected briefing opens it.
             Pane::Articles if target == self.selected => return self.pane_command(Command::Select),
             Pane::Articles => self.selected = target.min(self.view.len().saturating_sub(1)),

@@ -2,7 +2,7 @@
 //! background, the store's index built, the store changed on disk, the
 //! watchlist saved.
 
-use super::{App, Effect, EntityIndex, IndexJob, Loaded, Open};
+use super::{App, Effect, IndexJob, Loaded, Open, Snapshot};
 use crate::analysis::Analysed;
 use crate::entities::watch::{Watched, Watchlist};
 use crate::store::Briefing;
@@ -33,21 +33,38 @@ impl App {
             self.busy("finding entities…");
         }
         self.state.read.insert(open.id.clone());
-        if let Some(index) = self.entity_index.as_mut() {
-            // The briefing may have changed since the index was built.
-            index.set_briefing(&open.id, &open.groups);
+        if let Some((_, paragraph, terms)) = self.pending_jump.take().filter(|(id, ..)| *id == open.id) {
+            // Opened from a search result: its paragraph, its words marked,
+            // n/N walking them.
+            open.search = Some(super::search::Search::any(&terms, &open.paragraphs));
+            open.goto_block(paragraph, self.sizes.reader_rows);
+            self.state.positions.insert(open.id.clone(), open.cursor);
         }
         self.open = Some(open);
-        self.refresh_spread();
-        vec![Effect::SaveState(self.state.clone())]
+        let mut effects = vec![Effect::SaveState(self.state.clone())];
+        effects.extend(self.spread_request());
+        effects
+    }
+
+    /// The counts of briefings naming the open briefing's entities.
+    pub(super) fn spread(&mut self, id: &str, counts: Vec<usize>) {
+        if let Some(open) = self
+            .open
+            .as_mut()
+            .filter(|o| o.id == id && o.groups.len() == counts.len())
+        {
+            open.spread = counts.into_iter().map(Some).collect();
+        }
     }
 
     /// A big briefing's entities arrive: the reader keeps its place.
-    pub(super) fn entities_found(&mut self, id: &str, analysed: Analysed) {
+    pub(super) fn entities_found(&mut self, id: &str, analysed: Analysed) -> Vec<Effect> {
         if self.open.as_ref().is_none_or(|o| o.id != id) {
-            return;
+            return Vec::new();
         }
-        let Some(old) = self.open.take() else { return };
+        let Some(old) = self.open.take() else {
+            return Vec::new();
+        };
         let notes = match &old.notes_error {
             Some(e) => Err(e.clone()),
             None => Ok(old.notes.clone()),
@@ -57,12 +74,8 @@ impl App {
         open.scroll = old.scroll;
         open.note_sel = old.note_sel;
         open.ensure_layout(self.sizes.reader_width, self.sizes.reader_rows);
-        if let Some(ix) = self.entity_index.as_mut() {
-            ix.set_briefing(&open.id, &open.groups);
-        }
         let n = open.analysed.entities.len();
         self.open = Some(open);
-        self.refresh_spread();
         if self
             .status
             .as_ref()
@@ -70,24 +83,46 @@ impl App {
         {
             self.say(format!("{n} entity mentions found"));
         }
+        self.spread_request()
     }
 
-    /// The store's index arrives; a filter waiting for it applies. If the
-    /// store changed while it was built, another build follows.
-    pub(super) fn indexed(&mut self, index: EntityIndex) -> Vec<Effect> {
+    /// The index update went on: the status shows how far, and the list
+    /// fills in from what is indexed so far.
+    pub(super) fn on_index_progress(&mut self, done: usize, total: usize) -> Vec<Effect> {
+        self.progress = Some((done, total));
+        if self.briefings.len() < total && done > 0 {
+            vec![Effect::ReloadList]
+        } else {
+            Vec::new()
+        }
+    }
+
+    /// The index is up to date: the list follows it, and the watch hits. If
+    /// the store changed meanwhile, another update follows.
+    pub(super) fn index_updated(&mut self, result: Result<Box<Snapshot>, String>) -> Vec<Effect> {
         let stale = self.index_job == IndexJob::RunningStale;
         self.index_job = IndexJob::Idle;
-        self.entity_index = Some(index);
-        if let Some(o) = &self.open
-            && let Some(ix) = self.entity_index.as_mut()
-        {
-            ix.set_briefing(&o.id, &o.groups);
+        self.progress = None;
+        let mut effects = Vec::new();
+        match result {
+            Ok(snapshot) => {
+                let Snapshot {
+                    briefings,
+                    watch_hits,
+                    report,
+                } = *snapshot;
+                self.watch_hits = watch_hits;
+                effects.extend(self.store_changed(briefings));
+                if report.added + report.changed + report.removed + report.renamed > 0 {
+                    effects.extend(self.spread_request());
+                }
+            }
+            Err(e) => self.warn(e),
         }
-        self.refresh_spread();
-        if let Some((kind, name)) = self.pending_entity_filter.take() {
-            self.apply_entity_filter(kind, &name);
+        if stale {
+            effects.extend(self.request_index());
         }
-        if stale { self.request_index() } else { Vec::new() }
+        effects
     }
 
     /// The store changed on disk (files added, edited or removed while the
@@ -104,6 +139,7 @@ impl App {
                 .map(|b| b.fingerprint);
             (o.id.clone(), print)
         });
+        let was_empty = self.briefings.is_empty();
         let (added, removed) = {
             let old: HashSet<&str> = self.briefings.iter().map(|b| b.id.as_str()).collect();
             let new: HashSet<&str> = briefings.iter().map(|b| b.id.as_str()).collect();
@@ -116,7 +152,7 @@ impl App {
         {
             self.selected = pos;
         }
-        let mut effects = self.request_index();
+        let mut effects = Vec::new();
         let mut reopened = false;
         if let Some((id, print)) = open_before {
             match self.briefings.iter().position(|b| b.id == id) {
@@ -130,7 +166,10 @@ impl App {
                 )),
             }
         }
-        if !reopened && (added > 0 || removed > 0) && self.status.as_ref().is_none_or(|s| !s.is_error()) {
+        let quiet = was_empty
+            || self.index_job != IndexJob::Idle
+            || self.status.as_ref().is_some_and(super::Status::is_error);
+        if !reopened && (added > 0 || removed > 0) && !quiet {
             self.say(format!("store changed: {added} added, {removed} removed"));
         }
         effects

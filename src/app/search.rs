@@ -4,27 +4,46 @@
 /// A search over the open briefing.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Search {
+    /// What the status line calls it.
     pub query: String,
-    /// Blocks whose text holds the query, in order.
+    /// The texts looked for: one typed after `/`, or the words an archive
+    /// search matched.
+    pub terms: Vec<String>,
+    /// Blocks whose text holds a term, in order.
     pub blocks: Vec<usize>,
 }
 
 impl Search {
     /// Finds the paragraphs that contain `query` (case-insensitive).
     pub fn new(query: &str, paragraphs: &[String]) -> Self {
-        let needle = query.to_lowercase();
-        let blocks = if needle.is_empty() {
+        let mut s = Self::any(&[query.to_owned()], paragraphs);
+        query.clone_into(&mut s.query);
+        s
+    }
+
+    /// Finds the paragraphs that contain any of `terms` (case-insensitive).
+    pub fn any(terms: &[String], paragraphs: &[String]) -> Self {
+        let needles: Vec<String> = terms
+            .iter()
+            .map(|t| t.to_lowercase())
+            .filter(|t| !t.is_empty())
+            .collect();
+        let blocks = if needles.is_empty() {
             Vec::new()
         } else {
             paragraphs
                 .iter()
                 .enumerate()
-                .filter(|(_, p)| p.to_lowercase().contains(&needle))
+                .filter(|(_, p)| {
+                    let p = p.to_lowercase();
+                    needles.iter().any(|n| p.contains(n))
+                })
                 .map(|(i, _)| i)
                 .collect()
         };
         Self {
-            query: query.to_owned(),
+            query: terms.join(" "),
+            terms: terms.iter().filter(|t| !t.is_empty()).cloned().collect(),
             blocks,
         }
     }
@@ -45,6 +64,20 @@ impl Search {
         };
         Some((at + 1, self.blocks[at]))
     }
+}
+
+/// Byte ranges of any of `terms` in `text`, in order, for highlighting.
+pub fn matches_of_any(text: &str, terms: &[String]) -> Vec<std::ops::Range<usize>> {
+    let mut all: Vec<std::ops::Range<usize>> = terms.iter().flat_map(|t| matches_in(text, t)).collect();
+    all.sort_by_key(|r| (r.start, std::cmp::Reverse(r.end)));
+    let mut out: Vec<std::ops::Range<usize>> = Vec::with_capacity(all.len());
+    for r in all {
+        match out.last_mut() {
+            Some(last) if r.start < last.end => last.end = last.end.max(r.end),
+            _ => out.push(r),
+        }
+    }
+    out
 }
 
 /// Byte ranges of `query` in `text`, case-insensitive for ASCII letters
@@ -89,6 +122,18 @@ mod tests {
         assert_eq!(s.step(3, true), Some((1, 1)), "wraps");
         assert_eq!(s.step(1, false), Some((2, 3)), "wraps back");
         assert_eq!(Search::new("", &paras()).step(0, true), None);
+    }
+
+    #[test]
+    fn any_of_several_terms() {
+        let s = Search::any(&["witkoff".to_owned(), "again".to_owned()], &paras());
+        assert_eq!(s.blocks, [1, 3]);
+        assert_eq!(
+            matches_of_any("Putin met Witkoff again", &s.terms),
+            [10..17, 18..23]
+        );
+        let overlapping = matches_of_any("abc", &["ab".to_owned(), "b".to_owned()]);
+        assert_eq!(overlapping, vec![0..2], "overlapping matches merge");
     }
 
     #[test]

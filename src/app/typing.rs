@@ -31,6 +31,7 @@ impl App {
                 self.search_key(key);
                 Vec::new()
             }
+            Mode::ArchiveSearch { .. } => self.archive_search_key(key),
             Mode::Normal | Mode::Help { .. } => Vec::new(),
         }
     }
@@ -44,7 +45,9 @@ impl App {
                 self.text_filter.clone_from(input);
                 self.refresh_view();
             }
-            Mode::Search { input } => input.extend(text.chars().filter(|c| !c.is_control())),
+            Mode::Search { input } | Mode::ArchiveSearch { input } => {
+                input.extend(text.chars().filter(|c| !c.is_control()));
+            }
             Mode::Normal | Mode::Help { .. } => {}
         }
         Vec::new()

@@ -18,19 +18,29 @@ impl App {
                 self.resize(sizes);
                 Vec::new()
             }
-            Action::Start => self.request_index(),
+            Action::Start | Action::StoreTouched => self.request_index(),
             Action::Shutdown => self.shutdown(),
             Action::Opened(loaded) => self.opened(*loaded),
             Action::OpenFailed(e) | Action::StateNotSaved(e) => {
                 self.warn(e);
                 Vec::new()
             }
-            Action::EntitiesFound { id, analysed } => {
-                self.entities_found(&id, *analysed);
+            Action::EntitiesFound { id, analysed } => self.entities_found(&id, *analysed),
+            Action::IndexProgress { done, total } => self.on_index_progress(done, total),
+            Action::IndexUpdated(result) => self.index_updated(result),
+            Action::StoreChanged(briefings) => self.store_changed(briefings),
+            Action::Spread { id, counts } => {
+                self.spread(&id, counts);
                 Vec::new()
             }
-            Action::IndexReady(index) => self.indexed(index),
-            Action::StoreChanged(briefings) => self.store_changed(briefings),
+            Action::EntityResults { kind, name, result } => {
+                self.entity_results(kind, &name, result);
+                Vec::new()
+            }
+            Action::SearchResults { query, result } => {
+                self.search_results(&query, result);
+                Vec::new()
+            }
             Action::NotesSaved { id, result } => {
                 self.notes_saved(&id, result);
                 Vec::new()
@@ -66,7 +76,7 @@ impl App {
                     _ => Vec::new(),
                 };
             }
-            Mode::Filter { .. } | Mode::Search { .. } => return Vec::new(),
+            Mode::Filter { .. } | Mode::Search { .. } | Mode::ArchiveSearch { .. } => return Vec::new(),
             Mode::Normal => {}
         }
         self.status = None;
@@ -112,6 +122,7 @@ impl App {
                 };
                 self.focus = Pane::Articles;
             }
+            Command::SearchArchive => self.start_archive_search(),
             Command::Sort => self.cycle_sort(),
             // Editor commands mean nothing outside the editor.
             Command::SaveNote | Command::ExternalEditor => {}
@@ -151,6 +162,7 @@ impl App {
     pub(super) fn step(&mut self, pane: Pane, delta: isize) {
         let rows = self.sizes.reader_rows;
         match pane {
+            Pane::Articles if self.move_result(|at, len| clamp_add(at, delta, len)) => {}
             Pane::Articles => {
                 self.selected = clamp_add(self.selected, delta, self.view.len());
             }
@@ -177,7 +189,9 @@ impl App {
     fn jump(&mut self, end: bool) {
         let rows = self.sizes.reader_rows;
         let pick = |len: usize| if end { len.saturating_sub(1) } else { 0 };
-        match self.focus {
+        let pane = self.focus;
+        match pane {
+            Pane::Articles if self.move_result(|_, len| pick(len)) => {}
             Pane::Articles => self.selected = pick(self.view.len()),
             Pane::Reader => {
                 if let Some(o) = self.open.as_mut() {
@@ -221,6 +235,7 @@ impl App {
 
     fn select(&mut self) -> Vec<Effect> {
         match self.focus {
+            Pane::Articles if self.results.is_some() => return self.open_result(),
             Pane::Articles => {
                 let Some(&i) = self.view.get(self.selected) else {
                     return Vec::new();
@@ -238,13 +253,8 @@ impl App {
                     return Vec::new();
                 };
                 let (kind, name) = (g.kind, g.name.clone());
-                if self.entity_index.is_some() {
-                    self.apply_entity_filter(kind, &name);
-                } else {
-                    self.pending_entity_filter = Some((kind, name));
-                    self.busy("finding every briefing that mentions it…");
-                    return self.request_index();
-                }
+                self.busy(format!("finding every briefing that mentions {name}…"));
+                return vec![Effect::EntityQuery { kind, name }];
             }
             Pane::Notes => {
                 let rows = self.sizes.reader_rows;
@@ -298,6 +308,10 @@ impl App {
                 o.search = None;
             }
             self.say("search cleared");
+        } else if self.results.is_some() {
+            self.results = None;
+            self.focus = Pane::Articles;
+            self.say("back to the list");
         } else if self.entity_filter.is_some() || !self.text_filter.is_empty() {
             self.entity_filter = None;
             self.text_filter.clear();

@@ -1,7 +1,7 @@
 //! What Articles lists: the briefings filtered (by text or by entity) and
 //! sorted, and what the Entities pane knows of the whole store.
 
-use super::{App, EntityFilter, Pane, SortKey};
+use super::{App, Effect, EntityFilter, EntityView, Pane, SortKey};
 use crate::entities::EntityKind;
 use crate::store::Briefing;
 
@@ -27,7 +27,7 @@ impl App {
                 view.sort_by(|&a, &b| bs[a].meta.source.cmp(&bs[b].meta.source).then(newest_first(a, b)));
             }
             SortKey::Watch => {
-                let hits = |i: usize| self.entity_index.as_ref().map_or(0, |x| x.hits(&bs[i].id).len());
+                let hits = |i: usize| self.watch_hits.get(&bs[i].id).map_or(0, Vec::len);
                 view.sort_by(|&a, &b| hits(b).cmp(&hits(a)).then(newest_first(a, b)));
             }
         }
@@ -48,27 +48,42 @@ impl App {
         self.say(format!("sorted by {:?}", self.sort).to_lowercase());
     }
 
-    /// Counts, for the open briefing's entities, the briefings naming each.
-    pub(super) fn refresh_spread(&mut self) {
-        let (Some(index), Some(open)) = (&self.entity_index, self.open.as_mut()) else {
-            return;
+    /// Asks how many briefings name each of the open briefing's entities.
+    pub(super) fn spread_request(&self) -> Vec<Effect> {
+        let Some(open) = &self.open else {
+            return Vec::new();
         };
-        open.spread = open
-            .groups
-            .iter()
-            .map(|g| Some(index.briefings(g.kind, &g.name).len()))
-            .collect();
+        let keys = open.groups.iter().map(|g| (g.kind, g.name.clone())).collect();
+        vec![Effect::Spread {
+            id: open.id.clone(),
+            keys,
+        }]
     }
 
-    pub(super) fn apply_entity_filter(&mut self, kind: EntityKind, name: &str) {
-        let Some(index) = &self.entity_index else { return };
-        let ids = index.briefings(kind, name);
-        let n = ids.len();
+    /// The archive's answer for an entity: Articles lists the briefings
+    /// naming it, with its timeline.
+    pub(super) fn entity_results(
+        &mut self,
+        kind: EntityKind,
+        name: &str,
+        result: Result<Box<EntityView>, String>,
+    ) {
+        let view = match result {
+            Ok(v) => *v,
+            Err(e) => {
+                self.warn(e);
+                return;
+            }
+        };
+        let ids = view.briefings.iter().map(|h| h.id.clone()).collect();
+        let n = view.briefings.len();
         self.entity_filter = Some(EntityFilter {
             name: name.to_owned(),
             kind,
             ids,
+            view,
         });
+        self.results = None;
         self.refresh_view();
         self.focus = Pane::Articles;
         let text = if n == 1 {

@@ -38,15 +38,19 @@ pub fn run(args: &EntitiesArgs) -> anyhow::Result<()> {
     super::ignore_broken_pipe(write_json_lines(&analysed, &mut out).and_then(|()| out.flush()))
 }
 
-/// `brief entities --index`: the store's entity index as one JSON document.
+/// `brief entities --index`: the store's entity index as one JSON document,
+/// from the archive's index (brought up to date first).
 pub fn index(
-    briefings: &[crate::store::Briefing],
+    cache: &std::path::Path,
+    roots: &[std::path::PathBuf],
     watch: &crate::entities::watch::Watchlist,
 ) -> anyhow::Result<()> {
-    let index = crate::analysis::build_index(briefings, watch);
+    let (index, _) = super::archive::open_current(cache, roots, watch, true)?;
+    let records = index.entity_records()?;
+    let briefings = index.briefings()?.len();
     let doc = serde_json::json!({
-        "briefings": index.briefing_count(),
-        "entities": index.records(),
+        "briefings": briefings,
+        "entities": records,
     });
     let mut text = serde_json::to_string_pretty(&doc)?;
     text.push('\n');

@@ -1,12 +1,13 @@
 //! `brief list [PATH]`: one line per briefing.
 
 use crate::cli::ListArgs;
+use crate::entities::watch::Watchlist;
 use crate::notes::NotesStore;
 use crate::sanitize::sanitize;
-use crate::store::{Briefing, scan};
+use crate::store::Briefing;
 use std::collections::HashMap;
 use std::fmt::Write as _;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 #[derive(serde::Serialize)]
 struct Record<'a> {
@@ -30,9 +31,17 @@ pub fn note_counts(notes: &NotesStore) -> HashMap<String, usize> {
         .collect()
 }
 
-pub fn run(args: &ListArgs, store: &Path, notes: &NotesStore) -> anyhow::Result<()> {
-    let root = args.path.as_deref().unwrap_or(store);
-    let mut briefings = scan(root)?;
+/// Lists from the index, which is brought up to date first (only new and
+/// changed files are read).
+pub fn run(
+    args: &ListArgs,
+    cache: &Path,
+    roots: &[PathBuf],
+    watch: &Watchlist,
+    notes: &NotesStore,
+) -> anyhow::Result<()> {
+    let (index, _) = super::archive::open_current(cache, roots, watch, true)?;
+    let mut briefings = index.briefings()?;
     // Newest first, as a reader wants a morning's briefings.
     briefings.sort_by(|a, b| b.meta.date.cmp(&a.meta.date).then_with(|| a.id.cmp(&b.id)));
     let counts = note_counts(notes);

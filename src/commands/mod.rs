@@ -1,9 +1,12 @@
 //! The non-interactive commands: each reads, prints and exits.
 
+pub mod archive;
 pub mod entities;
+pub mod index;
 pub mod list;
 pub mod notes;
 pub mod read;
+pub mod search;
 
 use std::io::{self, Write};
 

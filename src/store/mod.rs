@@ -85,6 +85,15 @@ pub fn from_bytes(bytes: Vec<u8>) -> Loaded {
     }
 }
 
+/// Every root of a store exists (checked from metadata, nothing is read):
+/// a mistyped path is an error before anything starts.
+pub fn check_roots(roots: &[PathBuf]) -> Result<(), StoreError> {
+    for root in roots {
+        std::fs::metadata(root).map_err(|e| io_error(root, e))?;
+    }
+    Ok(())
+}
+
 pub(crate) fn io_error(path: &Path, e: std::io::Error) -> StoreError {
     if e.kind() == std::io::ErrorKind::NotFound {
         StoreError::NotFound(path.to_owned())

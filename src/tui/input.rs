@@ -41,7 +41,9 @@ fn key_action(key: KeyEvent, mode: &Mode, keymap: &Keymap) -> Option<Action> {
             .command(KeyContext::Editor, key)
             .map(Action::Command)
             .or_else(|| edit_key(key).map(Action::Edit)),
-        Mode::Filter { .. } | Mode::Search { .. } => edit_key(key).map(Action::Edit),
+        Mode::Filter { .. } | Mode::Search { .. } | Mode::ArchiveSearch { .. } => {
+            edit_key(key).map(Action::Edit)
+        }
         Mode::Normal | Mode::Help { .. } => keymap.command(KeyContext::Panes, key).map(Action::Command),
     }
 }

@@ -12,6 +12,10 @@ use ratatui::widgets::{List, ListItem, ListState};
 const ENTRY_ROWS: usize = 2;
 
 pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, look: Look<'_>, map: &mut FrameMap) {
+    if let Some(results) = app.results() {
+        super::results::draw(frame, area, app, results, look, map);
+        return;
+    }
     let theme = look.theme;
     let view = app.view();
     let extra = match (app.entity_filter(), app.text_filter().is_empty()) {
@@ -20,7 +24,12 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, look: Look<'_>, map: &
         (None, true) => format!("{}", view.len()),
     };
     let block = pane_block(Pane::Articles, app, theme, &extra);
-    let inner = block.inner(area);
+    let mut inner = block.inner(area);
+    frame.render_widget(block, area);
+    if let Some(f) = app.entity_filter() {
+        // The entity across the archive: mentions per day, and its company.
+        inner = super::timeline::draw(frame, inner, &f.view, theme);
+    }
     let width = usize::from(inner.width);
     let open_index = app.open_index();
     let items: Vec<ListItem<'_>> = view
@@ -48,7 +57,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, look: Look<'_>, map: &
                 meta.push(d.clone());
             }
             // Watchlist hits come early so a narrow pane still shows them.
-            let hits = app.entity_index().map_or(&[][..], |x| x.hits(&b.id));
+            let hits = app.watch_hits(&b.id);
             if !hits.is_empty() {
                 let short: Vec<&str> = hits.iter().map(|h| h.rsplit(' ').next().unwrap_or(h)).collect();
                 meta.push(format!("★ {}", short.join(", ")));
@@ -74,11 +83,11 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, look: Look<'_>, map: &
         })
         .collect();
     let empty = items.is_empty();
-    let list = List::new(items).block(block).highlight_style(theme.selected);
+    let list = List::new(items).highlight_style(theme.selected);
     let mut state = ListState::default()
         .with_offset(map.offset(Pane::Articles))
         .with_selected((!empty).then_some(app.selected()));
-    frame.render_stateful_widget(list, area, &mut state);
+    frame.render_stateful_widget(list, inner, &mut state);
     let targets: Vec<(usize, Option<usize>)> = (0..view.len()).map(|pos| (ENTRY_ROWS, Some(pos))).collect();
     map.record_list(Pane::Articles, area, inner, state.offset(), &targets);
     if empty {

@@ -10,7 +10,9 @@ mod help;
 mod notes;
 mod overlay;
 mod reader;
+mod results;
 mod status;
+mod timeline;
 
 pub use frame_map::{FrameMap, PaneMap};
 pub use status::hints;
@@ -159,7 +161,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, look: Look<'_>, map: &mut FrameMap
     match app.mode() {
         Mode::Help { scroll } => help::draw(frame, area, *scroll, look),
         Mode::Editing(editor) => overlay::draw_editor(frame, area, editor, look),
-        Mode::Normal | Mode::Filter { .. } | Mode::Search { .. } => {}
+        Mode::Normal | Mode::Filter { .. } | Mode::Search { .. } | Mode::ArchiveSearch { .. } => {}
     }
 }
 

@@ -95,7 +95,7 @@ fn visible_lines<'a>(open: &'a Open, theme: &Theme, scroll: usize, rows: usize) 
         HashSet::new()
     };
     let cursor_rows = open.layout.blocks.get(open.cursor).cloned().unwrap_or(0..0);
-    let query = open.search.as_ref().map(|s| s.query.as_str());
+    let terms = open.search.as_ref().map(|s| s.terms.as_slice());
     open.layout
         .lines
         .iter()
@@ -121,11 +121,13 @@ fn visible_lines<'a>(open: &'a Open, theme: &Theme, scroll: usize, rows: usize) 
                 Span::raw(" ")
             });
             for seg in &line.segs {
-                if let Some(q) = query.filter(|q| !crate::app::search::matches_in(&seg.text, q).is_empty()) {
+                if let Some(t) =
+                    terms.filter(|t| !crate::app::search::matches_of_any(&seg.text, t).is_empty())
+                {
                     // Split the run around the search matches, shown reversed.
                     let base = theme.text_style(&seg.style);
                     let mut at = 0;
-                    for m in crate::app::search::matches_in(&seg.text, q) {
+                    for m in crate::app::search::matches_of_any(&seg.text, t) {
                         spans.push(Span::styled(seg.text[at..m.start].to_owned(), base));
                         spans.push(Span::styled(
                             seg.text[m.clone()].to_owned(),

@@ -133,6 +133,14 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, look: Look<'_>) {
             Span::raw(format!("{}▏", crate::sanitize::sanitize(input))),
             Span::styled("  Enter finds · n/N next/previous · Esc cancels", theme.dim),
         ]),
+        Mode::ArchiveSearch { input } => Line::from(vec![
+            Span::styled(" search all: ", theme.accent),
+            Span::raw(format!("{}▏", crate::sanitize::sanitize(input))),
+            Span::styled(
+                "  Enter searches · \"phrase\" prefix* OR NOT · person: org: place: source: tag: after: before: · Esc cancels",
+                theme.dim,
+            ),
+        ]),
         Mode::Filter { input } => Line::from(vec![
             Span::styled(" filter: ", theme.accent),
             Span::raw(format!("{}▏", crate::sanitize::sanitize(input))),
@@ -143,6 +151,13 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, look: Look<'_>) {
             theme.accent,
         )),
         Mode::Normal | Mode::Help { .. } => match app.status() {
+            None if app.index_progress().is_some() => {
+                let (done, total) = app.index_progress().unwrap_or_default();
+                Line::from(Span::styled(
+                    format!(" indexing the archive: {done} of {total} briefings…"),
+                    theme.dim,
+                ))
+            }
             Some(s) => Line::from(Span::styled(
                 format!(" {}", message(s, look.keymap)),
                 if s.is_error() { theme.error } else { theme.text },

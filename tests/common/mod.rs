@@ -5,6 +5,7 @@
 
 use brief::app::{Action, App, Command, EditKey, Effect, PaneSizes};
 use brief::effects::{Io, dispatch};
+use brief::index::Index;
 use brief::keymap::Keymap;
 use brief::notes::NotesStore;
 use brief::reading_state::ReadingState;
@@ -15,24 +16,36 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use std::collections::HashMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
 
 pub const SEED_ID: &str = "000_e339247b8c1bd523.txt";
 
-/// Where effects go for a test in `tmp`.
-pub fn io(tmp: &Path) -> Io {
+/// Where effects go for a test in `tmp`, over the store `roots`.
+pub fn io(tmp: &Path, roots: &[PathBuf]) -> Io {
+    let cache_dir = tmp.join("cache");
+    let index = Index::open(&cache_dir, roots).expect("index");
     Io {
         notes: NotesStore::new(tmp.join("notes")),
         data_dir: tmp.join("data"),
         config_file: tmp.join("config.toml"),
+        index: Arc::new(Mutex::new(index)),
+        cache_dir,
+        roots: roots.to_vec(),
     }
 }
 
-/// An app over `assets/briefings` whose IO goes to `tmp`.
+/// The bundled briefings' folder.
+pub fn bundled() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/briefings")
+}
+
+/// An app over `assets/briefings` whose IO goes to `tmp`, started as the
+/// loop starts it (the index brought up to date).
 pub fn app(tmp: &Path) -> (App, Io) {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/briefings");
+    let root = bundled();
     let briefings = scan(&root).expect("bundled briefings");
-    let io = io(tmp);
+    let io = io(tmp, &[root]);
     let mut counts = HashMap::new();
     for (_, f) in io.notes.all() {
         if let Ok(f) = f {
@@ -43,6 +56,7 @@ pub fn app(tmp: &Path) -> (App, Io) {
     let config = brief::config::Config::load(&io.config_file).expect("config");
     let mut app = App::new(briefings, state, counts).with_watchlist(config.watchlist());
     resize(&mut app, 70, 30);
+    send(&mut app, &io, Action::Start);
     (app, io)
 }
 
