@@ -150,6 +150,12 @@ fn open_reader(cli: &Cli) -> anyhow::Result<()> {
     if !std::io::stdout().is_terminal() {
         anyhow::bail!("the reader needs a terminal; use 'brief read FILE' or 'brief list' in pipes");
     }
+    // A terminal that cannot move its cursor would get a screenful of escapes.
+    if std::env::var("TERM").map_or(true, |t| t.is_empty() || t == "dumb") {
+        anyhow::bail!(
+            "the reader needs a terminal that can draw ($TERM is unset or 'dumb'); use 'brief read FILE' or 'brief list'"
+        );
+    }
     let notes = cx.notes();
     let mut counts = HashMap::new();
     let mut problems = Vec::new();

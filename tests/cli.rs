@@ -478,3 +478,83 @@ fn the_cache_dir_flag_places_the_index() {
     assert!(elsewhere.join("index.sqlite3").exists());
     assert!(!tmp.path().join("cache").exists());
 }
+
+#[test]
+fn two_processes_index_and_search_one_store_at_once() {
+    let tmp = tempfile::tempdir().unwrap();
+    let store = tmp.path().join("store");
+    std::fs::create_dir_all(&store).unwrap();
+    for e in std::fs::read_dir(root().join("assets/briefings")).unwrap() {
+        let p = e.unwrap().path();
+        for copy in 0..6 {
+            let name = format!("{copy}-{}", p.file_name().unwrap().to_string_lossy());
+            std::fs::copy(&p, store.join(name)).unwrap();
+        }
+    }
+    let store_arg = store.to_str().unwrap().to_owned();
+    let spawn = |args: Vec<String>| {
+        brief(tmp.path())
+            .args(&args)
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("spawn brief")
+    };
+    let a = spawn(vec!["index".into(), store_arg.clone()]);
+    let b = spawn(vec!["search".into(), "witkoff".into(), store_arg.clone()]);
+    for child in [a, b] {
+        let o = child.wait_with_output().unwrap();
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        assert!(o.stderr.is_empty() || !String::from_utf8_lossy(&o.stderr).contains("locked"));
+    }
+    // Both saw one index: nothing is left to do, and every file is found.
+    let o = run(tmp.path(), &["index", &store_arg]);
+    assert!(stdout(&o).contains("0 files read"), "{}", stdout(&o));
+    let o = run(
+        tmp.path(),
+        &["search", "--limit", "500", "--json", "witkoff", &store_arg],
+    );
+    let ids: std::collections::HashSet<String> = stdout(&o)
+        .lines()
+        .map(|l| {
+            serde_json::from_str::<serde_json::Value>(l).unwrap()["id"]
+                .as_str()
+                .unwrap()
+                .to_owned()
+        })
+        .collect();
+    assert_eq!(
+        ids.len(),
+        54,
+        "every copy of the nine bundled briefings names Witkoff"
+    );
+}
+
+#[test]
+fn a_front_matter_error_is_said_once() {
+    let tmp = tempfile::tempdir().unwrap();
+    let bad = tmp.path().join("bad.md");
+    std::fs::write(&bad, "---\ntitle: [unclosed\n---\nbody\n").unwrap();
+    let o = run(tmp.path(), &["read", bad.to_str().unwrap()]);
+    assert!(!o.status.success());
+    let err = stderr(&o);
+    assert_eq!(err.matches("front matter").count(), 1, "{err}");
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains("bad.md: front matter, line 3"), "{err}");
+}
+
+#[test]
+fn deeply_nested_front_matter_is_refused_at_once() {
+    let tmp = tempfile::tempdir().unwrap();
+    let bad = tmp.path().join("deep.md");
+    let deep = format!(
+        "---\nz: {}{}\n---\nbody\n",
+        "[".repeat(100_000),
+        "]".repeat(100_000)
+    );
+    std::fs::write(&bad, deep).unwrap();
+    let o = run(tmp.path(), &["read", bad.to_str().unwrap()]);
+    assert!(!o.status.success());
+    assert!(stderr(&o).contains("deep.md: front matter"), "{}", stderr(&o));
+}

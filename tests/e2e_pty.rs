@@ -489,3 +489,23 @@ fn capital_s_searches_the_archive_and_enter_opens_the_matching_paragraph() {
     t.send("q");
     assert!(t.wait_exit().success());
 }
+
+#[test]
+fn a_dumb_terminal_gets_one_line_not_a_screenful_of_escapes() {
+    for term in ["dumb", ""] {
+        let tmp = tempfile::tempdir().unwrap();
+        let mut t = Tui::start_env(tmp.path(), 80, 24, None, &[("TERM", term)]);
+        let status = t.wait_exit();
+        assert!(!status.success(), "TERM={term:?}");
+        let raw = t.raw();
+        assert!(
+            !contains_bytes(&raw, b"\x1b[?1049h"),
+            "no alternate screen for TERM={term:?}"
+        );
+        assert!(
+            t.screen().contains("needs a terminal that can draw"),
+            "{}",
+            t.screen()
+        );
+    }
+}

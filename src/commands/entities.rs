@@ -28,9 +28,9 @@ pub fn run(args: &EntitiesArgs) -> anyhow::Result<()> {
             );
         }
         let format = Format::from_path(file).unwrap_or(Format::Text);
-        analyse(format, loaded.text).map_err(|source| StoreError::FrontMatter {
+        analyse(format, loaded.text).map_err(|cause| StoreError::FrontMatter {
             path: file.clone(),
-            source,
+            cause,
         })?
     };
     let stdout = std::io::stdout();

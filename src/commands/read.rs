@@ -31,9 +31,9 @@ pub fn run(args: &ReadArgs) -> anyhow::Result<()> {
         );
     }
     let format = Format::from_path(&args.file).unwrap_or(Format::Text);
-    let analysed = analyse(format, loaded.text).map_err(|source| StoreError::FrontMatter {
+    let analysed = analyse(format, loaded.text).map_err(|cause| StoreError::FrontMatter {
         path: args.file.clone(),
-        source,
+        cause,
     })?;
     let stdout = std::io::stdout();
     let tty = stdout.is_terminal();

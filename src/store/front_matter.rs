@@ -39,8 +39,17 @@ enum Value {
     Other,
 }
 
+/// The most front matter read: real front matter is a few hundred bytes,
+/// and the YAML parser's cost grows faster than its input.
+pub const MAX_BYTES: usize = 64 * 1024;
+
+/// The deepest nesting of lists and maps accepted: deeper is an attack or
+/// an accident, and the parser's cost grows with it.
+pub const MAX_DEPTH: usize = 64;
+
 /// Splits and parses front matter. Text without a front matter fence gives
-/// empty fields and a body starting at 0.
+/// empty fields and a body starting at 0. Front matter over [`MAX_BYTES`]
+/// or nested deeper than [`MAX_DEPTH`] is refused before it is parsed.
 pub fn split(text: &str) -> Result<Split, FrontMatterError> {
     let Some((fence, is_yaml)) = opening_fence(text) else {
         return Ok(Split::default());
@@ -48,6 +57,15 @@ pub fn split(text: &str) -> Result<Split, FrontMatterError> {
     let content_start = fence;
     let mut offset = content_start;
     for line in text[content_start..].split_inclusive('\n') {
+        if offset - content_start > MAX_BYTES {
+            return Err(FrontMatterError {
+                line: 1,
+                message: format!(
+                    "front matter is over {} KiB; a briefing's is a few lines",
+                    MAX_BYTES / 1024
+                ),
+            });
+        }
         let trimmed = line.trim_end();
         let closes = if is_yaml {
             trimmed == "---" || trimmed == "..."
@@ -56,6 +74,12 @@ pub fn split(text: &str) -> Result<Split, FrontMatterError> {
         };
         if closes {
             let raw = &text[content_start..offset];
+            if let Some(line) = too_deep(raw) {
+                return Err(FrontMatterError {
+                    line: line + 1,
+                    message: format!("nested more than {MAX_DEPTH} levels deep"),
+                });
+            }
             let value = if is_yaml { parse_yaml(raw) } else { parse_toml(raw) };
             let value = value.map_err(|(line, message)| FrontMatterError {
                 line: line + 1,
@@ -75,6 +99,38 @@ pub fn split(text: &str) -> Result<Split, FrontMatterError> {
             if is_yaml { "---" } else { "+++" }
         ),
     })
+}
+
+/// The 0-based line inside the block where lists and maps nest deeper than
+/// [`MAX_DEPTH`], counting brackets and braces outside quotes and block
+/// indentation; `None` when the block is shallow enough.
+fn too_deep(raw: &str) -> Option<usize> {
+    let mut depth = 0usize;
+    for (n, line) in raw.lines().enumerate() {
+        let indent = line.len() - line.trim_start_matches([' ', '\t', '-']).len();
+        let mut quote: Option<char> = None;
+        for c in line.chars() {
+            match (quote, c) {
+                (Some(q), c) if c == q => quote = None,
+                (Some(_), _) => {}
+                (None, '"' | '\'') => quote = Some(c),
+                (None, '#') => break,
+                (None, '[' | '{') => {
+                    depth += 1;
+                    if depth > MAX_DEPTH {
+                        return Some(n + 1);
+                    }
+                }
+                (None, ']' | '}') => depth = depth.saturating_sub(1),
+                _ => {}
+            }
+        }
+        // Each level of block nesting indents by at least one column.
+        if indent > 2 * MAX_DEPTH {
+            return Some(n + 1);
+        }
+    }
+    None
 }
 
 /// Returns the offset after the opening fence line and whether it is YAML.
@@ -112,8 +168,15 @@ fn parse_toml(raw: &str) -> Result<Value, (usize, String)> {
     Ok(from_toml(toml::Value::Table(v)))
 }
 
+/// The parser's message on one line, without its own position (ours, from
+/// the file's first line, is given instead).
 fn first_line(s: &str) -> String {
-    s.lines().next().unwrap_or("").trim().to_owned()
+    let line = s.lines().next().unwrap_or("").trim();
+    line.split(" at line ")
+        .next()
+        .unwrap_or(line)
+        .trim_end_matches(',')
+        .to_owned()
 }
 
 fn from_yaml(v: serde_yaml_ng::Value) -> Value {
@@ -196,6 +259,52 @@ fn fields(v: Value) -> FrontMatter {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn deep_nesting_is_refused_before_parsing() {
+        let deep = format!(
+            "---\nz: {}x{}\n---\nbody\n",
+            "[".repeat(10_000),
+            "]".repeat(10_000)
+        );
+        let t = std::time::Instant::now();
+        let e = split(&deep).unwrap_err();
+        assert!(e.message.contains("nested more than 64"), "{e}");
+        assert_eq!(e.line, 2);
+        // The issue's 200 KB file, 100,000 deep, is refused too (by its size).
+        let huge = format!(
+            "---\nz: {}x{}\n---\nbody\n",
+            "[".repeat(100_000),
+            "]".repeat(100_000)
+        );
+        assert!(split(&huge).is_err());
+        // Linear, not quadratic: far under the 40 s the parser took. (Not a
+        // timing test: a generous bound that only a quadratic scan misses.)
+        assert!(t.elapsed() < std::time::Duration::from_secs(5));
+        let shallow = format!("---\nz: {}x{}\ntitle: T\n---\n", "[".repeat(10), "]".repeat(10));
+        assert_eq!(split(&shallow).unwrap().front.title.as_deref(), Some("T"));
+        let quoted =
+            "---\ntitle: \"[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[\"\n---\n";
+        assert!(split(quoted).is_ok(), "brackets inside quotes are text");
+    }
+
+    #[test]
+    fn front_matter_over_64_kib_is_refused() {
+        let big = format!("---\ntitle: T\nnote: {}\n---\nbody\n", "x".repeat(70 * 1024));
+        let e = split(&big).unwrap_err();
+        assert!(e.message.contains("over 64 KiB"), "{e}");
+        let unclosed = format!("---\n{}", "a: b\n".repeat(20_000));
+        assert!(split(&unclosed).unwrap_err().message.contains("over 64 KiB"));
+    }
+
+    #[test]
+    fn parser_messages_lose_their_own_position() {
+        let e = split("---\ntitle: x: y\n---\nbody\n").unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "front matter, line 2: mapping values are not allowed in this context"
+        );
+    }
 
     #[test]
     fn yaml_front_matter() {

@@ -36,16 +36,18 @@ impl Format {
 pub enum StoreError {
     #[error("{}: no such file or folder", .0.display())]
     NotFound(PathBuf),
-    #[error("{}: {source}", path.display())]
-    Io { path: PathBuf, source: std::io::Error },
+    // `cause`, not `source`: the message already says it, and a source
+    // would make `{:#}` print it twice.
+    #[error("{}: {cause}", path.display())]
+    Io { path: PathBuf, cause: std::io::Error },
     #[error("{}: is a binary file, not a briefing", .0.display())]
     Binary(PathBuf),
     #[error("{}: is a folder; give a briefing file", .0.display())]
     IsDir(PathBuf),
     #[error("{}: is too large ({} bytes; a briefing can be at most 4 GiB)", .0.display(), .1)]
     TooLarge(PathBuf, u64),
-    #[error("{}: {source}", path.display())]
-    FrontMatter { path: PathBuf, source: FrontMatterError },
+    #[error("{}: {cause}", path.display())]
+    FrontMatter { path: PathBuf, cause: FrontMatterError },
 }
 
 /// The text of a file, read lossily when it is not valid UTF-8.
@@ -100,7 +102,7 @@ pub(crate) fn io_error(path: &Path, e: std::io::Error) -> StoreError {
     } else {
         StoreError::Io {
             path: path.to_owned(),
-            source: e,
+            cause: e,
         }
     }
 }
@@ -236,7 +238,7 @@ impl Briefing {
                         entry.error = Some(
                             StoreError::FrontMatter {
                                 path: path.to_owned(),
-                                source: e,
+                                cause: e,
                             }
                             .to_string(),
                         );
@@ -251,9 +253,9 @@ impl Briefing {
     /// Reads and parses the body. Errors name the file.
     pub fn body(&self) -> Result<Body, StoreError> {
         let loaded = load_file(&self.path)?;
-        body_from_text(self.format, loaded.text).map_err(|source| StoreError::FrontMatter {
+        body_from_text(self.format, loaded.text).map_err(|cause| StoreError::FrontMatter {
             path: self.path.clone(),
-            source,
+            cause,
         })
     }
 }
