@@ -112,7 +112,6 @@ fn too_deep(raw: &str) -> Option<usize> {
         for c in line.chars() {
             match (quote, c) {
                 (Some(q), c) if c == q => quote = None,
-                (Some(_), _) => {}
                 (None, '"' | '\'') => quote = Some(c),
                 (None, '#') => break,
                 (None, '[' | '{') => {
@@ -122,6 +121,7 @@ fn too_deep(raw: &str) -> Option<usize> {
                     }
                 }
                 (None, ']' | '}') => depth = depth.saturating_sub(1),
+                // Inside quotes, or any other character: text.
                 _ => {}
             }
         }
