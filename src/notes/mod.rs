@@ -27,6 +27,11 @@ pub struct Note {
     /// As `created`; the later `updated` wins when two copies are merged.
     pub updated: String,
     pub anchor: Anchor,
+    /// Set on a copy kept when two readers changed this note (by id) at
+    /// once: both texts survive, on the same paragraph, and this one says
+    /// which note it conflicts with.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub conflict_of: Option<String>,
 }
 
 impl Note {
@@ -39,6 +44,7 @@ impl Note {
             created: now.clone(),
             updated: now,
             anchor: Anchor::new(paragraphs, ordinal),
+            conflict_of: None,
         }
     }
 
@@ -75,6 +81,11 @@ pub struct NotesFile {
     /// another process.
     #[serde(skip)]
     pub seen: Vec<String>,
+    /// Each note's text as this copy last loaded or synced it: a merge
+    /// tells from it who changed a note, so an edit elsewhere is never
+    /// reverted and two edits both survive.
+    #[serde(skip)]
+    pub base: std::collections::HashMap<String, String>,
 }
 
 impl NotesFile {
@@ -85,6 +96,17 @@ impl NotesFile {
             briefing: briefing.into(),
             ..Self::default()
         }
+    }
+
+    /// Records what is on disk now: the ids (to tell deletions elsewhere)
+    /// and each note's text (to tell who changed a note).
+    pub fn remember_as_seen(&mut self) {
+        self.seen = self.notes.iter().map(|n| n.id.clone()).collect();
+        self.base = self
+            .notes
+            .iter()
+            .map(|n| (n.id.clone(), n.text.clone()))
+            .collect();
     }
 
     /// Adds a note, keeping notes in file order.

@@ -7,14 +7,17 @@ use crate::fsutil;
 use crate::hash::fnv1a;
 use serde::Deserialize;
 use std::fs::{self, OpenOptions};
-use std::io::{self, ErrorKind, Write};
+use std::io::{self, ErrorKind};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-/// How long a save waits for another process's lock.
+/// How long a save waits for another process's lock before giving up (the
+/// notes stay in memory and are saved on the next try). A lock is never
+/// broken: the system releases it when its holder ends, however it ends.
 const LOCK_WAIT: Duration = Duration::from_secs(2);
-/// A lock older than this was left by a crashed process and is removed.
-const LOCK_STALE: Duration = Duration::from_secs(10);
+/// How many times a save merges again when the file changed between its
+/// read and its write (a writer that does not lock, such as an editor).
+const MERGE_TRIES: usize = 5;
 /// The most characters of a briefing id kept in a file name.
 const NAME_CHARS: usize = 80;
 
@@ -36,11 +39,7 @@ pub enum NotesError {
         step: &'static str,
         cause: io::Error,
     },
-    #[error(
-        "{}: cannot save notes: another brief is saving (remove {}.lock if none is running)",
-        path.display(),
-        path.display()
-    )]
+    #[error("{}: cannot save notes: another brief is saving it; trying again later", path.display())]
     Locked { path: PathBuf },
 }
 
@@ -87,7 +86,7 @@ impl NotesStore {
     /// The notes of a briefing; none yet gives an empty file.
     pub fn load(&self, briefing_id: &str) -> Result<NotesFile, NotesError> {
         let mut file = read_file(&self.file_for(briefing_id))?.unwrap_or_else(|| NotesFile::new(briefing_id));
-        file.seen = file.notes.iter().map(|n| n.id.clone()).collect();
+        file.remember_as_seen();
         Ok(file)
     }
 
@@ -117,9 +116,10 @@ impl NotesStore {
     /// notes added by other processes appear and later merges are exact.
     pub fn sync(&self, file: &mut NotesFile) -> Result<(), NotesError> {
         let merged = self.write_merged(file)?;
-        file.seen = merged.notes.iter().map(|n| n.id.clone()).collect();
         file.notes = merged.notes;
         file.schema = SCHEMA;
+        file.deleted.clear();
+        file.remember_as_seen();
         Ok(())
     }
 
@@ -159,22 +159,31 @@ impl NotesStore {
             cause,
         })?;
         let _lock = Lock::acquire(&path)?;
-        let on_disk = read_file(&path)?;
-        let unchanged_from = on_disk.as_ref().map(|f| f.notes.clone());
-        let merged = merge(on_disk.unwrap_or_else(|| NotesFile::new(&file.briefing)), file);
-        let unchanged = match &unchanged_from {
-            Some(notes) => *notes == merged.notes,
-            None => merged.notes.is_empty(),
-        };
-        if !unchanged {
+        for _ in 0..MERGE_TRIES {
+            let (on_disk, read_hash) = read_file_hashed(&path)?;
+            let unchanged_from = on_disk.as_ref().map(|f| f.notes.clone());
+            let merged = merge(on_disk.unwrap_or_else(|| NotesFile::new(&file.briefing)), file);
+            let unchanged = match &unchanged_from {
+                Some(notes) => *notes == merged.notes,
+                None => merged.notes.is_empty(),
+            };
+            if unchanged {
+                return Ok(merged);
+            }
             let mut text = serde_json::to_string_pretty(&merged)
                 .map_err(|e| write_error(&path, "encode", io::Error::other(e)))?;
             text.push('\n');
+            // Compare before the rename: a writer that does not take the lock
+            // got in since the read, so merge with what it wrote instead.
+            if read_file_hashed(&path)?.1 != read_hash {
+                continue;
+            }
             // Notes are private writing: a new file is the owner's only.
             fsutil::write_atomic_with(&path, text.as_bytes(), fsutil::PRIVATE_FILE_MODE)
                 .map_err(|e| write_error(&path, e.step, e.cause))?;
+            return Ok(merged);
         }
-        Ok(merged)
+        Err(NotesError::Locked { path })
     }
 }
 
@@ -188,18 +197,26 @@ fn write_error(path: &Path, step: &'static str, cause: io::Error) -> NotesError 
 
 /// Reads and checks a notes file; `None` if there is none.
 fn read_file(path: &Path) -> Result<Option<NotesFile>, NotesError> {
+    read_file_hashed(path).map(|(file, _)| file)
+}
+
+/// [`read_file`], with a hash of the bytes read (0 for no file), to tell
+/// later whether the file changed.
+fn read_file_hashed(path: &Path) -> Result<(Option<NotesFile>, u64), NotesError> {
     let bytes = match fs::read(path) {
         Ok(bytes) => bytes,
-        Err(e) if e.kind() == ErrorKind::NotFound => return Ok(None),
+        Err(e) if e.kind() == ErrorKind::NotFound => return Ok((None, 0)),
         Err(cause) => {
             let path = path.to_path_buf();
             return Err(NotesError::Read { path, cause });
         }
     };
-    parse(&bytes).map(Some).map_err(|message| NotesError::Corrupt {
+    let hash = fnv1a(&bytes);
+    let file = parse(&bytes).map_err(|message| NotesError::Corrupt {
         path: path.to_path_buf(),
         message,
-    })
+    })?;
+    Ok((Some(file), hash))
 }
 
 fn parse(bytes: &[u8]) -> Result<NotesFile, String> {
@@ -226,12 +243,21 @@ fn merge(disk: NotesFile, ours: &NotesFile) -> NotesFile {
         .into_iter()
         .filter(|n| !is_deleted(&n.id) && (held(&n.id) || !ours.seen.contains(&n.id)))
         .collect();
+    let mut copies = Vec::new();
     for mine in &ours.notes {
         match notes.iter_mut().find(|n| n.id == mine.id) {
-            Some(theirs) if mine.updated >= theirs.updated => *theirs = mine.clone(),
-            Some(_) => {}
+            Some(theirs) => match changed_by(ours.base.get(&mine.id), mine, theirs) {
+                Changed::Us => *theirs = mine.clone(),
+                Changed::Them => {}
+                Changed::Both => copies.push(conflict_copy(mine)),
+            },
             None if is_deleted(&mine.id) || ours.seen.contains(&mine.id) => {}
             None => notes.push(mine.clone()),
+        }
+    }
+    for copy in copies {
+        if !notes.iter().any(|n| n.id == copy.id) {
+            notes.push(copy);
         }
     }
     let mut merged = NotesFile::new(ours.briefing.clone());
@@ -240,9 +266,48 @@ fn merge(disk: NotesFile, ours: &NotesFile) -> NotesFile {
     merged
 }
 
-/// An advisory lock: `<file>.lock` exists while a save is in progress.
+/// Who changed a note held on both sides.
+enum Changed {
+    Us,
+    Them,
+    Both,
+}
+
+/// Decided by content against the text this copy last saw (`base`), so
+/// that clocks and an unchanged `updated` cannot revert an edit; only a
+/// note whose text both sides left alike falls back to the later `updated`
+/// (an anchor moved).
+fn changed_by(base: Option<&String>, mine: &Note, theirs: &Note) -> Changed {
+    if mine.text == theirs.text {
+        return if mine.updated >= theirs.updated {
+            Changed::Us
+        } else {
+            Changed::Them
+        };
+    }
+    match base {
+        Some(b) if *b == theirs.text => Changed::Us,
+        Some(b) if *b == mine.text => Changed::Them,
+        _ => Changed::Both,
+    }
+}
+
+/// Our version of a note someone else changed too: kept beside theirs, on
+/// the same paragraph, marked. Its id derives from the note and our text,
+/// so saving the same copy again does not make another.
+fn conflict_copy(mine: &Note) -> Note {
+    let mut copy = mine.clone();
+    copy.id = format!("{}-conflict-{:08x}", mine.id, fnv1a(mine.text.as_bytes()) >> 32);
+    copy.conflict_of = Some(mine.id.clone());
+    copy
+}
+
+/// A lock the system holds for this process (`flock` on `<file>.lock`) and
+/// releases when the process ends, however it ends: a crashed or killed
+/// saver never blocks the next one, and a stopped one is waited for, never
+/// overridden. The lock file itself stays; only the lock on it matters.
 struct Lock {
-    path: PathBuf,
+    _file: fs::File,
 }
 
 impl Lock {
@@ -250,40 +315,27 @@ impl Lock {
         let mut name = target.as_os_str().to_owned();
         name.push(".lock");
         let path = PathBuf::from(name);
+        let file = OpenOptions::new()
+            .write(true)
+            .create(true)
+            .truncate(false)
+            .open(&path)
+            .map_err(|cause| write_error(target, "create the lock file", cause))?;
         let start = Instant::now();
         loop {
-            match OpenOptions::new().write(true).create_new(true).open(&path) {
-                Ok(mut file) => {
-                    let _ = write!(file, "{}", std::process::id());
-                    return Ok(Self { path });
+            match file.try_lock() {
+                Ok(()) => return Ok(Self { _file: file }),
+                Err(fs::TryLockError::WouldBlock) if start.elapsed() < LOCK_WAIT => {
+                    std::thread::sleep(Duration::from_millis(20));
                 }
-                Err(e) if e.kind() == ErrorKind::AlreadyExists => {
-                    if is_stale(&path) {
-                        let _ = fs::remove_file(&path);
-                    } else if start.elapsed() > LOCK_WAIT {
-                        let path = target.to_path_buf();
-                        return Err(NotesError::Locked { path });
-                    } else {
-                        std::thread::sleep(Duration::from_millis(20));
-                    }
+                Err(fs::TryLockError::WouldBlock) => {
+                    return Err(NotesError::Locked {
+                        path: target.to_path_buf(),
+                    });
                 }
-                Err(cause) => return Err(write_error(target, "create the lock file", cause)),
+                Err(fs::TryLockError::Error(cause)) => return Err(write_error(target, "lock", cause)),
             }
         }
-    }
-}
-
-fn is_stale(lock: &Path) -> bool {
-    fs::metadata(lock)
-        .and_then(|m| m.modified())
-        .ok()
-        .and_then(|t| t.elapsed().ok())
-        .is_some_and(|age| age > LOCK_STALE)
-}
-
-impl Drop for Lock {
-    fn drop(&mut self) {
-        let _ = fs::remove_file(&self.path);
     }
 }
 

@@ -42,13 +42,17 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, look: Look<'_>, map: &
         .iter()
         .map(|&i| {
             let note = &open.notes.notes[i];
-            let (label, excerpt) = match open.placements[i] {
+            let (mut label, excerpt) = match open.placements[i] {
                 Placement::Attached(b) => (
                     format!("¶{} ", b + 1),
                     open.paragraphs.get(b).cloned().unwrap_or_default(),
                 ),
                 Placement::Detached => ("detached ".to_owned(), note.anchor.quote.clone()),
             };
+            if note.conflict_of.is_some() {
+                // Two readers changed this note at once: this is the other text.
+                label.push_str("conflict ");
+            }
             let excerpt = truncate(
                 &sanitize(&excerpt),
                 width.saturating_sub(label.chars().count() + 1),
