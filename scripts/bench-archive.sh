@@ -152,9 +152,11 @@ measure() {
     if have hyperfine; then
         local args=(--style none --runs "$n" --warmup "$w" --export-json "$run/h.json")
         # Without a shell (-N) unless a command needs one (a pipe, a glob).
-        if ! printf '%s\n' "${cmds[@]}" | grep -q '[|*<>;&$]'; then args+=(-N); fi
+        local shell=0 c
+        for c in "${cmds[@]}"; do [[ "$c" != *[\|\*\<\>\;\&\$]* ]] || shell=1; done
+        ((shell)) || args+=(-N)
         [[ -z "$prep" ]] || args+=(--prepare "$prep")
-        hyperfine "${args[@]}" "${cmds[@]}" > /dev/null
+        hyperfine "${args[@]}" "${cmds[@]}" > /dev/null || return 1
         for i in "${!keys[@]}"; do
             read -r "mean[${keys[$i]}]" "sd[${keys[$i]}]" "tmin[${keys[$i]}]" "tmax[${keys[$i]}]" < <(python3 -c '
 import json, sys
@@ -200,7 +202,11 @@ bench() {
             return 1
         fi
     done
-    measure "$n" "$w" "$prep" "$key" "$cmd"
+    if ! measure "$n" "$w" "$prep" "$key" "$cmd"; then
+        failed[$key]="a timed run failed"
+        note "   failed: ${failed[$key]}"
+        return 1
+    fi
     note "   $(fmt_ms "${mean[$key]}")${rss[$key]:+, $(fmt_kib "${rss[$key]}") MiB}"
 }
 
@@ -231,7 +237,7 @@ row 2 "entities over the same $(fmt_kib "$((corpus_bytes / 1024))") MiB, one std
 brief index c10k > /dev/null 2>&1 || true
 
 # 4. One file changed: the prepare step appends a paragraph to the same briefing.
-changed="$(find c10k -maxdepth 1 -name '*.md' | sort | head -n 1)"
+changed="$(find c10k -maxdepth 1 -name '*.md' | sort | sed -n 1p)"
 cp "$changed" "$run/pristine.md"
 cat > "$run/append.sh" << 'EOF'
 #!/bin/sh
@@ -327,15 +333,22 @@ if ! have tmux; then
     tui_row="tmux not installed (apt-get install tmux): skipped"
 else
     t0="$(date +%s%N)"
-    tmux -L "$tmux_sock" -f /dev/null new-session -d -x 120 -y 40 -s tui "exec brief c10k 2> $run/tui.err"
+    tmux -L "$tmux_sock" -f /dev/null new-session -d -x 120 -y 40 -s tui "exec $tui 2> $(printf %q "$run/tui.err")"
     pane_pid="$(tmux -L "$tmux_sock" list-panes -t tui -F '#{pane_pid}' 2> /dev/null || true)"
-    pid="$( [[ -n "$pane_pid" ]] && find_brief "$pane_pid" || true)"
+    pid=""
+    for ((i = 0; i < 100; i++)); do
+        [[ -n "$pane_pid" && -d "/proc/$pane_pid" ]] || break
+        pid="$(find_brief "$pane_pid" || true)"
+        [[ -z "$pid" ]] || break
+        sleep 0.02
+    done
     first=""
     if [[ -n "$pid" ]]; then
         # First frame: the pane shows any text. Poll for up to 60 s.
         for ((i = 0; i < 3000; i++)); do
             [[ -d "/proc/$pid" ]] || break
-            if tmux -L "$tmux_sock" capture-pane -p -t tui 2> /dev/null | grep -q '[^[:space:]]'; then
+            screen="$(tmux -L "$tmux_sock" capture-pane -p -t tui 2> /dev/null || true)"
+            if [[ "$screen" =~ [^[:space:]] ]]; then
                 first="$(date +%s%N)"
                 break
             fi

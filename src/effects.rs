@@ -82,7 +82,12 @@ pub fn perform(io: &Io, jobs: Option<&Jobs>, effect: Effect) -> Vec<Action> {
         Effect::Open(request) => vec![open(io, jobs, request)],
         Effect::SaveNotes(mut file) => {
             let id = file.briefing.clone();
-            let result = io.notes.sync(&mut file).map(|()| file).map_err(|e| e.to_string());
+            let sent = file.clone();
+            let result = io
+                .notes
+                .sync(&mut file)
+                .map(|()| file)
+                .map_err(|e| (sent, e.to_string()));
             if let Ok(file) = &result {
                 // Search finds the note at once; a failure here only delays that.
                 let _ = io.index().set_notes(&id, &file.notes);
@@ -134,6 +139,7 @@ pub fn perform(io: &Io, jobs: Option<&Jobs>, effect: Effect) -> Vec<Action> {
                 result,
             }]
         }
+        Effect::Recover(file) => vec![Action::Recovered(recover(io, &file))],
         Effect::EditExternally(_) => vec![Action::ExternalEditDone(Err(
             "an external editor needs the reader's terminal".to_owned(),
         ))],
@@ -243,4 +249,33 @@ fn entity_view(index: &Index, kind: EntityKind, name: &str) -> Result<Box<Entity
         timeline: index.timeline(kind, name)?,
         with: index.co_occurring(kind, name, 8)?,
     }))
+}
+
+/// Writes notes that could not be saved where they can be found again: a
+/// recovery folder in the data directory, else the temporary directory.
+/// The file is a notes file like any other (copy it into the notes folder
+/// to restore it).
+fn recover(io: &Io, file: &crate::notes::NotesFile) -> Result<PathBuf, String> {
+    let mut text = serde_json::to_string_pretty(file).map_err(|e| e.to_string())?;
+    text.push('\n');
+    let stamp = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    let name = io.notes.file_for(&file.briefing);
+    let name = name
+        .file_name()
+        .map_or_else(|| "notes.json".into(), |n| n.to_string_lossy().into_owned());
+    let name = format!("{stamp}-{name}");
+    let mut tried = Vec::new();
+    for dir in [
+        io.data_dir.join("recovered-notes"),
+        std::env::temp_dir().join("brief-recovered-notes"),
+    ] {
+        let path = dir.join(&name);
+        match crate::fsutil::write_atomic_with(&path, text.as_bytes(), crate::fsutil::PRIVATE_FILE_MODE) {
+            Ok(()) => return Ok(path),
+            Err(e) => tried.push(format!("{}: {} ({})", path.display(), e.cause, e.step)),
+        }
+    }
+    Err(format!("cannot write a recovery file: {}", tried.join("; ")))
 }

@@ -533,3 +533,48 @@ fn a_query_the_index_cannot_run_is_a_one_line_warning() {
     assert!(!status.text.contains('\n'));
     assert!(app.results().is_none());
 }
+
+#[test]
+fn a_note_that_cannot_be_saved_survives_switching_briefings_and_is_recovered_on_quit() {
+    let tmp = tempfile::tempdir().unwrap();
+    // A regular file where the notes folder must be: no save can succeed,
+    // whoever runs the test (root included).
+    std::fs::write(tmp.path().join("notes"), "in the way").unwrap();
+    let (mut app, io) = seed_open(tmp.path());
+    send(&mut app, &io, Command::AddNote);
+    type_note(&mut app, &io, "do not lose me");
+    assert!(app.has_unsaved_notes());
+    assert!(app.status().unwrap().is_error());
+    open(&mut app, &io, "005_profile-rustem-umerov.md");
+    assert!(app.has_unsaved_notes(), "still pending after switching");
+    open(&mut app, &io, SEED_ID);
+    let o = app.open().unwrap();
+    assert_eq!(o.notes.notes.len(), 1, "the note is back with its briefing");
+    assert_eq!(o.notes.notes[0].text, "do not lose me");
+    send(&mut app, &io, Command::Quit);
+    let (files, recovered) = app.unsaved();
+    assert_eq!(files.len(), 1);
+    assert_eq!(recovered.len(), 1, "written to a recovery file");
+    let text = std::fs::read_to_string(&recovered[0]).unwrap();
+    assert!(text.contains("do not lose me"), "{text}");
+    assert!(
+        recovered[0].starts_with(tmp.path().join("data")),
+        "{:?}",
+        recovered[0]
+    );
+}
+
+#[test]
+fn notes_kept_in_memory_are_saved_once_the_disk_works_again() {
+    let tmp = tempfile::tempdir().unwrap();
+    std::fs::write(tmp.path().join("notes"), "in the way").unwrap();
+    let (mut app, io) = seed_open(tmp.path());
+    send(&mut app, &io, Command::AddNote);
+    type_note(&mut app, &io, "pending");
+    assert!(app.has_unsaved_notes());
+    std::fs::remove_file(tmp.path().join("notes")).unwrap();
+    send(&mut app, &io, Action::Tick);
+    assert!(!app.has_unsaved_notes());
+    let on_disk = std::fs::read_to_string(io.notes.file_for(SEED_ID)).unwrap();
+    assert!(on_disk.contains("pending"));
+}

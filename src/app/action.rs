@@ -62,11 +62,16 @@ pub enum Action {
         result: Result<Vec<Hit>, String>,
     },
     /// The notes file of a briefing was written (with what other instances
-    /// had added, merged in), or could not be.
+    /// had added, merged in), or could not be (the file as it was sent,
+    /// and why).
     NotesSaved {
         id: String,
-        result: Result<NotesFile, String>,
+        result: Result<NotesFile, (NotesFile, String)>,
     },
+    /// Time passed: notes not saved yet are tried again.
+    Tick,
+    /// Notes that could not be saved were written to this recovery file.
+    Recovered(Result<PathBuf, String>),
     /// The reading state could not be written.
     StateNotSaved(String),
     /// `config.toml`'s watchlist was updated (or could not be).

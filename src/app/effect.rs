@@ -39,6 +39,9 @@ pub enum Effect {
     /// Add an entity to `config.toml`'s watchlist; answered by
     /// `Action::Watched`.
     Watch { name: String, kind: EntityKind },
+    /// Write notes that could not be saved to a recovery file; answered by
+    /// `Action::Recovered`.
+    Recover(NotesFile),
     /// Hand the note being written to `$VISUAL`/`$EDITOR`; answered by
     /// `Action::ExternalEditDone`. Only the terminal loop can do this.
     EditExternally(String),

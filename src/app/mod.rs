@@ -142,8 +142,12 @@ pub struct App {
     /// Deleted notes, newest last, for undo.
     undo: Vec<(String, Note)>,
     sizes: PaneSizes,
-    /// Notes that could not be written yet (kept in memory, retried).
-    unsaved: bool,
+    /// Notes files that could not be written yet, by briefing id: kept
+    /// across switching briefings and reloads, retried on every save and
+    /// on a timer, and written to a recovery file on the way out.
+    unsaved: HashMap<String, crate::notes::NotesFile>,
+    /// Recovery files written on the way out.
+    recovered: Vec<std::path::PathBuf>,
     watch: Watchlist,
     /// The widest the Reader wraps (0: the pane's width), from config.toml.
     wrap_width: usize,
@@ -172,7 +176,8 @@ impl App {
             pending_jump: None,
             undo: Vec::new(),
             sizes: PaneSizes::default(),
-            unsaved: false,
+            unsaved: HashMap::new(),
+            recovered: Vec::new(),
             watch: Watchlist::default(),
             wrap_width: 0,
         };
@@ -297,7 +302,18 @@ impl App {
     }
 
     pub fn has_unsaved_notes(&self) -> bool {
-        self.unsaved
+        !self.unsaved.is_empty()
+    }
+
+    /// How many notes are not saved yet.
+    pub fn unsaved_count(&self) -> usize {
+        self.unsaved.values().map(|f| f.notes.len().max(1)).sum()
+    }
+
+    /// The notes files not saved yet, and where they were recovered to on
+    /// the way out.
+    pub fn unsaved(&self) -> (Vec<&crate::notes::NotesFile>, &[std::path::PathBuf]) {
+        (self.unsaved.values().collect(), &self.recovered)
     }
 
     pub fn watchlist(&self) -> &Watchlist {
@@ -308,11 +324,9 @@ impl App {
         self.sizes
     }
 
-    /// The open briefing's notes to write again (after a failed save), for
-    /// the loop's last try on the way out.
-    pub fn unsaved_notes(&self) -> Option<Effect> {
-        let o = self.open.as_ref().filter(|_| self.unsaved)?;
-        Some(Effect::SaveNotes(o.notes.clone()))
+    /// Every notes file not saved yet, to be tried again.
+    fn retry_unsaved(&self) -> Vec<Effect> {
+        self.unsaved.values().cloned().map(Effect::SaveNotes).collect()
     }
 
     fn say(&mut self, text: impl Into<String>) {

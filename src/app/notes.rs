@@ -133,8 +133,14 @@ impl App {
     }
 
     /// A save's outcome: the merged file (with other instances' notes)
-    /// replaces the open one's, or the notes stay in memory, marked unsaved.
-    pub(super) fn notes_saved(&mut self, id: &str, result: Result<NotesFile, String>) {
+    /// replaces the open one's, and any other notes waiting are tried
+    /// again; or the notes are kept, marked unsaved, whatever is opened
+    /// next — and on the way out, written to a recovery file.
+    pub(super) fn notes_saved(
+        &mut self,
+        id: &str,
+        result: Result<NotesFile, (NotesFile, String)>,
+    ) -> Vec<Effect> {
         match result {
             Ok(file) => {
                 self.notes_count.insert(id.to_owned(), file.notes.len());
@@ -142,13 +148,33 @@ impl App {
                     o.notes = file;
                     o.replace_notes();
                 }
-                self.unsaved = false;
+                let was_unsaved = self.unsaved.remove(id).is_some();
+                if was_unsaved && self.unsaved.is_empty() && !self.quit {
+                    self.say("the notes kept in memory are saved now");
+                }
+                // The disk works again: the others may go through too.
+                if was_unsaved {
+                    self.retry_unsaved()
+                } else {
+                    Vec::new()
+                }
             }
-            Err(e) => {
-                self.unsaved = true;
-                self.warn(format!("{e} — kept in memory, saved again on the next change"));
+            Err((file, e)) => {
+                self.unsaved.insert(id.to_owned(), file.clone());
+                if self.quit {
+                    return vec![Effect::Recover(file)];
+                }
+                let n = self.unsaved_count();
+                self.warn(format!("{e} — {n} unsaved, kept in memory and tried again"));
+                Vec::new()
             }
         }
+    }
+
+    /// A briefing opens with the notes it had in memory, not yet saved, in
+    /// place of the disk's (which the next save merges in).
+    pub(super) fn take_unsaved(&self, id: &str) -> Option<NotesFile> {
+        self.unsaved.get(id).cloned()
     }
 
     /// The external editor's text replaces the editor's; a failure leaves

@@ -18,6 +18,11 @@ impl App {
             entities_pending,
             ..
         } = loaded;
+        let pending = self.take_unsaved(&id);
+        let notes = match (notes, pending.clone()) {
+            (Ok(_), Some(p)) => Ok(p),
+            (n, _) => n,
+        };
         let mut open = Open::new(id, analysed, notes, &self.watch);
         if let Some(pos) = self.state.positions.get(&open.id) {
             open.cursor = (*pos).min(open.block_count().saturating_sub(1));
@@ -43,6 +48,7 @@ impl App {
         self.open = Some(open);
         let mut effects = vec![Effect::SaveState(self.state.clone())];
         effects.extend(self.spread_request());
+        effects.extend(pending.map(Effect::SaveNotes));
         effects
     }
 

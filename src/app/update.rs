@@ -41,8 +41,13 @@ impl App {
                 self.search_results(&query, result);
                 Vec::new()
             }
-            Action::NotesSaved { id, result } => {
-                self.notes_saved(&id, result);
+            Action::NotesSaved { id, result } => self.notes_saved(&id, result),
+            Action::Tick => self.retry_unsaved(),
+            Action::Recovered(result) => {
+                match result {
+                    Ok(path) => self.recovered.push(path),
+                    Err(e) => self.warn(e),
+                }
                 Vec::new()
             }
             Action::Watched { name, file, result } => self.watched(&name, &file, result),
@@ -153,7 +158,7 @@ impl App {
     fn shutdown(&mut self) -> Vec<Effect> {
         self.quit = true;
         let mut effects = vec![Effect::SaveState(self.state.clone())];
-        effects.extend(self.unsaved_notes());
+        effects.extend(self.retry_unsaved());
         effects
     }
 

@@ -22,6 +22,9 @@ use std::time::Duration;
 /// How often the store is looked at again for new, edited and removed files.
 const WATCH_EVERY: Duration = Duration::from_secs(2);
 
+/// How often notes not saved yet are tried again.
+const RETRY_EVERY: Duration = Duration::from_secs(5);
+
 /// Events taken in one batch before the next frame: a flood of keys costs
 /// one frame per batch, not one per key.
 const BATCH: usize = 1024;
@@ -58,15 +61,33 @@ pub fn run(app: &mut App, session: &Session<'_>) -> anyhow::Result<()> {
     );
     ratatui::restore();
     done.store(true, Ordering::Relaxed);
-    // A save that kept failing: the notes must not vanish with the process.
-    if let (true, Some(open)) = (app.has_unsaved_notes(), app.open()) {
-        eprintln!("brief: notes of {} could not be saved; here they are:", open.id);
-        for n in &open.notes.notes {
-            eprintln!("--- ¶{}", n.anchor.ordinal + 1);
-            for line in n.text.lines() {
-                eprintln!("{}", crate::sanitize::sanitize(line));
+    // Saves that kept failing: the notes must not vanish with the process.
+    if app.has_unsaved_notes() {
+        let (files, recovered) = app.unsaved();
+        for file in files {
+            eprintln!(
+                "brief: notes of {} could not be saved; here they are:",
+                crate::sanitize::sanitize(&file.briefing)
+            );
+            for n in &file.notes {
+                eprintln!("--- ¶{}", n.anchor.ordinal + 1);
+                for line in n.text.lines() {
+                    eprintln!("{}", crate::sanitize::sanitize(line));
+                }
             }
         }
+        let places: Vec<String> = recovered.iter().map(|p| p.display().to_string()).collect();
+        let saved_to = if places.is_empty() {
+            "no recovery file could be written either".to_owned()
+        } else {
+            format!("they are also in {}", places.join(", "))
+        };
+        result?;
+        anyhow::bail!(
+            "{} notes could not be saved; {}",
+            app.unsaved_count(),
+            crate::sanitize::sanitize(&saved_to)
+        );
     }
     result
 }
@@ -112,7 +133,12 @@ fn event_loop(
         });
     };
     act(app, terminal, Action::Start);
+    let mut last_retry = std::time::Instant::now();
     while !app.should_quit() && !stop.load(Ordering::Relaxed) {
+        if app.has_unsaved_notes() && last_retry.elapsed() >= RETRY_EVERY {
+            last_retry = std::time::Instant::now();
+            act(app, terminal, Action::Tick);
+        }
         while let Ok(action) = results.try_recv() {
             act(app, terminal, action);
         }

@@ -162,6 +162,13 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, look: Look<'_>) {
                 format!(" {}", message(s, look.keymap)),
                 if s.is_error() { theme.error } else { theme.text },
             )),
+            None if app.has_unsaved_notes() => Line::from(Span::styled(
+                format!(
+                    " {} notes not saved yet (kept in memory, tried again every few seconds)",
+                    app.unsaved_count()
+                ),
+                theme.error,
+            )),
             None => Line::from(Span::styled(
                 format!(" {}", hints(app.focus(), look.keymap, usize::from(area.width))),
                 theme.dim,
