@@ -118,7 +118,7 @@ verdict() {
         else printf "**missed** (by %.3g %s, %.2f× the target)\n", v - t, u, v / t }'
 }
 # The command as shown in the table (a Markdown code span).
-code() { printf '`%s`' "${1//|/\\|}"; }
+code() { printf '%s%s%s' '`' "${1//|/\\|}" '`'; }
 
 rows=()
 notes=()
@@ -189,6 +189,18 @@ print(*(f"{x:.1f}" for x in (statistics.mean(v), statistics.pstdev(v), min(v), m
     fi
 }
 
+# why FILE: the reason a run failed, from its stderr (a panic's message, else an error line).
+why() {
+    local m
+    m="$(grep -m1 -A1 'panicked at' "$1" 2> /dev/null | sed -n 2p)"
+    [[ -z "$m" ]] || {
+        echo "panicked: $m"
+        return 0
+    }
+    m="$(grep -m1 -i 'error' "$1" 2> /dev/null || sed -n 1p "$1" 2> /dev/null)"
+    echo "${m:-exit status $?}"
+}
+
 # bench KEY N_RUNS N_WARMUP RSS_RUNS PREPARE CMD: probe (RSS_RUNS times) then time.
 # Returns 1 (and records why) when the command fails.
 declare -A failed
@@ -197,7 +209,7 @@ bench() {
     note "== $cmd"
     for ((i = 0; i < rn; i++)); do
         if ! probe "$key" "$prep" "$cmd"; then
-            failed[$key]="$(grep -m1 -E 'panicked|error|Error' "$run/$key.err" || head -n 1 "$run/$key.err")"
+            failed[$key]="$(why "$run/$key.err")"
             note "   failed: ${failed[$key]}"
             return 1
         fi
@@ -229,7 +241,12 @@ cold='brief index c10k'
 if bench cold "$cold_runs" 0 1 'rm -rf run/cache' "$cold"; then
     notes+=("Cold build said: $(tr '\n' ' ' < run/cold.out | cut -c1-200)")
 fi
-row 2 "cold build, empty cache (peak RSS of one run: 8)" cold "$cold" ""
+row 2 "cold build, empty cache" cold "$cold" ""
+if [[ -z "${failed[cold]:-}" ]]; then
+    rows+=("| 8 | peak RSS of the cold build (one run) | $(code "$cold") | | | | ${rss[cold]:+$(fmt_kib "${rss[cold]}")} | |")
+else
+    rows+=("| 8 | peak RSS of the cold build | $(code "$cold") | failed | | | | |")
+fi
 ent='cat c10k/*.md | brief entities -'
 bench ent "$cold_runs" 0 1 '' "$ent" || true
 row 2 "entities over the same $(fmt_kib "$((corpus_bytes / 1024))") MiB, one stdin text" ent "$ent" "for comparison"
@@ -263,7 +280,7 @@ if probe list '' "$lst" && probe list '' "$lst" && probe list '' "$lst"; then
     ratio="$(awk -v a="${mean[list]}" -v b="${mean[ls]}" 'BEGIN { printf "%.2f", a / b }')"
     row 3 "warm list" list "$lst" "≤ 4× \`ls -l\`: **${ratio}×** — $(verdict "$ratio" 4 ×)"
 else
-    failed[list]="$(grep -m1 -E 'panicked|error|Error' "$run/list.err" || head -n 1 "$run/list.err")"
+    failed[list]="$(why "$run/list.err")"
     note "   failed: ${failed[list]}"
     bench ls "$runs" "$warmup" 1 '' "$ls_cmd" || true
     row 3 "warm list" list "$lst" "≤ 4× \`ls -l\`"
@@ -282,10 +299,12 @@ for line in sys.stdin:
         break
 ' || true)"
 person="${person:-Amara Okafor}"
-s1='brief search tariff c10k'
-s2="brief search 'person:\"$person\" after:2025-01' c10k"
+declare -A searches=(
+    [s1]='brief search tariff c10k'
+    [s2]="brief search 'person:\"$person\" after:2025-01' c10k"
+)
 for k in s1 s2; do
-    c="${!k}"
+    c="${searches[$k]}"
     if bench "$k" "$runs" "$warmup" 3 '' "$c"; then
         sh -c "${c/brief search/brief search --json --limit 1000}" > "$run/$k.json" 2> /dev/null || true
         notes+=("$(code "$c"): $(wc -l < "$run/$k.json") results with \`--limit 1000\`")
@@ -318,12 +337,13 @@ cpu_ticks() { # utime + stime of pid $1, in clock ticks (fields 14 and 15 of /pr
 }
 # The brief process: the pane's own process (exec'd), else a descendant named brief.
 find_brief() {
-    local p="$1" c
+    local p="$1" c kids=()
     [[ "$(cat "/proc/$p/comm" 2> /dev/null)" == brief ]] && {
         echo "$p"
         return 0
     }
-    for c in $(cat /proc/"$p"/task/*/children 2> /dev/null); do
+    read -ra kids < <(cat /proc/"$p"/task/*/children 2> /dev/null || true)
+    for c in "${kids[@]}"; do
         find_brief "$c" && return 0
     done
     return 1
@@ -356,7 +376,7 @@ else
         done
     fi
     if [[ -z "$first" ]]; then
-        tui_row="failed: $(grep -m1 -E 'panicked|error|Error' "$run/tui.err" 2> /dev/null || echo 'no frame')"
+        tui_row="failed: $(why "$run/tui.err")"
     else
         c0="$(cpu_ticks "$pid")"
         sleep "$tui_wait"
@@ -382,7 +402,7 @@ rows+=("| 7 | TUI, warm index, 120×40 tmux pane | $(code "$tui") | ${tui_row//|
 
 echo
 echo "Machine: $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//'); $(date -u +%Y-%m-%dT%H:%MZ)"
-echo "Binary: $("$brief" --version 2> /dev/null || echo '?'), commit $(git -C "$root" log --oneline -1 2> /dev/null | cut -c1-60 || echo '?')"
+echo "Binary: $("$brief" --version 2> /dev/null || echo '?') (built $(date -u -r "$brief" +%Y-%m-%dT%H:%MZ)); repository at $(git -C "$root" log --oneline -1 2> /dev/null | cut -c1-70 || echo '?')"
 echo "Corpus: \`python3 $gen --count $count --out $rel_bench/c10k\`: $corpus_files files, $corpus_bytes bytes of .md"
 echo "Timer: $timer; runs=$runs, warm-up=$warmup (cold build and entities: runs=$cold_runs, no warm-up); times include process start"
 echo "Every command runs in \`$rel_bench\` with \`brief\` = \`$brief\` and BRIEF_CONFIG_DIR, BRIEF_DATA_DIR, BRIEF_CACHE_DIR in \`run/\`; \`run/cache\` is removed before each cold run"
@@ -390,7 +410,8 @@ echo "Peak RSS: max of 3 runs of \`/usr/bin/time -f %M\` (1 run for the cold bui
 echo
 echo "| # | measurement | command | mean ± σ | min | max | peak RSS (MiB) | target |"
 echo "|---|---|---|---:|---:|---:|---:|---|"
-printf '%s\n' "${rows[@]}"
+# In the order of the issue's list (the cold build runs first, to start from an empty cache).
+printf '%s\n' "${rows[@]}" | sort -s -t '|' -k2,2n
 if ((${#notes[@]})); then
     echo
     printf -- '- %s\n' "${notes[@]}"

@@ -139,6 +139,7 @@ pub fn perform(io: &Io, jobs: Option<&Jobs>, effect: Effect) -> Vec<Action> {
                 result,
             }]
         }
+        Effect::Suspend => Vec::new(),
         Effect::Recover(file) => vec![Action::Recovered(recover(io, &file))],
         Effect::EditExternally(_) => vec![Action::ExternalEditDone(Err(
             "an external editor needs the reader's terminal".to_owned(),

@@ -185,6 +185,7 @@ const DEFAULTS: &[(Command, &[&str])] = &[
     (Command::SearchArchive, &["S"]),
     (Command::Sort, &["s"]),
     (Command::Watch, &["w"]),
+    (Command::Suspend, &["ctrl-z"]),
     (Command::SaveNote, &["esc", "ctrl-s"]),
     (Command::ExternalEditor, &["ctrl-e"]),
 ];

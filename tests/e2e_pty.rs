@@ -509,3 +509,103 @@ fn a_dumb_terminal_gets_one_line_not_a_screenful_of_escapes() {
         );
     }
 }
+
+/// The terminal modes of the pty, as `stty` reports them.
+fn stty(t: &Tui) -> String {
+    let tty = t.master.tty_name().expect("the pty's name");
+    let out = std::process::Command::new("stty")
+        .arg("-F")
+        .arg(&tty)
+        .arg("-a")
+        .output()
+        .expect("run stty");
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// Whether the pty is in raw mode (no line editing, no echo).
+fn is_raw(t: &Tui) -> bool {
+    let modes = stty(t);
+    modes.split_whitespace().any(|m| m == "-icanon") && modes.split_whitespace().any(|m| m == "-echo")
+}
+
+fn signal(t: &Tui, name: &str) {
+    let pid = t.child.process_id().expect("pid");
+    let sent = std::process::Command::new("kill")
+        .arg(format!("-{name}"))
+        .arg(pid.to_string())
+        .status()
+        .expect("run kill");
+    assert!(sent.success());
+}
+
+#[test]
+fn sigint_and_sigquit_restore_the_terminal() {
+    for name in ["INT", "QUIT"] {
+        let tmp = tempfile::tempdir().unwrap();
+        let mut t = Tui::start(tmp.path(), 100, 30);
+        t.wait_for("the first frame", |s| s.contains("Articles"));
+        assert!(is_raw(&t), "raw while running");
+        signal(&t, name);
+        t.wait_exit();
+        let raw = t.raw();
+        assert!(
+            contains_bytes(&raw, LEAVE_ALT_SCREEN),
+            "SIG{name}: the alternate screen is left"
+        );
+        assert!(
+            contains_bytes(&raw, b"\x1b[?1000l"),
+            "SIG{name}: mouse reporting is off"
+        );
+        assert!(
+            !is_raw(&t),
+            "SIG{name}: the terminal is cooked again: {}",
+            stty(&t)
+        );
+    }
+}
+
+#[test]
+fn sigterm_with_the_editor_open_saves_the_draft() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut t = Tui::start(tmp.path(), 120, 40);
+    t.open_seed();
+    t.send("a");
+    t.type_text("half-written thought");
+    t.wait_for_text("half-written thought");
+    signal(&t, "TERM");
+    t.wait_exit();
+    let notes = std::fs::read_to_string(the_notes_file(tmp.path())).expect("the draft was saved");
+    assert!(notes.contains("half-written thought"), "{notes}");
+}
+
+#[test]
+fn ctrl_z_and_sigtstp_suspend_and_fg_brings_the_reader_back() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut t = Tui::start(tmp.path(), 100, 30);
+    t.wait_for("the first frame", |s| s.contains("Articles"));
+    for how in ["ctrl-z", "kill -TSTP"] {
+        let before = t.raw().len();
+        if how == "ctrl-z" {
+            t.send("\x1a");
+        } else {
+            signal(&t, "TSTP");
+        }
+        let start = Instant::now();
+        while !contains_bytes(&t.raw()[before..], LEAVE_ALT_SCREEN) {
+            assert!(start.elapsed() < TIMEOUT, "{how}: the screen is not given back");
+            thread::sleep(Duration::from_millis(50));
+        }
+        thread::sleep(Duration::from_millis(200));
+        assert!(!is_raw(&t), "{how}: cooked while suspended: {}", stty(&t));
+        assert!(t.is_alive(), "{how}: stopped, not ended");
+        signal(&t, "CONT");
+        let start = Instant::now();
+        while !is_raw(&t) {
+            assert!(start.elapsed() < TIMEOUT, "{how}: raw mode is not re-entered");
+            thread::sleep(Duration::from_millis(50));
+        }
+        t.wait_for(&format!("{how}: the reader redrawn"), |s| s.contains("Articles"));
+    }
+    t.send("q");
+    assert!(t.wait_exit().success(), "q still works after fg");
+}

@@ -40,6 +40,8 @@ pub enum Command {
     Sort,
     /// Add the selected entity to the watchlist.
     Watch,
+    /// Suspend to the shell (Ctrl-Z); `fg` brings the reader back.
+    Suspend,
     /// In the note editor: keep the note and close the editor.
     SaveNote,
     /// In the note editor: hand the text to `$VISUAL`/`$EDITOR`.
@@ -56,7 +58,7 @@ pub enum KeyContext {
 
 impl Command {
     /// Every action, in the order the help overlay lists them.
-    pub const ALL: [Self; 30] = [
+    pub const ALL: [Self; 31] = [
         Self::Up,
         Self::Down,
         Self::Top,
@@ -84,6 +86,7 @@ impl Command {
         Self::Sort,
         Self::Watch,
         Self::Help,
+        Self::Suspend,
         Self::Quit,
         Self::SaveNote,
         Self::ExternalEditor,
@@ -130,6 +133,7 @@ impl Command {
             }
             Self::Sort => "sort articles: date, title, source, watchlist hits",
             Self::Watch => "watch the selected entity (saved to config.toml)",
+            Self::Suspend => "suspend to the shell (fg returns)",
             Self::SaveNote => "note editor: save the note and close",
             Self::ExternalEditor => "note editor: edit the note in $VISUAL/$EDITOR",
         }

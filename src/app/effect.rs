@@ -42,6 +42,9 @@ pub enum Effect {
     /// Write notes that could not be saved to a recovery file; answered by
     /// `Action::Recovered`.
     Recover(NotesFile),
+    /// Give the terminal back to the shell and stop (Ctrl-Z). Only the
+    /// terminal loop can do this.
+    Suspend,
     /// Hand the note being written to `$VISUAL`/`$EDITOR`; answered by
     /// `Action::ExternalEditDone`. Only the terminal loop can do this.
     EditExternally(String),

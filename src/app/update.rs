@@ -128,6 +128,7 @@ impl App {
                 self.focus = Pane::Articles;
             }
             Command::SearchArchive => self.start_archive_search(),
+            Command::Suspend => return vec![Effect::Suspend],
             Command::Sort => self.cycle_sort(),
             // Editor commands mean nothing outside the editor.
             Command::SaveNote | Command::ExternalEditor => {}
@@ -156,9 +157,26 @@ impl App {
     /// Quitting, or asked to stop: the reading state and any notes not
     /// yet saved are written on the way out.
     fn shutdown(&mut self) -> Vec<Effect> {
+        // A note being written is saved like any other (and recovered if
+        // it cannot be): a signal never throws typed text away.
+        let mut effects = if matches!(self.mode, Mode::Editing(_)) {
+            self.save_editor()
+        } else {
+            Vec::new()
+        };
         self.quit = true;
-        let mut effects = vec![Effect::SaveState(self.state.clone())];
-        effects.extend(self.retry_unsaved());
+        effects.push(Effect::SaveState(self.state.clone()));
+        // The editor's save is already among the effects; the rest are retried.
+        let saving = effects.iter().filter_map(|e| match e {
+            Effect::SaveNotes(f) => Some(f.briefing.clone()),
+            _ => None,
+        });
+        let saving: Vec<String> = saving.collect();
+        effects.extend(
+            self.retry_unsaved()
+                .into_iter()
+                .filter(|e| !matches!(e, Effect::SaveNotes(f) if saving.contains(&f.briefing))),
+        );
         effects
     }
 

@@ -6,6 +6,9 @@
 
 mod external;
 pub mod input;
+mod signals;
+
+use signals::Signals;
 
 use crate::app::{Action, App, Effect};
 use crate::effects::{self, Io};
@@ -41,25 +44,17 @@ pub struct Session<'a> {
 
 /// Runs the reader until the user quits or a signal asks it to stop.
 pub fn run(app: &mut App, session: &Session<'_>) -> anyhow::Result<()> {
-    let stop = Arc::new(AtomicBool::new(false));
-    for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
-        signal_hook::flag::register(signal, Arc::clone(&stop))?;
-    }
+    let signals = Signals::register()?;
     let done = Arc::new(AtomicBool::new(false));
-    watch_for_hangup(Arc::clone(&stop), Arc::clone(&done));
+    watch_for_hangup(signals.stop_flag(), Arc::clone(&done));
     let mut terminal = ratatui::try_init()?;
     let _ = crossterm::execute!(
         std::io::stdout(),
         crossterm::event::EnableMouseCapture,
         crossterm::event::EnableBracketedPaste
     );
-    let result = event_loop(&mut terminal, app, session, &stop);
-    let _ = crossterm::execute!(
-        std::io::stdout(),
-        crossterm::event::DisableMouseCapture,
-        crossterm::event::DisableBracketedPaste
-    );
-    ratatui::restore();
+    let result = event_loop(&mut terminal, app, session, &signals);
+    signals::leave_terminal();
     done.store(true, Ordering::Relaxed);
     // Saves that kept failing: the notes must not vanish with the process.
     if app.has_unsaved_notes() {
@@ -113,7 +108,7 @@ fn event_loop(
     terminal: &mut ratatui::DefaultTerminal,
     app: &mut App,
     session: &Session<'_>,
-    stop: &AtomicBool,
+    signals: &Signals,
 ) -> anyhow::Result<()> {
     let (jobs, results) = Jobs::new();
     if !session.roots.is_empty() {
@@ -129,12 +124,28 @@ fn event_loop(
     let act = |app: &mut App, terminal: &mut ratatui::DefaultTerminal, action: Action| {
         effects::dispatch_with(app, action, |effect| match effect {
             Effect::EditExternally(text) => vec![external::edit(terminal, &text)],
+            Effect::Suspend => {
+                // Ctrl-Z: as in any terminal program; the screen comes back on `fg`.
+                let _ = signals::suspend();
+                let _ = terminal.clear();
+                Vec::new()
+            }
             other => effects::perform(session.io, Some(&jobs), other),
         });
     };
     act(app, terminal, Action::Start);
     let mut last_retry = std::time::Instant::now();
-    while !app.should_quit() && !stop.load(Ordering::Relaxed) {
+    while !app.should_quit() && !signals.stop_requested() {
+        if signals.take_suspend() {
+            signals::suspend()?;
+            terminal.clear()?;
+        }
+        if signals.take_resumed() {
+            // Stopped without warning (SIGSTOP) and continued: the shell may
+            // have changed the terminal meanwhile.
+            signals::enter_terminal()?;
+            terminal.clear()?;
+        }
         if app.has_unsaved_notes() && last_retry.elapsed() >= RETRY_EVERY {
             last_retry = std::time::Instant::now();
             act(app, terminal, Action::Tick);
