@@ -161,7 +161,7 @@ measure() {
             read -r "mean[${keys[$i]}]" "sd[${keys[$i]}]" "tmin[${keys[$i]}]" "tmax[${keys[$i]}]" < <(python3 -c '
 import json, sys
 r = json.load(open(sys.argv[1]))["results"][int(sys.argv[2])]
-print(*(f"{r[k] * 1000:.1f}" for k in ("mean", "stddev", "min", "max")))
+print(*(f"{(r[k] or 0) * 1000:.1f}" for k in ("mean", "stddev", "min", "max")))
 ' "$run/h.json" "$i")
         done
     else
@@ -233,6 +233,7 @@ row() {
     rows+=("| $num | $what | $(code "$cmd") | $(fmt_ms "${mean[$key]}") ± $(fmt_ms "${sd[$key]}") | $(fmt_ms "${tmin[$key]}") | $(fmt_ms "${tmax[$key]}") | ${r:-n/a} | $target |")
 }
 
+load_start="$(cut -d' ' -f1-3 /proc/loadavg)"
 corpus_bytes="$(cat c10k/*.md | wc -c)"
 corpus_files="$(find c10k -type f | wc -l)"
 
@@ -401,7 +402,7 @@ fi
 rows+=("| 7 | TUI, warm index, 120×40 tmux pane | $(code "$tui") | ${tui_row//|/\\|} | | | | ≤ 60 MiB; CPU ≈ 0 when nothing changes |")
 
 echo
-echo "Machine: $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//'); $(date -u +%Y-%m-%dT%H:%MZ)"
+echo "Machine: $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//'); $(date -u +%Y-%m-%dT%H:%MZ); load average at the start ${load_start}, at the end $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "Binary: $("$brief" --version 2> /dev/null || echo '?') (built $(date -u -r "$brief" +%Y-%m-%dT%H:%MZ)); repository at $(git -C "$root" log --oneline -1 2> /dev/null | cut -c1-70 || echo '?')"
 echo "Corpus: \`python3 $gen --count $count --out $rel_bench/c10k\`: $corpus_files files, $corpus_bytes bytes of .md"
 echo "Timer: $timer; runs=$runs, warm-up=$warmup (cold build and entities: runs=$cold_runs, no warm-up); times include process start"

@@ -609,3 +609,24 @@ fn ctrl_z_and_sigtstp_suspend_and_fg_brings_the_reader_back() {
     t.send("q");
     assert!(t.wait_exit().success(), "q still works after fg");
 }
+
+#[test]
+fn a_flood_of_keys_never_stops_input() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut t = Tui::start(tmp.path(), 120, 40);
+    t.open_seed();
+    // 100 KB of keys at once, as a non-bracketed paste or a stuck key gives.
+    let flood = "j".repeat(100 * 1024);
+    t.writer.write_all(flood.as_bytes()).expect("write the flood");
+    t.writer.flush().expect("flush");
+    t.send("q");
+    let start = Instant::now();
+    while t.is_alive() {
+        assert!(
+            start.elapsed() < Duration::from_secs(2),
+            "q after 100 KB of keys did not end brief within 2 s"
+        );
+        thread::sleep(Duration::from_millis(20));
+    }
+    assert!(t.wait_exit().success());
+}
