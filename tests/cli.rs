@@ -558,3 +558,26 @@ fn deeply_nested_front_matter_is_refused_at_once() {
     assert!(!o.status.success());
     assert!(stderr(&o).contains("deep.md: front matter"), "{}", stderr(&o));
 }
+
+#[cfg(unix)]
+#[test]
+fn a_fifo_or_a_device_is_refused_not_read() {
+    let tmp = tempfile::tempdir().unwrap();
+    let fifo = tmp.path().join("pipe.md");
+    let made = Command::new("mkfifo").arg(&fifo).status().expect("mkfifo");
+    assert!(made.success());
+    for path in [fifo.to_str().unwrap(), "/dev/zero"] {
+        let start = std::time::Instant::now();
+        let o = run(tmp.path(), &["read", path]);
+        assert!(!o.status.success(), "{path}");
+        assert!(
+            stderr(&o).contains("not a regular file"),
+            "{path}: {}",
+            stderr(&o)
+        );
+        assert!(
+            start.elapsed() < std::time::Duration::from_secs(10),
+            "{path}: no hang"
+        );
+    }
+}

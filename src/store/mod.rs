@@ -44,6 +44,9 @@ pub enum StoreError {
     Binary(PathBuf),
     #[error("{}: is a folder; give a briefing file", .0.display())]
     IsDir(PathBuf),
+    /// A FIFO, socket or device: reading it could block forever or never end.
+    #[error("{}: is not a regular file (a pipe, socket or device), not a briefing", .0.display())]
+    NotRegular(PathBuf),
     #[error("{}: is too large ({} bytes; a briefing can be at most 4 GiB)", .0.display(), .1)]
     TooLarge(PathBuf, u64),
     #[error("{}: {cause}", path.display())]
@@ -61,15 +64,16 @@ pub struct Loaded {
 /// Reads a briefing file: refuses folders and binary files, and replaces
 /// invalid UTF-8 rather than failing (the caller warns).
 pub fn load_file(path: &Path) -> Result<Loaded, StoreError> {
-    let meta = std::fs::metadata(path).map_err(|e| io_error(path, e))?;
-    if meta.is_dir() {
-        return Err(StoreError::IsDir(path.to_owned()));
-    }
+    let meta = regular_file(path)?;
     // Documents keep `u32` offsets: refuse before reading, not after.
     if meta.len() > crate::document::MAX_SOURCE as u64 {
         return Err(StoreError::TooLarge(path.to_owned(), meta.len()));
     }
-    let bytes = std::fs::read(path).map_err(|e| io_error(path, e))?;
+    // Never more than the size said: a file that grows while read is cut.
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+    std::fs::File::open(path)
+        .and_then(|f| std::io::Read::read_to_end(&mut std::io::Read::take(f, meta.len()), &mut bytes))
+        .map_err(|e| io_error(path, e))?;
     if looks_binary(&bytes) {
         return Err(StoreError::Binary(path.to_owned()));
     }
@@ -85,6 +89,19 @@ pub fn from_bytes(bytes: Vec<u8>) -> Loaded {
             lossy: true,
         },
     }
+}
+
+/// The metadata of a file that can be read as a briefing: a folder, FIFO,
+/// socket or device is refused before it is opened.
+fn regular_file(path: &Path) -> Result<std::fs::Metadata, StoreError> {
+    let meta = std::fs::metadata(path).map_err(|e| io_error(path, e))?;
+    if meta.is_dir() {
+        return Err(StoreError::IsDir(path.to_owned()));
+    }
+    if !meta.is_file() {
+        return Err(StoreError::NotRegular(path.to_owned()));
+    }
+    Ok(meta)
 }
 
 /// Every root of a store exists (checked from metadata, nothing is read):
@@ -127,10 +144,7 @@ const HEAD: usize = 64 * 1024;
 /// its size, head and tail (a 10 MB briefing is not read to list it).
 fn load_head(path: &Path) -> Result<(Loaded, u64, bool), StoreError> {
     use std::io::{Read, Seek, SeekFrom};
-    let meta = std::fs::metadata(path).map_err(|e| io_error(path, e))?;
-    if meta.is_dir() {
-        return Err(StoreError::IsDir(path.to_owned()));
-    }
+    let meta = regular_file(path)?;
     if meta.len() <= HEAD as u64 {
         let loaded = load_file(path)?;
         let print = fingerprint(loaded.text.as_bytes());
