@@ -6,7 +6,13 @@ use std::path::PathBuf;
 /// A keyboard-driven terminal reader for briefings, with people, places
 /// and organisations highlighted and notes kept on paragraphs.
 #[derive(Debug, Parser)]
-#[command(name = "brief", version, about, long_about = None, args_conflicts_with_subcommands = true)]
+#[command(
+    name = "brief",
+    version,
+    about,
+    long_about = None,
+    subcommand_precedence_over_arg = true
+)]
 pub struct Cli {
     /// Folders or files of briefings to open (default: the configured store,
     /// else the bundled sample briefings).

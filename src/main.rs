@@ -89,6 +89,12 @@ impl Setup {
 }
 
 fn run(cli: &Cli) -> anyhow::Result<()> {
+    if cli.command.is_some() && !cli.paths.is_empty() {
+        let first = cli.paths[0].display();
+        anyhow::bail!(
+            "{first}: give folders after the command (as in 'brief search QUERY {first}'), or no command to read them"
+        );
+    }
     match &cli.command {
         Some(Command::Read(args)) => commands::read::run(args),
         Some(Command::Entities(args)) if args.index => {

@@ -581,3 +581,22 @@ fn a_fifo_or_a_device_is_refused_not_read() {
         );
     }
 }
+
+#[test]
+fn global_options_work_before_or_after_the_command() {
+    let tmp = tempfile::tempdir().unwrap();
+    let store = tmp.path().join("store");
+    std::fs::create_dir_all(&store).unwrap();
+    std::fs::copy(root().join(SEED), store.join("seed.txt")).unwrap();
+    let store = store.to_str().unwrap();
+    let before = run(tmp.path(), &["--store", store, "list"]);
+    let after = run(tmp.path(), &["list", "--store", store]);
+    assert!(before.status.success(), "{}", stderr(&before));
+    assert!(after.status.success(), "{}", stderr(&after));
+    assert_eq!(stdout(&before), stdout(&after));
+    assert!(stdout(&before).contains("US and Ukraine"), "{}", stdout(&before));
+    let conf = tmp.path().join("elsewhere");
+    let o = run(tmp.path(), &["--config-dir", conf.to_str().unwrap(), "config"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o).contains("elsewhere"), "{}", stdout(&o));
+}
