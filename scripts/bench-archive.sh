@@ -233,6 +233,13 @@ row() {
     rows+=("| $num | $what | $(code "$cmd") | $(fmt_ms "${mean[$key]}") ± $(fmt_ms "${sd[$key]}") | $(fmt_ms "${tmin[$key]}") | $(fmt_ms "${tmax[$key]}") | ${r:-n/a} | $target |")
 }
 
+# said KEY: what the last probe of KEY printed (stdout, else stderr), on one line.
+said() {
+    local f="$run/$1.out"
+    [[ -s "$f" ]] || f="$run/$1.err"
+    tr -s '\r\n' '  ' < "$f" | cut -c1-300
+}
+
 load_start="$(cut -d' ' -f1-3 /proc/loadavg)"
 corpus_bytes="$(cat c10k/*.md | wc -c)"
 corpus_files="$(find c10k -type f | wc -l)"
@@ -240,9 +247,9 @@ corpus_files="$(find c10k -type f | wc -l)"
 # 2 + 8. Cold build from an empty cache dir, and entities over the same bytes.
 cold='brief index c10k'
 if bench cold "$cold_runs" 0 1 'rm -rf run/cache' "$cold"; then
-    notes+=("Cold build said: $(tr '\n' ' ' < run/cold.out | cut -c1-200)")
+    notes+=("Cold build said: $(said cold)")
 fi
-row 2 "cold build, empty cache" cold "$cold" ""
+row 2 "cold build, empty cache" cold "$cold" "—"
 if [[ -z "${failed[cold]:-}" ]]; then
     rows+=("| 8 | peak RSS of the cold build (one run) | $(code "$cold") | | | | ${rss[cold]:+$(fmt_kib "${rss[cold]}")} | |")
 else
@@ -266,7 +273,7 @@ chmod +x "$run/append.sh"
 one='brief index c10k'
 prep_one="run/append.sh $changed"
 if bench one "$runs" "$warmup" 3 "$prep_one" "$one"; then
-    notes+=("After one changed file, \`brief index c10k\` said: $(tr '\n' ' ' < run/one.out | cut -c1-200)")
+    notes+=("After one changed file, \`brief index c10k\` said: $(said one)")
 fi
 row 4 "one file changed (prepare: \`$prep_one\`)" one "$one" "reads 1 file (see below)"
 
@@ -274,14 +281,14 @@ row 4 "one file changed (prepare: \`$prep_one\`)" one "$one" "reads 1 file (see 
 lst='brief list c10k'
 ls_cmd='ls -l c10k'
 note "== $lst vs $ls_cmd"
-if probe list '' "$lst" && probe list '' "$lst" && probe list '' "$lst"; then
-    probe ls '' "$ls_cmd"
-    measure "$runs" "$warmup" '' ls "$ls_cmd" list "$lst"
+if probe list '' "$lst" && probe list '' "$lst" && probe list '' "$lst" &&
+    probe ls '' "$ls_cmd" && measure "$runs" "$warmup" '' ls "$ls_cmd" list "$lst"; then
     note "   $(fmt_ms "${mean[list]}") vs $(fmt_ms "${mean[ls]}")"
     ratio="$(awk -v a="${mean[list]}" -v b="${mean[ls]}" 'BEGIN { printf "%.2f", a / b }')"
     row 3 "warm list" list "$lst" "≤ 4× \`ls -l\`: **${ratio}×** — $(verdict "$ratio" 4 ×)"
 else
     failed[list]="$(why "$run/list.err")"
+    failed[list]="${failed[list]:-a timed run failed}"
     note "   failed: ${failed[list]}"
     bench ls "$runs" "$warmup" 1 '' "$ls_cmd" || true
     row 3 "warm list" list "$lst" "≤ 4× \`ls -l\`"

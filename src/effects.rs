@@ -153,6 +153,7 @@ fn open(io: &Io, jobs: Option<&Jobs>, request: OpenRequest) -> Action {
     let OpenRequest {
         index,
         id,
+        fingerprint,
         path,
         format,
         watch,
@@ -187,7 +188,14 @@ fn open(io: &Io, jobs: Option<&Jobs>, request: OpenRequest) -> Action {
     match analysed {
         Ok(analysed) => Action::Opened(Box::new(Loaded {
             index,
-            notes: io.notes.load(&id).map_err(|e| e.to_string()),
+            notes: io
+                .notes
+                .load_for(&id, Some(&format!("{fingerprint:016x}")), |other| {
+                    io.roots
+                        .iter()
+                        .any(|r| r.join(other).exists() || r.ends_with(other))
+                })
+                .map_err(|e| e.to_string()),
             id,
             analysed,
             entities_pending,

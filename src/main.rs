@@ -78,13 +78,15 @@ impl Setup {
         }
     }
 
-    fn notes(&self) -> NotesStore {
+    /// The notes of the store made of `roots`.
+    fn notes(&self, roots: &[PathBuf]) -> NotesStore {
         NotesStore::new(
             self.config
                 .notes_dir
                 .clone()
                 .unwrap_or_else(|| self.paths.notes_dir()),
         )
+        .for_store(roots)
     }
 }
 
@@ -127,7 +129,13 @@ fn run(cli: &Cli) -> anyhow::Result<()> {
                 Some(p) => vec![p.clone()],
                 None => cx.store_roots(cli)?,
             };
-            commands::list::run(args, &cx.paths.cache, &roots, &cx.config.watchlist(), &cx.notes())
+            commands::list::run(
+                args,
+                &cx.paths.cache,
+                &roots,
+                &cx.config.watchlist(),
+                &cx.notes(&roots),
+            )
         }
         Some(Command::Search(args)) => {
             let cx = Setup::new(cli)?;
@@ -141,8 +149,9 @@ fn run(cli: &Cli) -> anyhow::Result<()> {
         }
         Some(Command::Notes(NotesCommand::Export { format })) => {
             let cx = Setup::new(cli)?;
-            let briefings = scan_paths(&cx.store_roots(cli)?)?;
-            commands::notes::export(&cx.notes(), &briefings, *format)
+            let roots = cx.store_roots(cli)?;
+            let briefings = scan_paths(&roots)?;
+            commands::notes::export(&cx.notes(&roots), &briefings, *format)
         }
         None => open_reader(cli),
     }
@@ -162,7 +171,7 @@ fn open_reader(cli: &Cli) -> anyhow::Result<()> {
             "the reader needs a terminal that can draw ($TERM is unset or 'dumb'); use 'brief read FILE' or 'brief list'"
         );
     }
-    let notes = cx.notes();
+    let notes = cx.notes(&roots);
     let mut counts = HashMap::new();
     let mut problems = Vec::new();
     for (_, file) in notes.all() {

@@ -55,6 +55,9 @@ pub enum Effect {
 pub struct OpenRequest {
     pub index: usize,
     pub id: String,
+    /// The briefing's content fingerprint: its notes are found by it when
+    /// it was renamed.
+    pub fingerprint: u64,
     pub path: PathBuf,
     pub format: Format,
     pub watch: Watchlist,

@@ -389,6 +389,7 @@ impl App {
         Some(Effect::Open(OpenRequest {
             index,
             id: b.id.clone(),
+            fingerprint: b.fingerprint,
             path: b.path.clone(),
             format: b.format,
             watch: self.watch.clone(),

@@ -71,6 +71,14 @@ pub struct NotesFile {
     pub schema: u32,
     /// The briefing id: its path relative to the store root.
     pub briefing: String,
+    /// The store the briefing belongs to (its folders, canonical): a
+    /// same-named briefing in another store never shows these notes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub store: Option<String>,
+    /// The briefing's content fingerprint when these notes were last
+    /// saved: a briefing renamed inside its store finds its notes by it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub content: Option<String>,
     #[serde(default)]
     pub notes: Vec<Note>,
     /// Ids this process removed; a save drops them from the file on disk.
@@ -86,6 +94,11 @@ pub struct NotesFile {
     /// reverted and two edits both survive.
     #[serde(skip)]
     pub base: std::collections::HashMap<String, String>,
+    /// The file these notes were read from when it is not where they
+    /// belong now (an older name, or the briefing's name before a rename):
+    /// removed once they are saved where they belong.
+    #[serde(skip)]
+    pub adopted_from: Option<std::path::PathBuf>,
 }
 
 impl NotesFile {

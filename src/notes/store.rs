@@ -52,15 +52,47 @@ fn describe(cause: &io::Error) -> String {
     }
 }
 
-/// The notes folder.
+/// The notes folder, seen from one store.
 #[derive(Debug, Clone)]
 pub struct NotesStore {
     pub dir: PathBuf,
+    /// The store whose notes these are (`None`: any store, as before
+    /// notes knew their store).
+    store: Option<String>,
 }
 
 impl NotesStore {
     pub fn new(dir: impl Into<PathBuf>) -> Self {
-        Self { dir: dir.into() }
+        Self {
+            dir: dir.into(),
+            store: None,
+        }
+    }
+
+    /// The notes of the store made of `roots`: notes belong to a briefing
+    /// of a store, not to a file name.
+    #[must_use]
+    pub fn for_store(mut self, roots: &[PathBuf]) -> Self {
+        let key: Vec<String> = roots
+            .iter()
+            .map(|r| {
+                fs::canonicalize(r)
+                    .unwrap_or_else(|_| r.clone())
+                    .display()
+                    .to_string()
+            })
+            .collect();
+        self.store = Some(key.join("\n"));
+        self
+    }
+
+    /// Whether a notes file belongs to this store (files from before notes
+    /// knew their store belong to whichever store claims them first).
+    fn is_ours(&self, file: &NotesFile) -> bool {
+        match (&self.store, &file.store) {
+            (Some(ours), Some(theirs)) => ours == theirs,
+            _ => true,
+        }
     }
 
     /// The notes file of a briefing: the id with every character but ASCII
@@ -79,15 +111,85 @@ impl NotesStore {
         if name.starts_with('.') {
             name.replace_range(..1, "_");
         }
-        let hash = fnv1a(briefing_id.as_bytes()) >> 32;
+        let key = match &self.store {
+            Some(store) => format!("{store}\0{briefing_id}"),
+            None => briefing_id.to_owned(),
+        };
+        let hash = fnv1a(key.as_bytes()) >> 32;
         self.dir.join(format!("{name}-{hash:08x}.json"))
+    }
+
+    /// Where a briefing's notes were kept before notes knew their store.
+    fn legacy_file_for(&self, briefing_id: &str) -> PathBuf {
+        Self {
+            dir: self.dir.clone(),
+            store: None,
+        }
+        .file_for(briefing_id)
     }
 
     /// The notes of a briefing; none yet gives an empty file.
     pub fn load(&self, briefing_id: &str) -> Result<NotesFile, NotesError> {
-        let mut file = read_file(&self.file_for(briefing_id))?.unwrap_or_else(|| NotesFile::new(briefing_id));
+        self.load_for(briefing_id, None, |_| true)
+    }
+
+    /// The notes of a briefing of this store whose content has the
+    /// fingerprint `content`. When it has none under its name: the notes
+    /// kept under its name from before notes knew their store, else the
+    /// notes of a briefing with the same content that is gone from the
+    /// store (`exists` says which ids still are) — it was renamed or moved.
+    pub fn load_for(
+        &self,
+        briefing_id: &str,
+        content: Option<&str>,
+        exists: impl Fn(&str) -> bool,
+    ) -> Result<NotesFile, NotesError> {
+        let mut file = match read_file(&self.file_for(briefing_id))? {
+            Some(f) => f,
+            None => self
+                .adopt(briefing_id, content, exists)?
+                .unwrap_or_else(|| NotesFile::new(briefing_id)),
+        };
         file.remember_as_seen();
+        if file.adopted_from.is_some() {
+            // Nothing is under the new name yet: none of these notes was
+            // deleted there.
+            file.seen.clear();
+        }
+        file.store.clone_from(&self.store);
+        if let Some(c) = content {
+            file.content = Some(c.to_owned());
+        }
         Ok(file)
+    }
+
+    /// Notes that belong to this briefing but sit elsewhere.
+    fn adopt(
+        &self,
+        id: &str,
+        content: Option<&str>,
+        exists: impl Fn(&str) -> bool,
+    ) -> Result<Option<NotesFile>, NotesError> {
+        if self.store.is_some() {
+            let legacy = self.legacy_file_for(id);
+            if let Some(mut f) = read_file(&legacy)?.filter(|f| self.is_ours(f) && f.briefing == id) {
+                f.adopted_from = Some(legacy);
+                return Ok(Some(f));
+            }
+        }
+        let Some(content) = content else {
+            return Ok(None);
+        };
+        for (path, found) in self.files() {
+            let Ok(mut f) = found else { continue };
+            let renamed = f.content.as_deref() == Some(content) && f.briefing != id && !exists(&f.briefing);
+            if renamed && self.is_ours(&f) {
+                id.clone_into(&mut f.briefing);
+                f.adopted_from = Some(path);
+                return Ok(Some(f));
+            }
+        }
+        Ok(None)
     }
 
     /// Saves `file`, merged with what is on disk now (merge-on-write).
@@ -119,28 +221,20 @@ impl NotesStore {
         file.notes = merged.notes;
         file.schema = SCHEMA;
         file.deleted.clear();
+        file.adopted_from = None;
         file.remember_as_seen();
         Ok(())
     }
 
-    /// Every notes file in the folder as (briefing id, notes), sorted by id.
-    /// A file that cannot be read is listed under its file name.
+    /// Every notes file of this store as (briefing id, notes), sorted by
+    /// id. A file that cannot be read is listed under its file name.
     pub fn all(&self) -> Vec<(String, Result<NotesFile, NotesError>)> {
-        let entries = match fs::read_dir(&self.dir) {
-            Ok(entries) => entries,
-            Err(e) if e.kind() == ErrorKind::NotFound => return Vec::new(),
-            Err(cause) => {
-                let path = self.dir.clone();
-                return vec![(path.display().to_string(), Err(NotesError::Read { path, cause }))];
-            }
-        };
-        let mut out: Vec<_> = entries
-            .filter_map(Result::ok)
-            .map(|entry| entry.path())
-            .filter(|path| path.extension().is_some_and(|ext| ext == "json") && path.is_file())
-            .filter_map(|path| match read_file(&path) {
-                Ok(Some(file)) => Some((file.briefing.clone(), Ok(file))),
-                Ok(None) => None,
+        let mut out: Vec<_> = self
+            .files()
+            .into_iter()
+            .filter_map(|(path, found)| match found {
+                Ok(file) if self.is_ours(&file) => Some((file.briefing.clone(), Ok(file))),
+                Ok(_) => None,
                 Err(e) => {
                     let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
                     Some((name.unwrap_or_default(), Err(e)))
@@ -149,6 +243,28 @@ impl NotesStore {
             .collect();
         out.sort_by(|a, b| a.0.cmp(&b.0));
         out
+    }
+
+    /// Every notes file in the folder, whatever its store.
+    fn files(&self) -> Vec<(PathBuf, Result<NotesFile, NotesError>)> {
+        let entries = match fs::read_dir(&self.dir) {
+            Ok(entries) => entries,
+            Err(e) if e.kind() == ErrorKind::NotFound => return Vec::new(),
+            Err(cause) => {
+                let path = self.dir.clone();
+                return vec![(path.clone(), Err(NotesError::Read { path, cause }))];
+            }
+        };
+        entries
+            .filter_map(Result::ok)
+            .map(|entry| entry.path())
+            .filter(|path| path.extension().is_some_and(|ext| ext == "json") && path.is_file())
+            .filter_map(|path| match read_file(&path) {
+                Ok(Some(file)) => Some((path, Ok(file))),
+                Ok(None) => None,
+                Err(e) => Some((path, Err(e))),
+            })
+            .collect()
     }
 
     fn write_merged(&self, file: &NotesFile) -> Result<NotesFile, NotesError> {
@@ -181,6 +297,10 @@ impl NotesStore {
             // Notes are private writing: a new file is the owner's only.
             fsutil::write_atomic_with(&path, text.as_bytes(), fsutil::PRIVATE_FILE_MODE)
                 .map_err(|e| write_error(&path, e.step, e.cause))?;
+            if let Some(old) = file.adopted_from.as_ref().filter(|old| **old != path) {
+                // Saved where they belong now; the old copy would be found again.
+                let _ = fs::remove_file(old);
+            }
             return Ok(merged);
         }
         Err(NotesError::Locked { path })
@@ -262,6 +382,8 @@ fn merge(disk: NotesFile, ours: &NotesFile) -> NotesFile {
     }
     let mut merged = NotesFile::new(ours.briefing.clone());
     merged.notes = notes;
+    merged.store.clone_from(&ours.store);
+    merged.content = ours.content.clone().or(disk.content);
     merged.sort();
     merged
 }

@@ -373,3 +373,80 @@ fn a_new_notes_file_is_the_owners_only_and_a_rewrite_keeps_its_mode() {
     assert_eq!(mode(&path), 0o640);
     assert_eq!(texts(&store.load(ID).expect("load")).len(), 2);
 }
+
+#[test]
+fn a_same_named_briefing_in_another_store_never_shows_the_notes() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (a_root, b_root) = (dir.path().join("a"), dir.path().join("b"));
+    fs::create_dir_all(&a_root).expect("mkdir");
+    fs::create_dir_all(&b_root).expect("mkdir");
+    let a = NotesStore::new(dir.path().join("notes")).for_store(&[a_root]);
+    let b = NotesStore::new(dir.path().join("notes")).for_store(&[b_root]);
+    let mut mine = a.load("today.md").expect("load");
+    mine.add(note("about store A's today", 0));
+    a.sync(&mut mine).expect("save");
+    let theirs = b.load("today.md").expect("load");
+    assert!(theirs.notes.is_empty(), "store B's today.md has no notes");
+    assert!(b.all().is_empty(), "and lists none");
+    let mut other = theirs;
+    other.add(note("about store B's today", 0));
+    b.sync(&mut other).expect("save");
+    assert_eq!(
+        texts(&a.load("today.md").expect("load")),
+        ["about store A's today"]
+    );
+    assert_eq!(
+        texts(&b.load("today.md").expect("load")),
+        ["about store B's today"]
+    );
+}
+
+#[test]
+fn a_briefing_renamed_inside_its_store_keeps_its_notes() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let root = dir.path().join("store");
+    fs::create_dir_all(&root).expect("mkdir");
+    let store = NotesStore::new(dir.path().join("notes")).for_store(std::slice::from_ref(&root));
+    let mut before = store
+        .load_for("old name.md", Some("00000000cafef00d"), |_| true)
+        .expect("load");
+    before.add(note("follows the file", 1));
+    store.sync(&mut before).expect("save");
+    // Renamed: the old id is gone from the store, the content is the same.
+    let exists = |id: &str| id != "old name.md";
+    let mut after = store
+        .load_for("new name.md", Some("00000000cafef00d"), exists)
+        .expect("load");
+    assert_eq!(texts(&after), ["follows the file"]);
+    assert_eq!(after.briefing, "new name.md");
+    store.sync(&mut after).expect("save under the new name");
+    let ids: Vec<String> = store.all().into_iter().map(|(id, _)| id).collect();
+    assert_eq!(ids, ["new name.md"], "moved, not copied");
+    // Another briefing with other content does not take them.
+    let stranger = store
+        .load_for("third.md", Some("0000000000000bad"), exists)
+        .expect("load");
+    assert!(stranger.notes.is_empty());
+}
+
+#[test]
+fn notes_from_before_stores_are_adopted_and_moved() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let root = dir.path().join("store");
+    fs::create_dir_all(&root).expect("mkdir");
+    let old = NotesStore::new(dir.path().join("notes"));
+    let mut file = old.load(ID).expect("load");
+    file.add(note("written by an older brief", 0));
+    old.sync(&mut file).expect("save");
+    let legacy = old.file_for(ID);
+    let store = NotesStore::new(dir.path().join("notes")).for_store(&[root]);
+    let mut adopted = store.load(ID).expect("load");
+    assert_eq!(texts(&adopted), ["written by an older brief"]);
+    adopted.add(note("and a new one", 1));
+    store.sync(&mut adopted).expect("save");
+    assert!(!legacy.exists(), "moved to the store's own name");
+    assert_eq!(
+        texts(&store.load(ID).expect("load")),
+        ["and a new one", "written by an older brief"]
+    );
+}

@@ -26,7 +26,7 @@ pub fn io(tmp: &Path, roots: &[PathBuf]) -> Io {
     let cache_dir = tmp.join("cache");
     let index = Index::open(&cache_dir, roots).expect("index");
     Io {
-        notes: NotesStore::new(tmp.join("notes")),
+        notes: NotesStore::new(tmp.join("notes")).for_store(roots),
         data_dir: tmp.join("data"),
         config_file: tmp.join("config.toml"),
         index: Arc::new(Mutex::new(index)),
