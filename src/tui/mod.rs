@@ -22,8 +22,9 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
-/// How often the store is looked at again for new, edited and removed files.
-const WATCH_EVERY: Duration = Duration::from_secs(2);
+/// How long the store's changes settle before the index follows them (and
+/// how often it is looked at where the system cannot watch it).
+const WATCH_EVERY: Duration = Duration::from_millis(500);
 
 /// How often notes not saved yet are tried again.
 const RETRY_EVERY: Duration = Duration::from_secs(5);
