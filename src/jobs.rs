@@ -3,6 +3,7 @@
 
 use crate::app::Action;
 use crate::store::stat_signature;
+use notify::Watcher as _;
 use std::path::PathBuf;
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::time::Duration;
@@ -44,7 +45,6 @@ impl Jobs {
         let tx = self.tx.clone();
         std::thread::spawn(move || {
             let (events_tx, events) = mpsc::channel();
-            use notify::Watcher as _;
             let handler = move |e: notify::Result<notify::Event>| {
                 if e.is_ok_and(|e| !e.kind.is_access()) {
                     let _ = events_tx.send(());
