@@ -41,6 +41,8 @@ pub struct Open {
     /// Set when the notes file could not be read: notes are then shown
     /// read-only and never written over it.
     pub notes_error: Option<String>,
+    /// The title, byline, tags and url shown above the text.
+    pub header: Option<crate::layout::Header>,
 }
 
 impl Open {
@@ -88,6 +90,7 @@ impl Open {
             note_order: Vec::new(),
             note_sel: 0,
             notes_error,
+            header: None,
         };
         open.replace_notes();
         open
@@ -130,11 +133,20 @@ impl Open {
         self.note_sel = self.note_sel.min(self.note_order.len().saturating_sub(1));
     }
 
+    /// Shows `header` above the text (laid out again).
+    pub fn set_header(&mut self, header: Option<crate::layout::Header>) {
+        self.header = header;
+        self.layout = Layout::default();
+    }
+
     /// Lays out again when the width changed; keeps the cursor in view.
     pub fn ensure_layout(&mut self, width: usize, rows: usize) {
         if self.layout.width != width || self.layout.lines.is_empty() {
             let body = &self.analysed.body;
             self.layout = Layout::new(&body.document, &body.text, &self.analysed.entities, width);
+            if let Some(h) = &self.header {
+                self.layout = std::mem::take(&mut self.layout).with_header(h);
+            }
             self.reveal_cursor(rows);
         }
     }

@@ -24,6 +24,7 @@ impl App {
             (n, _) => n,
         };
         let mut open = Open::new(id, analysed, notes, &self.watch);
+        open.set_header(self.header_of(&open.id));
         if let Some(pos) = self.state.positions.get(&open.id) {
             open.cursor = (*pos).min(open.block_count().saturating_sub(1));
         }
@@ -52,6 +53,12 @@ impl App {
         effects
     }
 
+    /// The header of a Markdown briefing of the store.
+    fn header_of(&self, id: &str) -> Option<crate::layout::Header> {
+        let b = self.briefings.iter().find(|b| b.id == id)?;
+        (b.format == crate::store::Format::Markdown).then(|| crate::layout::Header::of(&b.meta))
+    }
+
     /// The counts of briefings naming the open briefing's entities.
     pub(super) fn spread(&mut self, id: &str, counts: Vec<usize>) {
         if let Some(open) = self
@@ -76,6 +83,7 @@ impl App {
             None => Ok(old.notes.clone()),
         };
         let mut open = Open::new(old.id.clone(), analysed, notes, &self.watch);
+        open.set_header(old.header.clone());
         open.cursor = old.cursor;
         open.scroll = old.scroll;
         open.note_sel = old.note_sel;

@@ -68,6 +68,81 @@ impl Line {
     }
 }
 
+/// What the Reader shows above a briefing's text: its title in full, then
+/// date · source · author, its tags and where it was published.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Header {
+    pub title: String,
+    pub byline: String,
+    pub tags: Vec<String>,
+    pub url: Option<String>,
+}
+
+impl Header {
+    /// The header of a Markdown briefing (a plain-text briefing's first
+    /// line is its title, so it needs none).
+    pub fn of(meta: &crate::store::Meta) -> Self {
+        let byline: Vec<&str> = [
+            meta.date.as_deref(),
+            meta.source.as_deref(),
+            meta.author.as_deref(),
+        ]
+        .into_iter()
+        .flatten()
+        .filter(|s| !s.trim().is_empty())
+        .collect();
+        Self {
+            title: meta.title.clone(),
+            byline: byline.join(" · "),
+            tags: meta.tags.clone(),
+            url: meta.declared.url.clone(),
+        }
+    }
+
+    /// The header's rows at `width`, a blank row after them.
+    fn lines(&self, width: usize) -> Vec<Line> {
+        let title = Style {
+            role: Role::Heading(1),
+            strong: true,
+            ..Style::default()
+        };
+        let meta = Style {
+            role: Role::Marker,
+            ..Style::default()
+        };
+        let link = Style {
+            role: Role::LinkRef,
+            link: true,
+            ..Style::default()
+        };
+        let mut out = wrap::wrap(&[wrap::Piece::new(&self.title, title)], width, "", meta, "");
+        for (text, style) in [
+            (self.byline.clone(), meta),
+            (
+                self.tags
+                    .iter()
+                    .map(|t| format!("#{t}"))
+                    .collect::<Vec<_>>()
+                    .join(" "),
+                meta,
+            ),
+            (self.url.clone().unwrap_or_default(), link),
+        ] {
+            if !text.trim().is_empty() {
+                out.extend(wrap::wrap(
+                    &[wrap::Piece::owned(text, style)],
+                    width,
+                    "",
+                    meta,
+                    "",
+                ));
+            }
+        }
+        out.push(Line::default());
+        out
+    }
+}
+
 /// A document laid out for one width.
 #[derive(Debug, Clone, Default)]
 pub struct Layout {
@@ -78,6 +153,20 @@ pub struct Layout {
 }
 
 impl Layout {
+    /// Puts a header above the text: rows of no block, every block's rows
+    /// moved down by its height.
+    #[must_use]
+    pub fn with_header(mut self, header: &Header) -> Self {
+        let mut lines = header.lines(self.width.max(1));
+        let shift = lines.len();
+        for r in &mut self.blocks {
+            *r = r.start + shift..r.end + shift;
+        }
+        lines.append(&mut self.lines);
+        self.lines = lines;
+        self
+    }
+
     /// Lays out the whole document (`source`: the text it was parsed from;
     /// entities: byte ranges of the source, sorted).
     pub fn new(doc: &Document, source: &str, entities: &[Entity], width: usize) -> Self {
@@ -376,6 +465,32 @@ pub(crate) fn pieces<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_header_sits_above_the_text_and_moves_every_block_down() {
+        let text = "First paragraph of the body.\n\nSecond one.\n";
+        let doc = crate::document::parse_markdown(text);
+        let plain = Layout::new(&doc, text, &[], 30);
+        let header = Header {
+            title: "A title long enough to wrap onto a second row".into(),
+            byline: "2026-11-25 · Wire Desk · A. Writer".into(),
+            tags: vec!["ukraine".into(), "talks".into()],
+            url: Some("https://example.org/a".into()),
+        };
+        let with = plain.clone().with_header(&header);
+        let rows: Vec<String> = with.lines.iter().map(Line::text).collect();
+        assert_eq!(rows[0], "A title long enough to wrap");
+        assert_eq!(rows[1], "onto a second row");
+        assert_eq!(rows[2], "2026-11-25 · Wire Desk · A.");
+        assert!(rows.contains(&"#ukraine #talks".to_owned()), "{rows:?}");
+        assert!(rows.contains(&"https://example.org/a".to_owned()), "{rows:?}");
+        let shift = with.lines.len() - plain.lines.len();
+        for (a, b) in plain.blocks.iter().zip(&with.blocks) {
+            assert_eq!(b.start, a.start + shift);
+        }
+        assert!(with.lines[..shift].iter().all(|l| l.block.is_none()));
+        assert!(with.lines.iter().all(|l| l.width() <= 30));
+    }
     use crate::document::{parse_markdown, parse_text};
 
     fn texts(layout: &Layout) -> Vec<String> {

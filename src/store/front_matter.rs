@@ -11,6 +11,8 @@ pub struct FrontMatter {
     pub source: Option<String>,
     pub author: Option<String>,
     pub tags: Vec<String>,
+    /// Where the briefing was published (`url` or `link`).
+    pub url: Option<String>,
     /// Declared entities: kind name (as written) to names.
     pub entities: BTreeMap<String, Vec<String>>,
 }
@@ -243,6 +245,7 @@ fn fields(v: Value) -> FrontMatter {
             "source" => f.source = text(value),
             "author" => f.author = text(value),
             "tags" => f.tags = list(value),
+            "url" | "link" => f.url = text(value),
             "entities" => {
                 if let Value::Map(kinds) = value {
                     for (kind, names) in kinds {
