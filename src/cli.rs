@@ -61,6 +61,9 @@ pub enum Command {
         /// Print the built-in defaults (a starting point for config.toml).
         #[arg(long)]
         default: bool,
+        /// List every action with its keys (as configured) and what it does.
+        #[arg(long, conflicts_with = "default")]
+        keys: bool,
     },
     /// Print shell completions.
     Completions {

@@ -122,7 +122,14 @@ impl Config {
         let mut keymap_overrides = BTreeMap::new();
         for (name, keys) in raw.keys {
             let action: Command = serde_json::from_value(serde_json::Value::String(name.clone()))
-                .map_err(|_| err(format!("line {}: keys.{name}: unknown action", line_of(&name))))?;
+                .map_err(|_| {
+                let known: Vec<String> = Command::ALL.iter().map(|c| c.id()).collect();
+                err(format!(
+                    "line {}: keys.{name}: unknown action (the actions: {}; 'brief config --keys' lists them with their keys)",
+                    line_of(&name),
+                    known.join(", ")
+                ))
+            })?;
             let list = match keys {
                 Keys::One(k) => vec![k],
                 Keys::Many(ks) => ks,
@@ -135,6 +142,13 @@ impl Config {
                 );
             }
             keymap_overrides.insert(action, parsed);
+        }
+        if let Err(e) = Keymap::checked(&keymap_overrides) {
+            let name = match &e {
+                crate::keymap::KeymapError::Unbound(c) | crate::keymap::KeymapError::CtrlC(c) => c.id(),
+                crate::keymap::KeymapError::Conflict { second, .. } => second.id(),
+            };
+            return Err(err(format!("line {}: {e}", line_of(&name))));
         }
         for w in &raw.watchlist {
             if w.kind.parse::<crate::entities::EntityKind>().is_err() {
@@ -321,6 +335,31 @@ mod tests {
             std::fs::read_to_string(&path).unwrap(),
             "theme = \"dark\"\nbogus = 1\n"
         );
+    }
+
+    #[test]
+    fn keys_that_would_trap_the_user_are_refused_with_their_line() {
+        let e = Config::parse("theme = \"dark\"\n[keys]\nquit = []\n", Path::new("c.toml")).unwrap_err();
+        assert!(e.to_string().contains("line 3: keys.quit: no key left"), "{e}");
+        let e = Config::parse(
+            "[keys]\nquit = [\"x\"]\nadd_note = [\"x\"]\n",
+            Path::new("c.toml"),
+        )
+        .unwrap_err();
+        let msg = e.to_string();
+        assert!(msg.contains("'x' is also the key of"), "{msg}");
+        assert!(msg.contains("c.toml"), "names the file: {msg}");
+        assert!(msg.contains("line 2") || msg.contains("line 3"), "{msg}");
+        let e = Config::parse("[keys]\nadd_note = [\"ctrl-c\"]\n", Path::new("c.toml")).unwrap_err();
+        assert!(e.to_string().contains("Ctrl-c always quits"), "{e}");
+        let e = Config::parse("[keys]\nsearch = \"f\"\n", Path::new("c.toml")).unwrap_err();
+        assert!(
+            e.to_string().contains("add_note") && e.to_string().contains("config --keys"),
+            "{e}"
+        );
+        // Saving a note on Esc and going back on Esc do not clash: the
+        // editor and the panes are different places.
+        assert!(Config::parse("[keys]\nback = [\"esc\"]\n", Path::new("c.toml")).is_ok());
     }
 
     #[test]

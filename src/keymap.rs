@@ -207,7 +207,80 @@ impl Default for Keymap {
     }
 }
 
+/// Why a set of bindings would trap or confuse the user.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum KeymapError {
+    /// A command left with no key at all.
+    Unbound(Command),
+    /// One key given to two commands where both apply.
+    Conflict {
+        key: KeyBinding,
+        first: Command,
+        second: Command,
+    },
+    /// Ctrl-C is the way out that always works.
+    CtrlC(Command),
+}
+
+impl fmt::Display for KeymapError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Unbound(c) => write!(f, "keys.{}: no key left for it; every command needs one", c.id()),
+            Self::Conflict { key, first, second } => write!(
+                f,
+                "keys.{}: '{key}' is also the key of {}; give one of them another key",
+                second.id(),
+                first.id()
+            ),
+            Self::CtrlC(c) => write!(f, "keys.{}: Ctrl-c always quits and cannot be bound", c.id()),
+        }
+    }
+}
+
+/// Ctrl-C, which always quits, in any mode.
+pub fn is_ctrl_c(key: KeyEvent) -> bool {
+    key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL)
+}
+
 impl Keymap {
+    /// Overlays user bindings and checks the result: every command keeps a
+    /// key, no key means two things where both apply, Ctrl-C stays quit.
+    /// The command named in an error is one of `overrides`' (the user's).
+    pub fn checked(overrides: &BTreeMap<Command, Vec<KeyBinding>>) -> Result<Self, KeymapError> {
+        let ctrl_c = KeyBinding::parse("ctrl-c").ok();
+        for (command, keys) in overrides {
+            if *command != Command::Quit && keys.iter().any(|k| Some(*k) == ctrl_c) {
+                return Err(KeymapError::CtrlC(*command));
+            }
+        }
+        let mut seen: BTreeMap<(KeyContext, KeyBinding), Command> = BTreeMap::new();
+        let km = Self::with_overrides(overrides);
+        // The user's commands last, so that an error names what they wrote.
+        let mut commands: Vec<Command> = Command::ALL.to_vec();
+        commands.sort_by_key(|c| overrides.contains_key(c));
+        for command in commands {
+            let keys = match overrides.get(&command) {
+                Some(keys) => keys.clone(),
+                None => km.keys_for(command),
+            };
+            if keys.is_empty() {
+                return Err(KeymapError::Unbound(command));
+            }
+            for key in keys {
+                if let Some(first) = seen.insert((command.context(), key), command)
+                    && first != command
+                {
+                    return Err(KeymapError::Conflict {
+                        key,
+                        first,
+                        second: command,
+                    });
+                }
+            }
+        }
+        Ok(km)
+    }
+
     /// Overlays user bindings: each command listed replaces all of its
     /// default keys.
     pub fn with_overrides(overrides: &BTreeMap<Command, Vec<KeyBinding>>) -> Self {

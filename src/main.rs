@@ -112,7 +112,11 @@ fn run(cli: &Cli) -> anyhow::Result<()> {
             clap_complete::generate(*shell, &mut Cli::command(), "brief", &mut std::io::stdout());
             Ok(())
         }
-        Some(Command::Config { default }) => {
+        Some(Command::Config { keys: true, .. }) => {
+            let cx = Setup::new(cli)?;
+            commands::print(&commands::keys_table(&cx.config.keymap()))
+        }
+        Some(Command::Config { default, .. }) => {
             if *default {
                 commands::print(DEFAULT_CONFIG)
             } else {

@@ -600,3 +600,44 @@ fn global_options_work_before_or_after_the_command() {
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(stdout(&o).contains("elsewhere"), "{}", stdout(&o));
 }
+
+#[test]
+fn config_keys_lists_every_action_with_its_keys() {
+    let tmp = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(tmp.path().join("config")).unwrap();
+    std::fs::write(tmp.path().join("config/config.toml"), "[keys]\nundo = [\"U\"]\n").unwrap();
+    let o = run(tmp.path(), &["config", "--keys"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    for id in [
+        "quit",
+        "add_note",
+        "search_archive",
+        "save_note",
+        "external_editor",
+        "suspend",
+    ] {
+        assert!(out.lines().any(|l| l.starts_with(id)), "{id} missing: {out}");
+    }
+    let undo = out.lines().find(|l| l.starts_with("undo ")).unwrap();
+    assert!(
+        undo.contains(" U ") && !undo.contains(" u "),
+        "the user's key: {undo}"
+    );
+}
+
+#[test]
+fn a_key_config_that_traps_the_user_is_refused_at_start() {
+    let tmp = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(tmp.path().join("config")).unwrap();
+    std::fs::write(
+        tmp.path().join("config/config.toml"),
+        "[keys]\nquit = [\"x\"]\nadd_note = [\"x\"]\n",
+    )
+    .unwrap();
+    let o = run(tmp.path(), &["config"]);
+    assert!(!o.status.success());
+    let err = stderr(&o);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains("config.toml") && err.contains("'x'"), "{err}");
+}

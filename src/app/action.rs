@@ -32,7 +32,8 @@ pub enum Action {
     Resize(PaneSizes),
     /// The reader starts: the index is to be brought up to date.
     Start,
-    /// A signal asks the process to stop: save what can be saved.
+    /// A signal (or Ctrl-C) asks the process to stop: save what can be
+    /// saved, the note being written included.
     Shutdown,
     /// A briefing was read and analysed (its entities may follow).
     Opened(Box<Loaded>),

@@ -92,6 +92,14 @@ impl Command {
         Self::ExternalEditor,
     ];
 
+    /// The command's name in `config.toml`'s `[keys]` ("`add_note`").
+    pub fn id(self) -> String {
+        serde_json::to_value(self)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_owned))
+            .unwrap_or_default()
+    }
+
     /// Where the command's keys work.
     pub fn context(self) -> KeyContext {
         match self {

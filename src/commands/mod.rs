@@ -25,6 +25,25 @@ pub fn ignore_broken_pipe(written: io::Result<()>) -> anyhow::Result<()> {
     }
 }
 
+/// `brief config --keys`: every action's name (as `[keys]` spells it), its
+/// keys and what it does, one per line.
+pub fn keys_table(keymap: &crate::keymap::Keymap) -> String {
+    use crate::app::Command;
+    use std::fmt::Write as _;
+    let rows: Vec<(String, String, &str)> = Command::ALL
+        .iter()
+        .map(|&c| (c.id(), keymap.label(c), c.describe()))
+        .collect();
+    let id_width = rows.iter().map(|r| r.0.len()).max().unwrap_or(0);
+    let key_width = rows.iter().map(|r| r.1.chars().count()).max().unwrap_or(0);
+    let mut out = String::new();
+    for (id, keys, what) in rows {
+        let pad = key_width.saturating_sub(keys.chars().count());
+        let _ = writeln!(out, "{id:<id_width$}  {keys}{}  {what}", " ".repeat(pad));
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

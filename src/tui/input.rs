@@ -36,6 +36,11 @@ pub fn translate(event: &Event, app: &App, keymap: &Keymap, frame: &FrameMap) ->
 }
 
 fn key_action(key: KeyEvent, mode: &Mode, keymap: &Keymap) -> Option<Action> {
+    // The way out that always works, whatever the keys and the mode (the
+    // note being written is saved on the way, as for a signal).
+    if crate::keymap::is_ctrl_c(key) {
+        return Some(Action::Shutdown);
+    }
     match mode {
         Mode::Editing(_) => keymap
             .command(KeyContext::Editor, key)
