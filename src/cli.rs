@@ -112,6 +112,12 @@ pub struct ListArgs {
     /// One JSON object per line instead of columns.
     #[arg(long)]
     pub json: bool,
+    /// Only the briefings not read yet.
+    #[arg(long, conflicts_with = "starred")]
+    pub unread: bool,
+    /// Only the starred briefings.
+    #[arg(long)]
+    pub starred: bool,
 }
 
 #[derive(Debug, clap::Args)]

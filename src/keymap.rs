@@ -186,6 +186,10 @@ const DEFAULTS: &[(Command, &[&str])] = &[
     (Command::Sort, &["s"]),
     (Command::Watch, &["w"]),
     (Command::Suspend, &["ctrl-z"]),
+    (Command::ToggleRead, &["m"]),
+    (Command::Star, &["*"]),
+    (Command::UnreadOnly, &["U"]),
+    (Command::StarredOnly, &["'"]),
     (Command::SaveNote, &["esc", "ctrl-s"]),
     (Command::ExternalEditor, &["ctrl-e"]),
 ];

@@ -192,7 +192,14 @@ fn open_reader(cli: &Cli) -> anyhow::Result<()> {
     let index = Index::open(&cx.paths.cache, &roots)?;
     let briefings = index.briefings()?;
     let notice = index.notice().map(str::to_owned);
+    // `brief FILE` opens that briefing; otherwise the one open at the last quit.
+    let single_file = match &cli.paths[..] {
+        [one] if one.is_file() => one.file_name().map(|n| n.to_string_lossy().into_owned()),
+        _ => None,
+    };
+    let open_at_start = single_file.or_else(|| state.last.clone());
     let mut app = App::new(briefings, state, counts)
+        .with_open_at_start(open_at_start)
         .with_watchlist(cx.config.watchlist())
         .with_wrap_width(usize::from(cx.config.wrap_width))
         .with_warning(state_warning.or(notice).or_else(|| problems.into_iter().next()));

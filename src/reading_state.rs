@@ -6,13 +6,19 @@ use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
-/// Read marks and positions (paragraph ordinals), by briefing id.
+/// Read marks, stars and positions (paragraph ordinals), by briefing id,
+/// and the briefing open last.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ReadingState {
     #[serde(default)]
     pub read: BTreeSet<String>,
     #[serde(default)]
     pub positions: BTreeMap<String, usize>,
+    #[serde(default)]
+    pub starred: BTreeSet<String>,
+    /// The briefing open when the reader last quit: it opens again.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last: Option<String>,
 }
 
 impl ReadingState {
@@ -53,6 +59,8 @@ mod tests {
         let mut s = ReadingState::default();
         s.read.insert("a.md".into());
         s.positions.insert("a.md".into(), 3);
+        s.starred.insert("b.md".into());
+        s.last = Some("a.md".into());
         s.save(dir.path()).unwrap();
         assert_eq!(ReadingState::load(dir.path()).0, s);
         std::fs::write(ReadingState::file(dir.path()), "{broken").unwrap();

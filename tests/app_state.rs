@@ -578,3 +578,55 @@ fn notes_kept_in_memory_are_saved_once_the_disk_works_again() {
     let on_disk = std::fs::read_to_string(io.notes.file_for(SEED_ID)).unwrap();
     assert!(on_disk.contains("pending"));
 }
+
+#[test]
+fn m_and_star_mark_briefings_and_u_and_quote_show_only_them() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (mut app, io) = app(tmp.path());
+    let all = app.view().len();
+    common::select(&mut app, &io, SEED_ID);
+    send(&mut app, &io, Command::Star);
+    send(&mut app, &io, Command::ToggleRead);
+    assert!(app.state().starred.contains(SEED_ID));
+    assert!(app.state().read.contains(SEED_ID));
+    send(&mut app, &io, Command::StarredOnly);
+    let listed: Vec<&str> = app
+        .view()
+        .iter()
+        .map(|&i| app.briefings()[i].id.as_str())
+        .collect();
+    assert_eq!(listed, [SEED_ID]);
+    send(&mut app, &io, Command::UnreadOnly);
+    assert_eq!(app.view().len(), all - 1, "every briefing but the one read");
+    send(&mut app, &io, Command::UnreadOnly);
+    assert_eq!(app.view().len(), all, "the same key again shows all");
+    // Kept in the reading state on disk.
+    let state = std::fs::read_to_string(tmp.path().join("data/state.json")).unwrap();
+    assert!(state.contains("starred") && state.contains(SEED_ID), "{state}");
+    common::select(&mut app, &io, SEED_ID);
+    send(&mut app, &io, Command::ToggleRead);
+    assert!(!app.state().read.contains(SEED_ID), "m again marks it unread");
+}
+
+#[test]
+fn the_briefing_open_at_quit_opens_again_at_start() {
+    let tmp = tempfile::tempdir().unwrap();
+    {
+        let (mut app, io) = seed_open(tmp.path());
+        send(&mut app, &io, Command::Quit);
+    }
+    let (state, _) = brief::reading_state::ReadingState::load(&tmp.path().join("data"));
+    assert_eq!(state.last.as_deref(), Some(SEED_ID));
+    let root = common::bundled();
+    let io = common::io(tmp.path(), std::slice::from_ref(&root));
+    let mut app = brief::app::App::new(
+        brief::store::scan(&root).unwrap(),
+        state.clone(),
+        Default::default(),
+    )
+    .with_open_at_start(state.last.clone());
+    common::resize(&mut app, 70, 30);
+    send(&mut app, &io, Action::Start);
+    assert_eq!(app.open().map(|o| o.id.as_str()), Some(SEED_ID));
+    assert_eq!(app.focus(), Pane::Reader);
+}

@@ -641,3 +641,23 @@ fn a_key_config_that_traps_the_user_is_refused_at_start() {
     assert_eq!(err.lines().count(), 1, "{err}");
     assert!(err.contains("config.toml") && err.contains("'x'"), "{err}");
 }
+
+#[test]
+fn list_shows_only_unread_or_starred_briefings_when_asked() {
+    let tmp = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(tmp.path().join("data")).unwrap();
+    std::fs::write(
+        tmp.path().join("data/state.json"),
+        r#"{"read": ["000_e339247b8c1bd523.txt"], "positions": {}, "starred": ["005_profile-rustem-umerov.md"]}"#,
+    )
+    .unwrap();
+    let store = root().join("assets/briefings");
+    let store = store.to_str().unwrap();
+    let all = stdout(&run(tmp.path(), &["list", store])).lines().count();
+    let unread = stdout(&run(tmp.path(), &["list", "--unread", store]));
+    assert_eq!(unread.lines().count(), all - 1, "{unread}");
+    assert!(!unread.contains("US and Ukraine call"), "{unread}");
+    let starred = stdout(&run(tmp.path(), &["list", "--starred", store]));
+    assert_eq!(starred.lines().count(), 1, "{starred}");
+    assert!(starred.contains("Umerov"), "{starred}");
+}

@@ -44,6 +44,17 @@ impl Tui {
 
     /// As `start_with`, with extra environment variables.
     fn start_env(tmp: &Path, cols: u16, rows: u16, store: Option<&Path>, env: &[(&str, &str)]) -> Self {
+        Self::start_full(tmp, (cols, rows), store, env, &[])
+    }
+
+    /// `brief ARGS…` with extra environment variables.
+    fn start_full(
+        tmp: &Path,
+        (cols, rows): (u16, u16),
+        store: Option<&Path>,
+        env: &[(&str, &str)],
+        args: &[&str],
+    ) -> Self {
         let pair = native_pty_system()
             .openpty(PtySize {
                 rows,
@@ -53,6 +64,7 @@ impl Tui {
             })
             .expect("open a pty");
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_brief"));
+        cmd.args(args);
         cmd.cwd(env!("CARGO_MANIFEST_DIR"));
         cmd.env("BRIEF_CONFIG_DIR", tmp.join("config"));
         cmd.env("BRIEF_DATA_DIR", tmp.join("data"));
@@ -628,5 +640,18 @@ fn a_flood_of_keys_never_stops_input() {
         );
         thread::sleep(Duration::from_millis(20));
     }
+    assert!(t.wait_exit().success());
+}
+
+#[test]
+fn brief_file_opens_that_briefing_in_the_reader() {
+    let tmp = tempfile::tempdir().unwrap();
+    let file = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/briefings/005_profile-rustem-umerov.md");
+    let mut t = Tui::start_full(tmp.path(), (120, 40), None, &[], &[file]);
+    // The Reader shows the text, not just a list waiting for Enter.
+    t.wait_for("the briefing open in the Reader", |_| t.rows().iter().any(|r| r.contains('▌')));
+    let screen = t.screen();
+    assert!(screen.contains("Reader · Profile: Rustem Umerov"), "{screen}");
+    t.send("q");
     assert!(t.wait_exit().success());
 }

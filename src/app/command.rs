@@ -42,6 +42,14 @@ pub enum Command {
     Watch,
     /// Suspend to the shell (Ctrl-Z); `fg` brings the reader back.
     Suspend,
+    /// Mark the selected briefing read, or unread again.
+    ToggleRead,
+    /// Star the selected briefing, or unstar it.
+    Star,
+    /// Show only unread briefings (again: all).
+    UnreadOnly,
+    /// Show only starred briefings (again: all).
+    StarredOnly,
     /// In the note editor: keep the note and close the editor.
     SaveNote,
     /// In the note editor: hand the text to `$VISUAL`/`$EDITOR`.
@@ -58,7 +66,7 @@ pub enum KeyContext {
 
 impl Command {
     /// Every action, in the order the help overlay lists them.
-    pub const ALL: [Self; 31] = [
+    pub const ALL: [Self; 35] = [
         Self::Up,
         Self::Down,
         Self::Top,
@@ -84,6 +92,10 @@ impl Command {
         Self::Filter,
         Self::SearchArchive,
         Self::Sort,
+        Self::ToggleRead,
+        Self::Star,
+        Self::UnreadOnly,
+        Self::StarredOnly,
         Self::Watch,
         Self::Help,
         Self::Suspend,
@@ -142,6 +154,10 @@ impl Command {
             Self::Sort => "sort articles: date, title, source, watchlist hits",
             Self::Watch => "watch the selected entity (saved to config.toml)",
             Self::Suspend => "suspend to the shell (fg returns)",
+            Self::ToggleRead => "mark the briefing read or unread",
+            Self::Star => "star or unstar the briefing",
+            Self::UnreadOnly => "show unread briefings only, or all",
+            Self::StarredOnly => "show starred briefings only, or all",
             Self::SaveNote => "note editor: save the note and close",
             Self::ExternalEditor => "note editor: edit the note in $VISUAL/$EDITOR",
         }

@@ -84,6 +84,15 @@ pub enum SortKey {
     Watch,
 }
 
+/// Which briefings Articles shows by their marks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Shown {
+    #[default]
+    All,
+    Unread,
+    Starred,
+}
+
 /// A filter on the Articles list by entity, with what the archive knows
 /// of it.
 #[derive(Debug, Clone)]
@@ -120,6 +129,7 @@ pub struct App {
     view: Vec<usize>,
     selected: usize,
     sort: SortKey,
+    shown: Shown,
     text_filter: String,
     entity_filter: Option<EntityFilter>,
     focus: Pane,
@@ -136,6 +146,9 @@ pub struct App {
     progress: Option<(usize, usize)>,
     /// The archive's search results, shown in place of Articles.
     results: Option<SearchResults>,
+    /// The briefing to open once it is listed (`brief FILE`, or the one
+    /// open at the last quit).
+    open_at_start: Option<String>,
     /// Where to put the cursor when this briefing opens: (id, paragraph,
     /// words to highlight) — a search result's place.
     pending_jump: Option<(String, usize, Vec<String>)>,
@@ -160,6 +173,7 @@ impl App {
             view: Vec::new(),
             selected: 0,
             sort: SortKey::Date,
+            shown: Shown::All,
             text_filter: String::new(),
             entity_filter: None,
             focus: Pane::Articles,
@@ -174,6 +188,7 @@ impl App {
             progress: None,
             results: None,
             pending_jump: None,
+            open_at_start: None,
             undo: Vec::new(),
             sizes: PaneSizes::default(),
             unsaved: HashMap::new(),
@@ -197,6 +212,29 @@ impl App {
     pub fn with_wrap_width(mut self, width: usize) -> Self {
         self.wrap_width = width;
         self
+    }
+
+    /// The briefing to open as soon as it is listed.
+    #[must_use]
+    pub fn with_open_at_start(mut self, id: Option<String>) -> Self {
+        self.open_at_start = id;
+        self
+    }
+
+    /// Opens the briefing asked for at start once the list has it.
+    fn open_waiting(&mut self) -> Vec<Effect> {
+        let Some(id) = &self.open_at_start else {
+            return Vec::new();
+        };
+        let Some(i) = self.briefings.iter().position(|b| &b.id == id) else {
+            return Vec::new();
+        };
+        self.open_at_start = None;
+        if let Some(pos) = self.view.iter().position(|&v| v == i) {
+            self.selected = pos;
+        }
+        self.focus = Pane::Reader;
+        self.open_request(i).into_iter().collect()
     }
 
     /// A message to show at start (a warning from loading the state).
@@ -228,6 +266,10 @@ impl App {
 
     pub fn sort(&self) -> SortKey {
         self.sort
+    }
+
+    pub fn shown(&self) -> Shown {
+        self.shown
     }
 
     pub fn text_filter(&self) -> &str {

@@ -39,6 +39,7 @@ impl App {
             self.busy("finding entities…");
         }
         self.state.read.insert(open.id.clone());
+        self.state.last = Some(open.id.clone());
         if let Some((_, paragraph, terms)) = self.pending_jump.take().filter(|(id, ..)| *id == open.id) {
             // Opened from a search result: its paragraph, its words marked,
             // n/N walking them.
@@ -127,6 +128,7 @@ impl App {
                 } = *snapshot;
                 self.watch_hits = watch_hits;
                 effects.extend(self.store_changed(briefings));
+                effects.extend(self.open_waiting());
                 if report.added + report.changed + report.removed + report.renamed > 0 {
                     effects.extend(self.spread_request());
                 }

@@ -18,7 +18,12 @@ impl App {
                 self.resize(sizes);
                 Vec::new()
             }
-            Action::Start | Action::StoreTouched => self.request_index(),
+            Action::Start => {
+                let mut effects = self.request_index();
+                effects.extend(self.open_waiting());
+                effects
+            }
+            Action::StoreTouched => self.request_index(),
             Action::Shutdown => self.shutdown(),
             Action::Opened(loaded) => self.opened(*loaded),
             Action::OpenFailed(e) | Action::StateNotSaved(e) => {
@@ -28,7 +33,11 @@ impl App {
             Action::EntitiesFound { id, analysed } => self.entities_found(&id, *analysed),
             Action::IndexProgress { done, total } => self.on_index_progress(done, total),
             Action::IndexUpdated(result) => self.index_updated(result),
-            Action::StoreChanged(briefings) => self.store_changed(briefings),
+            Action::StoreChanged(briefings) => {
+                let mut effects = self.store_changed(briefings);
+                effects.extend(self.open_waiting());
+                effects
+            }
             Action::Spread { id, counts } => {
                 self.spread(&id, counts);
                 Vec::new()
@@ -129,6 +138,10 @@ impl App {
             }
             Command::SearchArchive => self.start_archive_search(),
             Command::Suspend => return vec![Effect::Suspend],
+            Command::ToggleRead => return self.toggle_mark(false),
+            Command::Star => return self.toggle_mark(true),
+            Command::UnreadOnly => self.toggle_shown(super::Shown::Unread),
+            Command::StarredOnly => self.toggle_shown(super::Shown::Starred),
             Command::Sort => self.cycle_sort(),
             // Editor commands mean nothing outside the editor.
             Command::SaveNote | Command::ExternalEditor => {}

@@ -1,7 +1,7 @@
 //! What Articles lists: the briefings filtered (by text or by entity) and
 //! sorted, and what the Entities pane knows of the whole store.
 
-use super::{App, Effect, EntityFilter, EntityView, Pane, SortKey};
+use super::{App, Effect, EntityFilter, EntityView, Pane, Shown, SortKey};
 use crate::entities::EntityKind;
 use crate::store::Briefing;
 
@@ -15,7 +15,12 @@ impl App {
             .filter(|&i| {
                 let b = &self.briefings[i];
                 let by_entity = self.entity_filter.as_ref().is_none_or(|f| f.ids.contains(&b.id));
-                by_entity && (needle.is_empty() || fuzzy_match(&needle, &haystack(b)))
+                let by_mark = match self.shown {
+                    Shown::All => true,
+                    Shown::Unread => !self.state.read.contains(&b.id),
+                    Shown::Starred => self.state.starred.contains(&b.id),
+                };
+                by_entity && by_mark && (needle.is_empty() || fuzzy_match(&needle, &haystack(b)))
             })
             .collect();
         let bs = &self.briefings;
@@ -35,6 +40,49 @@ impl App {
         self.selected = keep
             .and_then(|k| self.view.iter().position(|&i| i == k))
             .unwrap_or(0);
+    }
+
+    /// `U` and `'`: only unread, or only starred briefings; the same key
+    /// again shows all.
+    pub(super) fn toggle_shown(&mut self, only: Shown) {
+        self.shown = if self.shown == only { Shown::All } else { only };
+        self.refresh_view();
+        self.focus = super::Pane::Articles;
+        self.say(match self.shown {
+            Shown::All => "all briefings",
+            Shown::Unread => "unread briefings only",
+            Shown::Starred => "starred briefings only",
+        });
+    }
+
+    /// `m` and `*` on the selected briefing (in Articles) or the open one.
+    pub(super) fn toggle_mark(&mut self, star: bool) -> Vec<Effect> {
+        let id = match self.focus {
+            super::Pane::Articles => self.selected_briefing().map(|b| b.id.clone()),
+            _ => self.open.as_ref().map(|o| o.id.clone()),
+        };
+        let Some(id) = id else {
+            return Vec::new();
+        };
+        let set = if star {
+            &mut self.state.starred
+        } else {
+            &mut self.state.read
+        };
+        let now_on = if set.remove(&id) {
+            false
+        } else {
+            set.insert(id.clone());
+            true
+        };
+        self.say(match (star, now_on) {
+            (true, true) => "starred",
+            (true, false) => "star removed",
+            (false, true) => "marked read",
+            (false, false) => "marked unread",
+        });
+        self.refresh_view();
+        vec![Effect::SaveState(self.state.clone())]
     }
 
     pub(super) fn cycle_sort(&mut self) {

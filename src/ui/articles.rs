@@ -1,7 +1,7 @@
 //! The Articles pane: one two-line entry per briefing.
 
 use super::{FrameMap, Look, pane_block, truncate};
-use crate::app::{App, Command, Pane};
+use crate::app::{App, Command, Pane, Shown};
 use crate::sanitize::sanitize;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -18,11 +18,16 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, look: Look<'_>, map: &
     }
     let theme = look.theme;
     let view = app.view();
-    let extra = match (app.entity_filter(), app.text_filter().is_empty()) {
+    let mut extra = match (app.entity_filter(), app.text_filter().is_empty()) {
         (Some(f), _) => format!("{} ({})", f.name, view.len()),
         (None, false) => format!("/{} ({})", app.text_filter(), view.len()),
         (None, true) => format!("{}", view.len()),
     };
+    match app.shown() {
+        Shown::All => {}
+        Shown::Unread => extra.push_str(" unread"),
+        Shown::Starred => extra.push_str(" starred"),
+    }
     let block = pane_block(Pane::Articles, app, theme, &extra);
     let mut inner = block.inner(area);
     frame.render_widget(block, area);
@@ -46,7 +51,12 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, look: Look<'_>, map: &
             } else {
                 Span::raw("  ")
             };
-            let title = truncate(&sanitize(&b.meta.title), width.saturating_sub(2));
+            let starred = app.state().starred.contains(&b.id);
+            let star = if starred { "★ " } else { "" };
+            let title = truncate(
+                &sanitize(&b.meta.title),
+                width.saturating_sub(2 + star.chars().count()),
+            );
             let title_style = if unread {
                 theme.text.add_modifier(ratatui::style::Modifier::BOLD)
             } else {
@@ -77,7 +87,11 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, look: Look<'_>, map: &
             }
             let meta = truncate(&sanitize(&meta.join(" · ")), width.saturating_sub(2));
             ListItem::new(vec![
-                Line::from(vec![mark, Span::styled(title, title_style)]),
+                Line::from(vec![
+                    mark,
+                    Span::styled(star, theme.accent),
+                    Span::styled(title, title_style),
+                ]),
                 Line::from(vec![Span::raw("  "), Span::styled(meta, theme.dim)]),
             ])
         })
