@@ -140,6 +140,13 @@ pub fn perform(io: &Io, jobs: Option<&Jobs>, effect: Effect) -> Vec<Action> {
             }]
         }
         Effect::Suspend => Vec::new(),
+        Effect::OpenUrl(url) => match opener::open_browser(&url) {
+            Ok(()) => Vec::new(),
+            Err(e) => vec![Action::OpenFailed(format!("cannot open {url}: {e}"))],
+        },
+        Effect::Copy { .. } => vec![Action::Copied(Err(
+            "copying needs the reader's terminal".to_owned()
+        ))],
         Effect::Recover(file) => vec![Action::Recovered(recover(io, &file))],
         Effect::EditExternally(_) => vec![Action::ExternalEditDone(Err(
             "an external editor needs the reader's terminal".to_owned(),

@@ -173,7 +173,7 @@ const DEFAULTS: &[(Command, &[&str])] = &[
     (Command::PageDown, &["pagedown", "space", "ctrl-f"]),
     (Command::HalfPageUp, &["ctrl-u"]),
     (Command::HalfPageDown, &["ctrl-d"]),
-    (Command::Select, &["enter", "l", "right"]),
+    (Command::Select, &["enter", "right"]),
     (Command::Back, &["esc", "h", "left"]),
     (Command::NextMention, &["n"]),
     (Command::PrevMention, &["N"]),
@@ -190,6 +190,11 @@ const DEFAULTS: &[(Command, &[&str])] = &[
     (Command::Star, &["*"]),
     (Command::UnreadOnly, &["U"]),
     (Command::StarredOnly, &["'"]),
+    (Command::Outline, &["o"]),
+    (Command::Link, &["l"]),
+    (Command::OpenSource, &["O"]),
+    (Command::Copy, &["y"]),
+    (Command::CopyNote, &["Y"]),
     (Command::SaveNote, &["esc", "ctrl-s"]),
     (Command::ExternalEditor, &["ctrl-e"]),
 ];
@@ -364,7 +369,7 @@ mod tests {
             ),
             Some(Command::Down)
         );
-        assert_eq!(km.label(Command::Select), "Enter/l/→");
+        assert_eq!(km.label(Command::Select), "Enter/→");
         assert_eq!(km.keys_for(Command::Quit)[0].to_string(), "q");
     }
 

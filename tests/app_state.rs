@@ -630,3 +630,68 @@ fn the_briefing_open_at_quit_opens_again_at_start() {
     assert_eq!(app.open().map(|o| o.id.as_str()), Some(SEED_ID));
     assert_eq!(app.focus(), Pane::Reader);
 }
+
+#[test]
+fn o_lists_the_headings_and_enter_jumps_to_one() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (mut app, io) = app(tmp.path());
+    open(&mut app, &io, "004_long-report-miami-track.md");
+    send(&mut app, &io, Command::Outline);
+    assert!(matches!(app.mode(), Mode::Outline { selected: 0 }));
+    let outline = app.open().unwrap().outline();
+    assert!(outline.len() >= 5, "{outline:?}");
+    assert_eq!(outline[0].text, "How we got here");
+    send(&mut app, &io, Command::Down);
+    send(&mut app, &io, Command::Down);
+    send(&mut app, &io, Command::Select);
+    assert_eq!(*app.mode(), Mode::Normal);
+    let o = app.open().unwrap();
+    assert_eq!(o.cursor, outline[2].block);
+    assert_eq!(o.paragraphs[o.cursor], "Three days in Miami");
+    assert_eq!(o.section().as_deref(), Some("Three days in Miami"));
+    assert_eq!(app.focus(), Pane::Reader);
+}
+
+#[test]
+fn a_link_opens_only_after_its_full_address_was_shown() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (mut app, io) = app(tmp.path());
+    open(&mut app, &io, "004_long-report-miami-track.md");
+    let links = app.open().unwrap().analysed.body.document.links.clone();
+    assert!(!links.is_empty());
+    send(&mut app, &io, Command::Link);
+    type_input(&mut app, &io, "1");
+    let effects = send(&mut app, &io, Action::Edit(EditKey::Enter));
+    assert!(effects.is_empty(), "nothing opens on the number alone");
+    assert!(matches!(app.mode(), Mode::Link { url: Some(u), .. } if *u == links[0]));
+    let effects = send(&mut app, &io, Action::Edit(EditKey::Enter));
+    assert!(
+        matches!(&effects[..], [Effect::OpenUrl(u)] if *u == links[0]),
+        "{effects:?}"
+    );
+    send(&mut app, &io, Command::Link);
+    type_input(&mut app, &io, "99");
+    send(&mut app, &io, Action::Edit(EditKey::Enter));
+    assert!(app.status().unwrap().text.contains("no link [99]"));
+}
+
+#[test]
+fn y_copies_the_paragraph_and_capital_y_the_note() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (mut app, io) = seed_open(tmp.path());
+    send(&mut app, &io, Command::Down);
+    send(&mut app, &io, Command::Down);
+    let effects = send(&mut app, &io, Command::Copy);
+    let para = app.open().unwrap().paragraphs[2].clone();
+    assert!(
+        matches!(&effects[..], [Effect::Copy { text, .. }] if *text == para),
+        "{effects:?}"
+    );
+    send(&mut app, &io, Command::AddNote);
+    type_note(&mut app, &io, "copy me");
+    let effects = send(&mut app, &io, Command::CopyNote);
+    assert!(
+        matches!(&effects[..], [Effect::Copy { text, .. }] if text == "copy me"),
+        "{effects:?}"
+    );
+}

@@ -646,12 +646,47 @@ fn a_flood_of_keys_never_stops_input() {
 #[test]
 fn brief_file_opens_that_briefing_in_the_reader() {
     let tmp = tempfile::tempdir().unwrap();
-    let file = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/briefings/005_profile-rustem-umerov.md");
+    let file = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/assets/briefings/005_profile-rustem-umerov.md"
+    );
     let mut t = Tui::start_full(tmp.path(), (120, 40), None, &[], &[file]);
     // The Reader shows the text, not just a list waiting for Enter.
-    t.wait_for("the briefing open in the Reader", |_| t.rows().iter().any(|r| r.contains('▌')));
+    t.wait_for("the briefing open in the Reader", |_| {
+        t.rows().iter().any(|r| r.contains('▌'))
+    });
     let screen = t.screen();
     assert!(screen.contains("Reader · Profile: Rustem Umerov"), "{screen}");
+    t.send("q");
+    assert!(t.wait_exit().success());
+}
+
+#[test]
+fn open_a_file_jump_through_the_outline_and_copy_a_paragraph_by_osc52() {
+    use base64::Engine as _;
+    let tmp = tempfile::tempdir().unwrap();
+    let file = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/assets/briefings/004_long-report-miami-track.md"
+    );
+    let mut t = Tui::start_full(tmp.path(), (120, 40), None, &[], &[file]);
+    t.wait_for("the briefing open", |_| t.rows().iter().any(|r| r.contains('▌')));
+    t.send("o");
+    t.wait_for_text("Outline");
+    t.send("j");
+    t.send("\r");
+    t.wait_for("the cursor on the heading", |_| {
+        t.rows().iter().any(|r| r.contains('▌') && r.contains("The leak"))
+    });
+    t.send("y");
+    let expected = base64::engine::general_purpose::STANDARD.encode("The leak");
+    let osc = format!("\x1b]52;c;{expected}\x07");
+    let start = Instant::now();
+    while !contains_bytes(&t.raw(), osc.as_bytes()) {
+        assert!(start.elapsed() < TIMEOUT, "no OSC 52 with the paragraph's base64");
+        thread::sleep(Duration::from_millis(50));
+    }
+    t.wait_for_text("copied paragraph");
     t.send("q");
     assert!(t.wait_exit().success());
 }

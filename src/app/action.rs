@@ -71,6 +71,9 @@ pub enum Action {
     },
     /// Time passed: notes not saved yet are tried again.
     Tick,
+    /// Text went to the clipboard (what it was, how many characters), or
+    /// could not.
+    Copied(Result<(String, usize), String>),
     /// Notes that could not be saved were written to this recovery file.
     Recovered(Result<PathBuf, String>),
     /// The reading state could not be written.

@@ -50,6 +50,16 @@ pub enum Command {
     UnreadOnly,
     /// Show only starred briefings (again: all).
     StarredOnly,
+    /// The briefing's headings, to jump to one.
+    Outline,
+    /// Choose a link by its number, see its address, open it.
+    Link,
+    /// Open the briefing's own url (front matter), after showing it.
+    OpenSource,
+    /// Copy the Reader's paragraph (OSC 52).
+    Copy,
+    /// Copy the selected note (OSC 52).
+    CopyNote,
     /// In the note editor: keep the note and close the editor.
     SaveNote,
     /// In the note editor: hand the text to `$VISUAL`/`$EDITOR`.
@@ -66,7 +76,7 @@ pub enum KeyContext {
 
 impl Command {
     /// Every action, in the order the help overlay lists them.
-    pub const ALL: [Self; 35] = [
+    pub const ALL: [Self; 40] = [
         Self::Up,
         Self::Down,
         Self::Top,
@@ -85,6 +95,11 @@ impl Command {
         Self::FocusNotes,
         Self::NextMention,
         Self::PrevMention,
+        Self::Outline,
+        Self::Link,
+        Self::OpenSource,
+        Self::Copy,
+        Self::CopyNote,
         Self::AddNote,
         Self::EditNote,
         Self::DeleteNote,
@@ -155,6 +170,11 @@ impl Command {
             Self::Watch => "watch the selected entity (saved to config.toml)",
             Self::Suspend => "suspend to the shell (fg returns)",
             Self::ToggleRead => "mark the briefing read or unread",
+            Self::Outline => "outline: the briefing's headings; Enter jumps",
+            Self::Link => "link: its number, Enter shows the address, Enter again opens it",
+            Self::OpenSource => "show the briefing's url (front matter); Enter opens it",
+            Self::Copy => "copy the Reader's paragraph (to the terminal's clipboard)",
+            Self::CopyNote => "copy the selected note",
             Self::Star => "star or unstar the briefing",
             Self::UnreadOnly => "show unread briefings only, or all",
             Self::StarredOnly => "show starred briefings only, or all",

@@ -42,6 +42,13 @@ pub enum Effect {
     /// Write notes that could not be saved to a recovery file; answered by
     /// `Action::Recovered`.
     Recover(NotesFile),
+    /// Open an address with the system's opener (after the user saw it);
+    /// a failure is answered by `Action::OpenFailed`.
+    OpenUrl(String),
+    /// Put text on the terminal's clipboard (OSC 52, so it works over SSH
+    /// and in tmux); answered by `Action::Copied`. Only the terminal loop
+    /// can do this.
+    Copy { what: String, text: String },
     /// Give the terminal back to the shell and stop (Ctrl-Z). Only the
     /// terminal loop can do this.
     Suspend,

@@ -13,6 +13,7 @@ mod mode;
 mod mouse;
 mod notes;
 mod open;
+mod reading;
 mod results;
 pub mod search;
 mod typing;
@@ -24,7 +25,7 @@ pub use command::{Command, KeyContext};
 pub use editor::{EditTarget, Editor};
 pub use effect::{Effect, OpenRequest};
 pub use mode::{Mode, Status, StatusKind};
-pub use open::Open;
+pub use open::{Open, OutlineEntry};
 pub use view::fuzzy_match;
 
 use crate::entities::EntityKind;

@@ -19,6 +19,11 @@ pub enum Mode {
     ArchiveSearch { input: String },
     /// The note editor is open.
     Editing(Editor),
+    /// The outline of the open briefing is shown; this entry is selected.
+    Outline { selected: usize },
+    /// A link is being chosen by its number; once `url` is known it is
+    /// shown in full and opens only on a second key.
+    Link { input: String, url: Option<String> },
 }
 
 /// How the status line shows a message.

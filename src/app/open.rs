@@ -7,6 +7,16 @@ use crate::entities::watch::Watchlist;
 use crate::layout::Layout;
 use crate::notes::{NotesFile, Placement, place};
 
+/// A line of the outline: a heading (or, in plain text, a paragraph's
+/// first words) and the block it starts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutlineEntry {
+    pub block: usize,
+    /// 1 for a top heading; paragraphs of plain text are 1.
+    pub level: u8,
+    pub text: String,
+}
+
 /// An open briefing and where the reader is in it.
 #[derive(Debug, Clone)]
 pub struct Open {
@@ -278,6 +288,48 @@ impl Open {
             }
         }
         Some((next + 1, total))
+    }
+
+    /// The briefing's headings; a briefing without any (plain text) lists
+    /// its paragraphs by their first words.
+    pub fn outline(&self) -> Vec<OutlineEntry> {
+        use crate::document::BlockKind;
+        let blocks = &self.analysed.body.document.blocks;
+        let headings: Vec<OutlineEntry> = blocks
+            .iter()
+            .enumerate()
+            .filter_map(|(i, b)| match b.kind {
+                BlockKind::Heading(level) => Some(OutlineEntry {
+                    block: i,
+                    level,
+                    text: self.paragraphs.get(i).cloned().unwrap_or_default(),
+                }),
+                _ => None,
+            })
+            .collect();
+        if !headings.is_empty() {
+            return headings;
+        }
+        self.paragraphs
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| !p.trim().is_empty())
+            .map(|(i, p)| OutlineEntry {
+                block: i,
+                level: 1,
+                text: p.split_whitespace().take(8).collect::<Vec<_>>().join(" "),
+            })
+            .collect()
+    }
+
+    /// The heading of the section the cursor is in.
+    pub fn section(&self) -> Option<String> {
+        use crate::document::BlockKind;
+        let blocks = &self.analysed.body.document.blocks;
+        (0..=self.cursor.min(blocks.len().saturating_sub(1)))
+            .rev()
+            .find(|&i| matches!(blocks.get(i).map(|b| &b.kind), Some(BlockKind::Heading(_))))
+            .and_then(|i| self.paragraphs.get(i).cloned())
     }
 
     /// Notes that sit on a block, for the margin mark.

@@ -32,7 +32,8 @@ impl App {
                 Vec::new()
             }
             Mode::ArchiveSearch { .. } => self.archive_search_key(key),
-            Mode::Normal | Mode::Help { .. } => Vec::new(),
+            Mode::Link { .. } => self.link_key(key),
+            Mode::Normal | Mode::Help { .. } | Mode::Outline { .. } => Vec::new(),
         }
     }
 
@@ -48,7 +49,7 @@ impl App {
             Mode::Search { input } | Mode::ArchiveSearch { input } => {
                 input.extend(text.chars().filter(|c| !c.is_control()));
             }
-            Mode::Normal | Mode::Help { .. } => {}
+            Mode::Normal | Mode::Help { .. } | Mode::Outline { .. } | Mode::Link { .. } => {}
         }
         Vec::new()
     }

@@ -52,6 +52,13 @@ impl App {
             }
             Action::NotesSaved { id, result } => self.notes_saved(&id, result),
             Action::Tick => self.retry_unsaved(),
+            Action::Copied(result) => {
+                match result {
+                    Ok((what, n)) => self.say(format!("copied {what} ({n} characters)")),
+                    Err(e) => self.warn(e),
+                }
+                Vec::new()
+            }
             Action::Recovered(result) => {
                 match result {
                     Ok(path) => self.recovered.push(path),
@@ -90,7 +97,13 @@ impl App {
                     _ => Vec::new(),
                 };
             }
-            Mode::Filter { .. } | Mode::Search { .. } | Mode::ArchiveSearch { .. } => return Vec::new(),
+            Mode::Outline { .. } => {
+                self.outline_command(command);
+                return Vec::new();
+            }
+            Mode::Filter { .. } | Mode::Search { .. } | Mode::ArchiveSearch { .. } | Mode::Link { .. } => {
+                return Vec::new();
+            }
             Mode::Normal => {}
         }
         self.status = None;
@@ -139,6 +152,11 @@ impl App {
             Command::SearchArchive => self.start_archive_search(),
             Command::Suspend => return vec![Effect::Suspend],
             Command::ToggleRead => return self.toggle_mark(false),
+            Command::Outline => self.open_outline(),
+            Command::Link => self.start_link(),
+            Command::OpenSource => self.start_source_link(),
+            Command::Copy => return self.copy_paragraph(),
+            Command::CopyNote => return self.copy_note(),
             Command::Star => return self.toggle_mark(true),
             Command::UnreadOnly => self.toggle_shown(super::Shown::Unread),
             Command::StarredOnly => self.toggle_shown(super::Shown::Starred),

@@ -46,10 +46,12 @@ fn key_action(key: KeyEvent, mode: &Mode, keymap: &Keymap) -> Option<Action> {
             .command(KeyContext::Editor, key)
             .map(Action::Command)
             .or_else(|| edit_key(key).map(Action::Edit)),
-        Mode::Filter { .. } | Mode::Search { .. } | Mode::ArchiveSearch { .. } => {
+        Mode::Filter { .. } | Mode::Search { .. } | Mode::ArchiveSearch { .. } | Mode::Link { .. } => {
             edit_key(key).map(Action::Edit)
         }
-        Mode::Normal | Mode::Help { .. } => keymap.command(KeyContext::Panes, key).map(Action::Command),
+        Mode::Normal | Mode::Help { .. } | Mode::Outline { .. } => {
+            keymap.command(KeyContext::Panes, key).map(Action::Command)
+        }
     }
 }
 

@@ -125,6 +125,7 @@ fn event_loop(
     let act = |app: &mut App, terminal: &mut ratatui::DefaultTerminal, action: Action| {
         effects::dispatch_with(app, action, |effect| match effect {
             Effect::EditExternally(text) => vec![external::edit(terminal, &text)],
+            Effect::Copy { what, text } => vec![copy_to_clipboard(what, &text)],
             Effect::Suspend => {
                 // Ctrl-Z: as in any terminal program; the screen comes back on `fg`.
                 let _ = signals::suspend();
@@ -178,4 +179,19 @@ fn event_loop(
         act(app, terminal, Action::Shutdown);
     }
     Ok(())
+}
+
+/// Puts text on the clipboard of the terminal the reader runs in, local or
+/// over SSH, by OSC 52. Only the base64 of the sanitised text is sent.
+fn copy_to_clipboard(what: String, text: &str) -> Action {
+    use base64::Engine as _;
+    use std::io::Write as _;
+    let clean = crate::sanitize::sanitize(text);
+    let encoded = base64::engine::general_purpose::STANDARD.encode(clean.as_bytes());
+    let mut out = std::io::stdout().lock();
+    let sent = write!(out, "\x1b]52;c;{encoded}\x07").and_then(|()| out.flush());
+    Action::Copied(
+        sent.map(|()| (what, clean.chars().count()))
+            .map_err(|e| format!("cannot copy: {e}")),
+    )
 }

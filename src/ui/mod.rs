@@ -161,7 +161,16 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, look: Look<'_>, map: &mut FrameMap
     match app.mode() {
         Mode::Help { scroll } => help::draw(frame, area, *scroll, look),
         Mode::Editing(editor) => overlay::draw_editor(frame, area, editor, look),
-        Mode::Normal | Mode::Filter { .. } | Mode::Search { .. } | Mode::ArchiveSearch { .. } => {}
+        Mode::Outline { selected } => {
+            if let Some(open) = app.open() {
+                overlay::draw_outline(frame, area, &open.outline(), *selected, look);
+            }
+        }
+        Mode::Normal
+        | Mode::Filter { .. }
+        | Mode::Search { .. }
+        | Mode::ArchiveSearch { .. }
+        | Mode::Link { .. } => {}
     }
 }
 

@@ -49,3 +49,46 @@ pub fn draw_editor(frame: &mut Frame<'_>, area: Rect, ed: &Editor, look: Look<'_
         inner.y + (line - top) as u16,
     ));
 }
+
+/// The outline: the briefing's headings, indented by level, the selected
+/// one marked; Enter jumps to it.
+pub fn draw_outline(
+    frame: &mut Frame<'_>,
+    area: Rect,
+    entries: &[crate::app::OutlineEntry],
+    selected: usize,
+    look: Look<'_>,
+) {
+    let theme = look.theme;
+    let w = area.width.saturating_sub(8).clamp(20, 70).min(area.width);
+    let h = (entries.len() as u16 + 2)
+        .clamp(3, area.height.saturating_sub(2).max(3))
+        .min(area.height);
+    let r = Rect {
+        x: area.x + (area.width.saturating_sub(w)) / 2,
+        y: area.y + (area.height.saturating_sub(h)) / 2,
+        width: w,
+        height: h,
+    };
+    let rows = usize::from(h.saturating_sub(2)).max(1);
+    let top = selected.saturating_sub(rows - 1);
+    let width = usize::from(w.saturating_sub(2));
+    let lines: Vec<Line<'_>> = entries
+        .iter()
+        .enumerate()
+        .skip(top)
+        .take(rows)
+        .map(|(i, e)| {
+            let indent = "  ".repeat(usize::from(e.level.saturating_sub(1)).min(4));
+            let text = super::truncate(&format!("{indent}{}", crate::sanitize::sanitize(&e.text)), width);
+            let style = if i == selected { theme.selected } else { theme.text };
+            Line::from(Span::styled(text, style))
+        })
+        .collect();
+    frame.render_widget(Clear, r);
+    let block = Block::bordered()
+        .title(" Outline ")
+        .title_bottom(Line::from(" Enter jumps · Esc closes ").right_aligned())
+        .border_style(theme.border_focused);
+    frame.render_widget(Paragraph::new(lines).block(block), r);
+}

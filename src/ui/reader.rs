@@ -57,7 +57,12 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, look: Look<'_>, map: &
         .and_then(|i| app.briefings().get(i))
         .map(|b| crate::sanitize::sanitize(&b.meta.title).into_owned())
         .unwrap_or_default();
-    let title = super::truncate(&title, usize::from(area.width).saturating_sub(20));
+    // The section the cursor is in, once past the title.
+    let title = open.section().filter(|s| *s != title).unwrap_or(title);
+    let title = super::truncate(
+        &crate::sanitize::sanitize(&title),
+        usize::from(area.width).saturating_sub(20),
+    );
     let position = format!(" {}% ", open.percent(rows));
     let mut block =
         pane_block(Pane::Reader, app, theme, &title).title_bottom(Line::from(position).right_aligned());

@@ -141,6 +141,17 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, look: Look<'_>) {
                 theme.dim,
             ),
         ]),
+        Mode::Link { input, url: None } => Line::from(vec![
+            Span::styled(" link number: ", theme.accent),
+            Span::raw(format!("{}▏", crate::sanitize::sanitize(input))),
+            Span::styled("  Enter shows its address · Esc cancels", theme.dim),
+        ]),
+        Mode::Link { url: Some(url), .. } => Line::from(vec![
+            Span::styled(" open ", theme.accent),
+            // The whole address, whatever the link's text said.
+            Span::raw(crate::sanitize::sanitize(url).into_owned()),
+            Span::styled(" ?  Enter or o opens · Esc cancels", theme.dim),
+        ]),
         Mode::Filter { input } => Line::from(vec![
             Span::styled(" filter: ", theme.accent),
             Span::raw(format!("{}▏", crate::sanitize::sanitize(input))),
@@ -150,7 +161,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, look: Look<'_>) {
             format!(" writing a note — {} (empty: not kept)", editor_keys(look.keymap)),
             theme.accent,
         )),
-        Mode::Normal | Mode::Help { .. } => match app.status() {
+        Mode::Normal | Mode::Help { .. } | Mode::Outline { .. } => match app.status() {
             None if app.index_progress().is_some() => {
                 let (done, total) = app.index_progress().unwrap_or_default();
                 Line::from(Span::styled(
