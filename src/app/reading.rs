@@ -107,13 +107,12 @@ impl App {
             (EditKey::Enter, None) => {
                 let n: usize = input.parse().unwrap_or(0);
                 let links = self.open.as_ref().map(|o| &o.analysed.body.document.links);
-                match links.and_then(|l| l.get(n.wrapping_sub(1))) {
-                    Some(u) => *url = Some(u.clone()),
-                    None => {
-                        let count = links.map_or(0, Vec::len);
-                        self.mode = Mode::Normal;
-                        self.warn(format!("no link [{n}]: this briefing has {count}"));
-                    }
+                if let Some(u) = links.and_then(|l| l.get(n.wrapping_sub(1))) {
+                    *url = Some(u.clone());
+                } else {
+                    let count = links.map_or(0, Vec::len);
+                    self.mode = Mode::Normal;
+                    self.warn(format!("no link [{n}]: this briefing has {count}"));
                 }
             }
             _ => {}

@@ -3,6 +3,7 @@
 use super::{FrameMap, Look, pane_block, truncate};
 use crate::app::{App, Command, Pane, Shown};
 use crate::sanitize::sanitize;
+use crate::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -39,62 +40,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, look: Look<'_>, map: &
     let open_index = app.open_index();
     let items: Vec<ListItem<'_>> = view
         .iter()
-        .map(|&i| {
-            let b = &app.briefings()[i];
-            let unread = !app.state().read.contains(&b.id);
-            let mark = if b.error.is_some() {
-                Span::styled("! ", theme.error)
-            } else if open_index == Some(i) {
-                Span::styled("▸ ", theme.accent)
-            } else if unread {
-                Span::styled("● ", theme.accent)
-            } else {
-                Span::raw("  ")
-            };
-            let starred = app.state().starred.contains(&b.id);
-            let star = if starred { "★ " } else { "" };
-            let title = truncate(
-                &sanitize(&b.meta.title),
-                width.saturating_sub(2 + star.chars().count()),
-            );
-            let title_style = if unread {
-                theme.text.add_modifier(ratatui::style::Modifier::BOLD)
-            } else {
-                theme.text
-            };
-            let mut meta = Vec::new();
-            if let Some(d) = &b.meta.date {
-                meta.push(d.clone());
-            }
-            // Watchlist hits come early so a narrow pane still shows them.
-            let hits = app.watch_hits(&b.id);
-            if !hits.is_empty() {
-                let short: Vec<&str> = hits.iter().map(|h| h.rsplit(' ').next().unwrap_or(h)).collect();
-                meta.push(format!("★ {}", short.join(", ")));
-            }
-            if let Some(s) = &b.meta.source {
-                meta.push(s.clone());
-            }
-            let notes = app.notes_count(&b.id);
-            if notes > 0 {
-                meta.push(format!("✎{notes}"));
-            }
-            if b.error.is_some() {
-                meta.push("cannot be read".into());
-            }
-            if meta.is_empty() {
-                meta.push(b.id.clone());
-            }
-            let meta = truncate(&sanitize(&meta.join(" · ")), width.saturating_sub(2));
-            ListItem::new(vec![
-                Line::from(vec![
-                    mark,
-                    Span::styled(star, theme.accent),
-                    Span::styled(title, title_style),
-                ]),
-                Line::from(vec![Span::raw("  "), Span::styled(meta, theme.dim)]),
-            ])
-        })
+        .map(|&i| entry(app, i, open_index == Some(i), width, theme))
         .collect();
     let empty = items.is_empty();
     let list = List::new(items).highlight_style(theme.selected);
@@ -121,4 +67,66 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, look: Look<'_>, map: &
         };
         frame.render_widget(ratatui::widgets::Paragraph::new(Span::styled(msg, theme.dim)), r);
     }
+}
+
+/// One briefing's entry: a mark (unread, open, broken), a star, its title;
+/// then date · watch hits · source · notes.
+fn entry<'a>(app: &App, i: usize, is_open: bool, width: usize, theme: &Theme) -> ListItem<'a> {
+    let b = &app.briefings()[i];
+    let unread = !app.state().read.contains(&b.id);
+    let mark = if b.error.is_some() {
+        Span::styled("! ", theme.error)
+    } else if is_open {
+        Span::styled("▸ ", theme.accent)
+    } else if unread {
+        Span::styled("● ", theme.accent)
+    } else {
+        Span::raw("  ")
+    };
+    let star = if app.state().starred.contains(&b.id) {
+        "★ "
+    } else {
+        ""
+    };
+    let title = truncate(
+        &sanitize(&b.meta.title),
+        width.saturating_sub(2 + star.chars().count()),
+    );
+    let title_style = if unread {
+        theme.text.add_modifier(ratatui::style::Modifier::BOLD)
+    } else {
+        theme.text
+    };
+    let mut meta = Vec::new();
+    if let Some(d) = &b.meta.date {
+        meta.push(d.clone());
+    }
+    // Watchlist hits come early so a narrow pane still shows them.
+    let hits = app.watch_hits(&b.id);
+    if !hits.is_empty() {
+        let short: Vec<&str> = hits.iter().map(|h| h.rsplit(' ').next().unwrap_or(h)).collect();
+        meta.push(format!("★ {}", short.join(", ")));
+    }
+    if let Some(s) = &b.meta.source {
+        meta.push(s.clone());
+    }
+    let notes = app.notes_count(&b.id);
+    if notes > 0 {
+        meta.push(format!("✎{notes}"));
+    }
+    if b.error.is_some() {
+        meta.push("cannot be read".into());
+    }
+    if meta.is_empty() {
+        meta.push(b.id.clone());
+    }
+    let meta = truncate(&sanitize(&meta.join(" · ")), width.saturating_sub(2));
+    ListItem::new(vec![
+        Line::from(vec![
+            mark,
+            Span::styled(star, theme.accent),
+            Span::styled(title, title_style),
+        ]),
+        Line::from(vec![Span::raw("  "), Span::styled(meta, theme.dim)]),
+    ])
 }
