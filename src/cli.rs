@@ -65,6 +65,8 @@ pub enum Command {
         #[arg(long, conflicts_with = "default")]
         keys: bool,
     },
+    /// Print the manual page (roff), e.g. `brief man | man -l -`.
+    Man,
     /// Print shell completions.
     Completions {
         /// The shell to complete for.

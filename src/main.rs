@@ -108,6 +108,11 @@ fn run(cli: &Cli) -> anyhow::Result<()> {
             commands::entities::index(&cx.paths.cache, &roots, &cx.config.watchlist())
         }
         Some(Command::Entities(args)) => commands::entities::run(args),
+        Some(Command::Man) => {
+            let mut page = Vec::new();
+            clap_mangen::Man::new(Cli::command()).render(&mut page)?;
+            commands::print(&String::from_utf8_lossy(&page))
+        }
         Some(Command::Completions { shell }) => {
             clap_complete::generate(*shell, &mut Cli::command(), "brief", &mut std::io::stdout());
             Ok(())

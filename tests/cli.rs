@@ -661,3 +661,17 @@ fn list_shows_only_unread_or_starred_briefings_when_asked() {
     assert_eq!(starred.lines().count(), 1, "{starred}");
     assert!(starred.contains("Umerov"), "{starred}");
 }
+
+#[test]
+fn man_prints_a_manual_page() {
+    let tmp = tempfile::tempdir().unwrap();
+    let o = run(tmp.path(), &["man"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let page = stdout(&o);
+    assert!(
+        page.starts_with(".ie") || page.contains(".TH brief"),
+        "{}",
+        &page[..page.len().min(200)]
+    );
+    assert!(page.contains("search"), "the subcommands are listed");
+}
