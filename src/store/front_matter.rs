@@ -13,6 +13,9 @@ pub struct FrontMatter {
     pub tags: Vec<String>,
     /// Where the briefing was published (`url` or `link`).
     pub url: Option<String>,
+    /// A `date` that is not a date ("yesterday"): left out of `date`, so it
+    /// neither shows nor sorts, and said as a warning.
+    pub bad_date: Option<String>,
     /// Declared entities: kind name (as written) to names.
     pub entities: BTreeMap<String, Vec<String>>,
 }
@@ -221,6 +224,21 @@ fn text(v: Value) -> Option<String> {
     }
 }
 
+/// The day of an ISO 8601 date or date-time ("2026-11-25",
+/// "2026-11-25T09:30:00Z", "2026-11-25 09:30"), as `YYYY-MM-DD`: what the
+/// list shows and sorts by.
+fn iso_date(text: &str) -> Option<String> {
+    let day = text.get(..10)?;
+    let b = day.as_bytes();
+    let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
+    let shape = digits(0..4) && b[4] == b'-' && digits(5..7) && b[7] == b'-' && digits(8..10);
+    let rest = &text[10..];
+    let rest_ok = rest.is_empty() || rest.starts_with(['T', 't', ' ']);
+    let month: u8 = day[5..7].parse().ok()?;
+    let dom: u8 = day[8..10].parse().ok()?;
+    (shape && rest_ok && (1..=12).contains(&month) && (1..=31).contains(&dom)).then(|| day.to_owned())
+}
+
 /// A list field also accepts one comma-separated string ("tags: a, b").
 fn list(v: Value) -> Vec<String> {
     match v {
@@ -241,7 +259,13 @@ fn fields(v: Value) -> FrontMatter {
     for (key, value) in entries {
         match key.to_ascii_lowercase().as_str() {
             "title" => f.title = text(value),
-            "date" => f.date = text(value),
+            "date" => match text(value) {
+                Some(d) => match iso_date(&d) {
+                    Some(day) => f.date = Some(day),
+                    None => f.bad_date = Some(d),
+                },
+                None => {}
+            },
             "source" => f.source = text(value),
             "author" => f.author = text(value),
             "tags" => f.tags = list(value),
@@ -298,6 +322,20 @@ mod tests {
         assert!(e.message.contains("over 64 KiB"), "{e}");
         let unclosed = format!("---\n{}", "a: b\n".repeat(20_000));
         assert!(split(&unclosed).unwrap_err().message.contains("over 64 KiB"));
+    }
+
+    #[test]
+    fn dates_are_days_and_anything_else_is_set_aside() {
+        let date = |d: &str| split(&format!("---\ndate: {d}\n---\n")).unwrap().front;
+        assert_eq!(date("2026-11-25").date.as_deref(), Some("2026-11-25"));
+        assert_eq!(date("2026-11-25T09:30:00Z").date.as_deref(), Some("2026-11-25"));
+        assert_eq!(date("\"2026-11-25 09:30\"").date.as_deref(), Some("2026-11-25"));
+        let bad = date("yesterday");
+        assert_eq!(bad.date, None, "neither shown nor sorted");
+        assert_eq!(bad.bad_date.as_deref(), Some("yesterday"));
+        assert_eq!(date("2026-13-01").date, None);
+        let toml = split("+++\ndate = 2026-11-25T09:30:00Z\n+++\n").unwrap().front;
+        assert_eq!(toml.date.as_deref(), Some("2026-11-25"));
     }
 
     #[test]

@@ -239,6 +239,12 @@ impl Briefing {
                 });
                 match described {
                     Ok(meta) => {
+                        if let Some(d) = &meta.bad_date {
+                            entry.warning = Some(format!(
+                                "{}: front matter date '{d}' is not a date (YYYY-MM-DD); the briefing is undated",
+                                path.display()
+                            ));
+                        }
                         entry.meta = Meta {
                             title: meta.title.clone().unwrap_or(entry.meta.title),
                             date: meta.date.clone(),

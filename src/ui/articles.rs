@@ -118,7 +118,7 @@ fn entry<'a>(app: &App, i: usize, is_open: bool, width: usize, theme: &Theme) ->
         meta.push("cannot be read".into());
     }
     if meta.is_empty() {
-        meta.push(b.id.clone());
+        meta.push("undated".to_owned());
     }
     let meta = truncate(&sanitize(&meta.join(" · ")), width.saturating_sub(2));
     ListItem::new(vec![
