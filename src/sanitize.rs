@@ -276,7 +276,7 @@ pub fn sanitize_lines(text: &str) -> Cow<'_, str> {
 /// and its neighbours there are those it had in the string (what
 /// `serde_json` escapes is ASCII, which joins nothing).
 pub fn inert_json(json: &str) -> Cow<'_, str> {
-    if json.is_ascii() && !json.contains('\u{7f}') {
+    if !json.chars().any(|c| c != '\t' && c != '\n' && is_unsafe(c)) {
         return Cow::Borrowed(json);
     }
     let escape = |prev: Option<char>, c: char, next: Option<char>| {
