@@ -25,7 +25,7 @@ pub fn run(args: &EntitiesArgs) -> anyhow::Result<()> {
         if loaded.lossy {
             eprintln!(
                 "brief: warning: {}: invalid UTF-8 replaced with U+FFFD",
-                file.display()
+                crate::sanitize::sanitize(&file.display().to_string())
             );
         }
         let format = Format::from_path(file).unwrap_or(Format::Text);

@@ -60,7 +60,10 @@ pub fn run(app: &mut App, session: &Session<'_>) -> anyhow::Result<()> {
     done.store(true, Ordering::Relaxed);
     // A save that kept failing: the notes must not vanish with the process.
     if let (true, Some(open)) = (app.has_unsaved_notes(), app.open()) {
-        eprintln!("brief: notes of {} could not be saved; here they are:", open.id);
+        eprintln!(
+            "brief: notes of {} could not be saved; here they are:",
+            crate::sanitize::sanitize(&open.id)
+        );
         for n in &open.notes.notes {
             eprintln!("--- ¶{}", n.anchor.ordinal + 1);
             for line in n.text.lines() {
