@@ -43,10 +43,14 @@ fn display_width_between(before: Option<char>, s: &str, after: Option<char>) -> 
     if s.bytes().all(|b| (0x20..0x7f).contains(&b)) {
         return s.len();
     }
-    if !s.chars().any(is_unsafe) {
-        return s.chars().map(shown_width).sum();
+    let mut width = 0;
+    for c in s.chars() {
+        if is_unsafe(c) {
+            return shown(before, s, after).map(shown_width).sum();
+        }
+        width += shown_width(c);
     }
-    shown(before, s, after).map(shown_width).sum()
+    width
 }
 
 /// Columns of a character as drawn (already made visible: no controls).
