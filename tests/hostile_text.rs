@@ -242,3 +242,70 @@ fn a_bad_argument_with_an_escape_is_quoted_safely() {
     assert_eq!(o.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&o.stderr).contains("unexpected argument '--bogus'"));
 }
+
+/// The reader pane, drawn without the archive: the app is given the
+/// briefing and the load its effect would have produced.
+#[test]
+fn the_reader_draws_markers_and_keeps_joiners() {
+    use brief::app::{Action, App, Command, Loaded};
+    use brief::keymap::Keymap;
+    use brief::notes::NotesFile;
+    use brief::theme::Theme;
+    use brief::ui::{self, FrameMap, Look};
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let path = tmp.path().join("hostile.txt");
+    std::fs::write(&path, format!("Hostile\n\n{HOSTILE}\n")).expect("write");
+    let briefing = brief::store::Briefing::read(&path, "hostile.txt".into());
+    let body = briefing.body().expect("body");
+    let analysed = brief::analysis::analyse(brief::store::Format::Text, body.text).expect("analyse");
+    let mut app = App::new(
+        vec![briefing],
+        brief::reading_state::ReadingState::default(),
+        std::collections::HashMap::default(),
+    );
+    let (w, h) = (100, 40);
+    let sizes = ui::pane_sizes(ratatui::layout::Rect::new(0, 0, w, h), app.focus(), app.sizes());
+    app.update(Action::Resize(sizes));
+    app.update(Command::Select.into());
+    app.update(Action::Opened(Box::new(Loaded {
+        index: 0,
+        id: "hostile.txt".into(),
+        analysed,
+        notes: Ok(NotesFile::new("hostile.txt")),
+        entities_pending: false,
+    })));
+    assert!(app.open().is_some(), "the briefing is open");
+    let theme = Theme::new(brief::config::ThemeName::Dark, false);
+    let keymap = Keymap::default();
+    let mut map = FrameMap::default();
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("terminal");
+    terminal
+        .draw(|f| {
+            ui::draw(
+                f,
+                &app,
+                Look {
+                    theme: &theme,
+                    keymap: &keymap,
+                },
+                &mut map,
+            );
+        })
+        .expect("draw");
+    let buf = terminal.backend().buffer();
+    let mut screen = String::new();
+    for y in 0..h {
+        for x in 0..w {
+            screen.push_str(buf[(x, y)].symbol());
+        }
+        screen.push('\n');
+    }
+    assert_inert("screen", &screen);
+    for marker in ['␛', '⇄', '⍰'] {
+        assert!(screen.contains(marker), "{marker} missing from\n{screen}");
+    }
+    assert!(screen.contains("می\u{200c}خواهم"), "{screen}");
+}
