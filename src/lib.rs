@@ -11,7 +11,7 @@ pub mod index; // the archive: SQLite + FTS5 index of briefings, entities and no
 pub mod layout; // wrapping a document into display lines (pure)
 pub mod notes; // paragraph notes: anchors, re-anchoring, atomic merge-on-write store, export
 pub mod reading_state; // read marks and positions in the data dir
-pub(crate) mod sanitize; // untrusted text made safe for the terminal
+pub mod sanitize; // untrusted text made safe for the terminal, stderr and JSON
 pub mod store; // folder scan, front matter, fingerprints
 
 // Settings.

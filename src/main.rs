@@ -9,6 +9,7 @@ use brief::index::Index;
 use brief::notes::NotesStore;
 use brief::paths::{DirFlags, Paths};
 use brief::reading_state::ReadingState;
+use brief::sanitize::{sanitize, sanitize_lines};
 use brief::store::{bundled, scan_paths};
 use brief::theme::Theme;
 use brief::tui::{self, Session};
@@ -19,14 +20,40 @@ use std::process::ExitCode;
 use std::sync::{Arc, Mutex};
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => return clap_error(&e),
+    };
     match run(&cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("brief: {e:#}");
+            // Errors name files and quote their contents: a file called
+            // `x\e]0;PWN\a.md` must not retitle the terminal.
+            eprintln!("brief: {}", sanitize_lines(&format!("{e:#}")));
             ExitCode::FAILURE
         }
     }
+}
+
+/// Clap quotes a bad argument as given, and on a terminal prints it raw: a
+/// file name from a glob can hold an escape. When an argument holds a
+/// character the terminal must not get, the message comes from parsing the
+/// arguments made visible (the same mistake, quoted safely); every other
+/// message is clap's own.
+fn clap_error(e: &clap::Error) -> ExitCode {
+    let args: Vec<String> = std::env::args_os()
+        .map(|a| a.to_string_lossy().into_owned())
+        .collect();
+    if e.use_stderr() && args.iter().any(|a| sanitize(a) != a.as_str()) {
+        let shown = args.iter().map(|a| sanitize(a).into_owned());
+        if let Err(visible) = Cli::try_parse_from(shown) {
+            visible.exit()
+        }
+        // Made visible, the arguments parse: say what clap said, visibly.
+        eprint!("{}", sanitize_lines(&e.render().to_string()));
+        return ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2));
+    }
+    e.exit()
 }
 
 /// The directory flags as given.

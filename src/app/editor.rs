@@ -1,5 +1,6 @@
 //! The note editor's text: a multi-line buffer with a cursor. Typed text
-//! is only ever saved or kept — never dropped without the user's word.
+//! is only ever saved or kept — never dropped without the user's word —
+//! except control characters, which are not text (see `is_dropped`).
 
 /// What the editor is writing.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -8,6 +9,15 @@ pub enum EditTarget {
     New { ordinal: usize },
     /// An existing note.
     Existing { id: String },
+}
+
+/// C0 and C1 controls other than newline and tab, DEL included: a pasted
+/// ESC, BEL or BS is never meant as text, and stored in a note it would
+/// come back raw in every export and every terminal that shows the file.
+/// (Bidi marks and joiners are text in some scripts: they are kept, and
+/// made visible where they are drawn.)
+fn is_dropped(c: char) -> bool {
+    c.is_control() && c != '\n' && c != '\t'
 }
 
 /// A small multi-line text buffer.
@@ -28,14 +38,25 @@ impl Editor {
         }
     }
 
+    /// Inserts a typed character; a control character is dropped (see
+    /// [`is_dropped`]).
     pub fn insert(&mut self, c: char) {
+        if is_dropped(c) {
+            return;
+        }
         self.text.insert(self.cursor, c);
         self.cursor += c.len_utf8();
     }
 
-    /// Inserts pasted text (bracketed paste), newlines normalised.
+    /// Inserts pasted text (bracketed paste), newlines normalised and
+    /// control characters dropped (see [`is_dropped`]).
     pub fn insert_str(&mut self, s: &str) {
         let s = s.replace("\r\n", "\n").replace('\r', "\n");
+        let s: String = if s.chars().any(is_dropped) {
+            s.chars().filter(|&c| !is_dropped(c)).collect()
+        } else {
+            s
+        };
         self.text.insert_str(self.cursor, &s);
         self.cursor += s.len();
     }
@@ -135,5 +156,21 @@ mod tests {
         let mut e = Editor::new(EditTarget::New { ordinal: 0 }, String::new());
         e.insert_str("a\r\nb\rc");
         assert_eq!(e.text, "a\nb\nc");
+    }
+
+    #[test]
+    fn pasted_and_typed_controls_are_dropped() {
+        let mut e = Editor::new(EditTarget::New { ordinal: 0 }, String::new());
+        e.insert_str("a\u{1b}]0;PWN\u{7}b\u{8}c\u{7f}\u{85}\u{9b}1m\td\ne\u{0}");
+        assert_eq!(e.text, "a]0;PWNbc1m\td\ne");
+        assert_eq!(e.cursor, e.text.len());
+        for c in ['\u{1b}', '\u{7}', '\u{8}', '\u{9d}'] {
+            e.insert(c);
+        }
+        e.insert('\t');
+        assert_eq!(e.text, "a]0;PWNbc1m\td\ne\t");
+        // Text of the world's scripts is kept as typed, joiners and all.
+        e.insert_str("می\u{200c}خواهم 👨\u{200d}👩 \u{200f}");
+        assert!(e.text.ends_with("می\u{200c}خواهم 👨\u{200d}👩 \u{200f}"));
     }
 }

@@ -4,6 +4,7 @@ use crate::analysis::{Analysed, analyse};
 use crate::cli::EntitiesArgs;
 use crate::entities::char_offsets;
 use crate::store::{Format, StoreError, from_bytes, load_file};
+use std::borrow::Cow;
 use std::io::{Read, Write};
 
 pub fn run(args: &EntitiesArgs) -> anyhow::Result<()> {
@@ -24,7 +25,7 @@ pub fn run(args: &EntitiesArgs) -> anyhow::Result<()> {
         if loaded.lossy {
             eprintln!(
                 "brief: warning: {}: invalid UTF-8 replaced with U+FFFD",
-                file.display()
+                crate::sanitize::sanitize(&file.display().to_string())
             );
         }
         let format = Format::from_path(file).unwrap_or(Format::Text);
@@ -52,7 +53,8 @@ pub fn index(
         "briefings": briefings,
         "entities": records,
     });
-    let mut text = serde_json::to_string_pretty(&doc)?;
+    // Names come from the briefings: inert on a terminal, still lossless.
+    let mut text = crate::sanitize::inert_json(&serde_json::to_string_pretty(&doc)?).into_owned();
     text.push('\n');
     super::print(&text)
 }
@@ -60,7 +62,8 @@ pub fn index(
 /// Writes a briefing's entities as JSON Lines, a few kilobytes at a time
 /// (the output of a 10 MB briefing is never held whole). Each line is
 /// `{"start":S,"end":E,"label":"KIND","text":"…"}`, offsets in chars
-/// (SPEC §4.4), written by hand with the escaping `serde_json` uses.
+/// (SPEC §4.4), written by hand with the escaping `serde_json` uses, made
+/// inert on a terminal as every JSON output is (`inert_json`).
 pub fn write_json_lines(a: &Analysed, out: &mut impl Write) -> std::io::Result<()> {
     /// Lines are handed to `out` in batches of about this size.
     const BATCH: usize = 32 * 1024;
@@ -119,8 +122,25 @@ fn push_decimal(out: &mut Vec<u8>, n: usize) {
 }
 
 /// `s` as a JSON string: quote, backslash and control chars escaped
-/// (`\n`, `\t`… or `\u00XX`), everything else as it is.
+/// (`\n`, `\t`… or `\u00XX`) as `serde_json` does, then DEL, C1, bidi and
+/// invisible characters as `\uXXXX` (see `inert_json`).
 fn push_json_string(out: &mut Vec<u8>, s: &str) {
+    let start = out.len();
+    push_serde_escaped(out, s);
+    // Only text beyond printable ASCII can hold what the terminal must not
+    // see raw; it is rare, and the written string is short.
+    if !s.bytes().all(|b| b < 0x7f) {
+        let Ok(Cow::Owned(inert)) = std::str::from_utf8(&out[start..]).map(crate::sanitize::inert_json)
+        else {
+            return;
+        };
+        out.truncate(start);
+        out.extend_from_slice(inert.as_bytes());
+    }
+}
+
+/// `s` as a JSON string exactly as `serde_json` writes it.
+fn push_serde_escaped(out: &mut Vec<u8>, s: &str) {
     let bytes = s.as_bytes();
     out.push(b'"');
     if bytes.iter().all(|&b| b >= 0x20 && b != b'"' && b != b'\\') {
@@ -165,8 +185,8 @@ mod tests {
             "",
             "quote \" and \\ backslash",
             "lines\nand\ttabs\r\u{8}\u{c}",
-            "\u{0}\u{1}\u{1f}\u{7f} controls",
-            "Zürich – “Kyiv” \u{2028} 東京 😀",
+            "\u{0}\u{1}\u{1f} controls",
+            "Zürich – “Kyiv” 東京 😀 ❤\u{fe0f} 👨\u{200d}👩 می\u{200c}خواهم",
         ] {
             let mut mine = Vec::new();
             push_json_string(&mut mine, s);
@@ -174,6 +194,23 @@ mod tests {
                 String::from_utf8(mine).unwrap(),
                 serde_json::to_string(s).unwrap()
             );
+        }
+    }
+
+    #[test]
+    fn hostile_strings_are_escaped_as_every_json_output_does() {
+        for s in [
+            "\u{7f} and \u{85}\u{9b} C1",
+            "x\u{1b}]0;PWN\u{7} \u{202e}evil\u{2066} \u{200f}",
+            "ok\u{e0068}\u{e0069} \u{2060}\u{ad}\u{2028} a\u{200d}b \"\\",
+        ] {
+            let mut mine = Vec::new();
+            push_json_string(&mut mine, s);
+            let mine = String::from_utf8(mine).unwrap();
+            let serde = serde_json::to_string(s).unwrap();
+            assert_eq!(mine, crate::sanitize::inert_json(&serde));
+            assert!(!mine.chars().any(crate::sanitize::is_unsafe), "{mine}");
+            assert_eq!(serde_json::from_str::<String>(&mine).unwrap(), s);
         }
     }
 

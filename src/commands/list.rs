@@ -3,7 +3,7 @@
 use crate::cli::ListArgs;
 use crate::entities::watch::Watchlist;
 use crate::notes::NotesStore;
-use crate::sanitize::sanitize;
+use crate::sanitize::{inert_json, sanitize};
 use crate::store::Briefing;
 use std::collections::HashMap;
 use std::fmt::Write as _;
@@ -53,10 +53,12 @@ pub fn run(
     super::print(&text)
 }
 
+/// One JSON object a line; titles and errors come from the files, so
+/// control, bidi and invisible characters in them are `\uXXXX` escapes.
 fn json(briefings: &[Briefing], counts: &HashMap<String, usize>) -> anyhow::Result<String> {
     let mut out = String::new();
     for b in briefings {
-        out.push_str(&serde_json::to_string(&Record {
+        out.push_str(&inert_json(&serde_json::to_string(&Record {
             id: &b.id,
             date: b.meta.date.as_deref(),
             source: b.meta.source.as_deref(),
@@ -64,7 +66,7 @@ fn json(briefings: &[Briefing], counts: &HashMap<String, usize>) -> anyhow::Resu
             tags: &b.meta.tags,
             notes: counts.get(&b.id).copied().unwrap_or(0),
             error: b.error.as_deref(),
-        })?);
+        })?));
         out.push('\n');
     }
     Ok(out)
@@ -100,4 +102,30 @@ fn columns(briefings: &[Briefing], counts: &HashMap<String, usize>) -> String {
         out.push('\n');
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn json_is_inert_on_a_terminal_and_lossless() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let title = "T\u{1b}]0;PWN\u{7} \u{85} \u{202e}evil \u{e0041}\u{e0042} a\u{200d}b 👨\u{200d}👩";
+        let path = dir.path().join("h.md");
+        // YAML escapes, as the file's own bytes are printable.
+        let mut escaped = String::new();
+        for c in title.chars() {
+            let _ = write!(escaped, "\\U{:08x}", c as u32);
+        }
+        std::fs::write(&path, format!("---\ntitle: \"{escaped}\"\n---\nbody\n")).expect("write");
+        let b = Briefing::read(&path, "h.md".into());
+        assert_eq!(b.meta.title, title, "{:?}", b.error);
+        let out = json(&[b], &HashMap::new()).expect("json");
+        // Only the kept joiner of the emoji sequence is left raw.
+        assert!(out.contains("👨\u{200d}👩"), "{out}");
+        assert!(crate::sanitize::sanitize_lines(&out) == out, "{out}");
+        let record: serde_json::Value = serde_json::from_str(out.trim_end()).expect("json");
+        assert_eq!(record["title"], title);
+    }
 }

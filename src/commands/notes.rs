@@ -3,6 +3,7 @@
 use crate::cli::ExportFormat;
 use crate::notes::NotesStore;
 use crate::notes::export::{ExportInput, export_json, export_markdown};
+use crate::sanitize::sanitize_lines;
 use crate::store::Briefing;
 use std::collections::HashMap;
 
@@ -16,7 +17,8 @@ pub fn export(notes: &NotesStore, briefings: &[Briefing], format: ExportFormat) 
         let file = match file {
             Ok(f) => f,
             Err(e) => {
-                eprintln!("brief: warning: {e}");
+                // The error names a file of the notes directory.
+                eprintln!("brief: warning: {}", sanitize_lines(&e.to_string()));
                 continue;
             }
         };
@@ -34,20 +36,9 @@ pub fn export(notes: &NotesStore, briefings: &[Briefing], format: ExportFormat) 
     }
     let text = match format {
         // Quoted paragraphs come from briefings: untrusted, made visible
-        // line by line (JSON escapes control characters itself).
-        ExportFormat::Markdown => sanitize_lines(&export_markdown(&inputs, &titles)),
+        // line by line (JSON escapes them as `\uXXXX` itself).
+        ExportFormat::Markdown => sanitize_lines(&export_markdown(&inputs, &titles)).into_owned(),
         ExportFormat::Json => export_json(&inputs, &titles),
     };
     super::print(&text)
-}
-
-/// Makes each line safe for the terminal, keeping the line breaks.
-fn sanitize_lines(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for line in text.split_inclusive('\n') {
-        let (body, end) = line.strip_suffix('\n').map_or((line, ""), |b| (b, "\n"));
-        out.push_str(&crate::sanitize::sanitize(body));
-        out.push_str(end);
-    }
-    out
 }

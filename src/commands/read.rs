@@ -27,7 +27,7 @@ pub fn run(args: &ReadArgs) -> anyhow::Result<()> {
     if loaded.lossy {
         eprintln!(
             "brief: warning: {}: invalid UTF-8 replaced with U+FFFD",
-            args.file.display()
+            sanitize(&args.file.display().to_string())
         );
     }
     let format = Format::from_path(&args.file).unwrap_or(Format::Text);

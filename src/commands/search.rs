@@ -82,10 +82,11 @@ struct Record<'a> {
     score: f64,
 }
 
+/// One JSON object a line, inert on a terminal (see `inert_json`).
 fn json(hits: &[Hit]) -> anyhow::Result<String> {
     let mut out = String::new();
     for h in hits {
-        out.push_str(&serde_json::to_string(&Record {
+        out.push_str(&crate::sanitize::inert_json(&serde_json::to_string(&Record {
             id: &h.id,
             path: h.path.display().to_string(),
             date: h.date.as_deref(),
@@ -101,7 +102,7 @@ fn json(hits: &[Hit]) -> anyhow::Result<String> {
                 .map(|(p, _)| p.as_str())
                 .collect(),
             score: h.score,
-        })?);
+        })?));
         out.push('\n');
     }
     Ok(out)

@@ -3,7 +3,7 @@
 //! visible on the way.
 
 use super::{Line, Seg, Style};
-use crate::sanitize::{sanitize, visible};
+use crate::sanitize::{is_unsafe, sanitize_between, shown, visible_at};
 use std::borrow::Cow;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
@@ -34,14 +34,28 @@ impl<'a> Piece<'a> {
 
 /// Columns a string takes on the terminal, after sanitising.
 pub fn display_width(s: &str) -> usize {
+    display_width_between(None, s, None)
+}
+
+/// Columns `s` takes when it sits between the characters `before` and
+/// `after`: a joiner at its ends is drawn (or not) by its neighbours.
+fn display_width_between(before: Option<char>, s: &str, after: Option<char>) -> usize {
     if s.bytes().all(|b| (0x20..0x7f).contains(&b)) {
         return s.len();
     }
-    s.chars().map(char_width).sum()
+    let mut width = 0;
+    for c in s.chars() {
+        if is_unsafe(c) {
+            return shown(before, s, after).map(shown_width).sum();
+        }
+        width += shown_width(c);
+    }
+    width
 }
 
-fn char_width(c: char) -> usize {
-    visible(c).width().unwrap_or(0)
+/// Columns of a character as drawn (already made visible: no controls).
+fn shown_width(c: char) -> usize {
+    c.width().unwrap_or(0)
 }
 
 /// Builds lines, merging runs of the same style.
@@ -113,8 +127,9 @@ impl Lines {
         }
     }
 
+    /// Appends a character already made visible.
     fn push_char(&mut self, c: char, style: Style) {
-        self.used += char_width(c);
+        self.used += shown_width(c);
         let merge =
             self.current.len() > self.indent_segs() && self.current.last().is_some_and(|l| l.style == style);
         match self.current.last_mut() {
@@ -159,7 +174,7 @@ pub fn wrap(pieces: &[Piece<'_>], width: usize, first: &str, indent_style: Style
     let mut word: Vec<(&str, Style)> = Vec::new();
     let mut word_width = 0;
     let mut space: Option<Style> = None;
-    for piece in pieces {
+    for (k, piece) in pieces.iter().enumerate() {
         let text: &str = &piece.text;
         let bytes = text.as_bytes();
         let mut start = 0;
@@ -184,8 +199,23 @@ pub fn wrap(pieces: &[Piece<'_>], width: usize, first: &str, indent_style: Style
                 i += 1;
             } else {
                 let c = text[i..].chars().next().unwrap_or(' ');
-                word_width += char_width(visible(c));
-                i += c.len_utf8();
+                let after = i + c.len_utf8();
+                word_width += if is_unsafe(c) {
+                    // Joiners are drawn by their neighbours, which may be
+                    // in the piece before or after.
+                    let prev = text[..i]
+                        .chars()
+                        .next_back()
+                        .or_else(|| pieces[..k].iter().rev().find_map(|p| p.text.chars().next_back()));
+                    let next = text[after..]
+                        .chars()
+                        .next()
+                        .or_else(|| pieces[k + 1..].iter().find_map(|p| p.text.chars().next()));
+                    shown_width(visible_at(prev, c, next))
+                } else {
+                    shown_width(c)
+                };
+                i = after;
             }
         }
         if start < bytes.len() {
@@ -215,15 +245,23 @@ fn place_word(
     if let Some(style) = space.take() {
         out.push_str(" ", 1, style);
     }
+    // A word's parts are contiguous in the text: each part's neighbours are
+    // the ends of the parts around it.
+    let before = |j: usize| j.checked_sub(1).and_then(|p| word[p].0.chars().next_back());
+    let after = |j: usize| word.get(j + 1).and_then(|w| w.0.chars().next());
     if *word_width <= out.room() {
-        for &(part, style) in word.iter() {
-            out.push_str(&sanitize(part), display_width(part), style);
+        for (j, &(part, style)) in word.iter().enumerate() {
+            let (b, a) = (before(j), after(j));
+            out.push_str(
+                &sanitize_between(b, part, a),
+                display_width_between(b, part, a),
+                style,
+            );
         }
     } else {
-        for &(part, style) in word.iter() {
-            for c in part.chars() {
-                let v = visible(c);
-                if char_width(v) > out.room() && !out.is_fresh() {
+        for (j, &(part, style)) in word.iter().enumerate() {
+            for v in shown(before(j), part, after(j)) {
+                if shown_width(v) > out.room() && !out.is_fresh() {
                     out.newline();
                 }
                 out.push_char(v, style);
@@ -237,9 +275,8 @@ fn place_word(
 /// Breaks a line of code at the width without looking for spaces.
 pub fn hard_wrap(text: &str, style: Style, width: usize, pad: &str, pad_style: Style) -> Vec<Line> {
     let mut out = Lines::new(width, pad, pad_style, pad);
-    for c in text.chars() {
-        let v = visible(c);
-        if char_width(v) > out.room() && !out.is_fresh() {
+    for v in shown(None, text, None) {
+        if shown_width(v) > out.room() && !out.is_fresh() {
             out.newline();
         }
         out.push_char(v, style);
@@ -309,6 +346,70 @@ mod tests {
     fn escapes_are_made_visible() {
         let lines = plain("bad \u{1b}[2Jclear", 40);
         assert_eq!(lines, ["bad \u{241b}[2Jclear"]);
+    }
+
+    #[test]
+    fn joiners_are_kept_or_marked_by_their_neighbours() {
+        let family = "👨\u{200d}👩\u{200d}👧";
+        assert_eq!(plain(&format!("a {family} b"), 40), [format!("a {family} b")]);
+        // Two columns an emoji, none a kept joiner.
+        assert_eq!(display_width(family), 6);
+        assert_eq!(plain("Auf\u{200c}lage a\u{200d}b", 40), ["Auf⍰lage a⍰b"]);
+        assert_eq!(display_width("a\u{200d}b"), 3);
+        assert_eq!(plain("می\u{200c}خواهم", 40), ["می\u{200c}خواهم"]);
+        assert_eq!(plain("x \u{202e}evil\u{e0041}", 40), ["x ⇄evil⍰"]);
+    }
+
+    #[test]
+    fn a_joiner_between_pieces_sees_both() {
+        let style = Style::default();
+        let entity = Style {
+            strong: true,
+            ..Style::default()
+        };
+        let pieces = [
+            Piece::new("👨", entity),
+            Piece::new("\u{200d}", style),
+            Piece::new("👩 a", entity),
+            Piece::new("\u{200d}b", style),
+        ];
+        let lines = wrap(&pieces, 40, "", style, "");
+        assert_eq!(
+            lines.iter().map(Line::text).collect::<Vec<_>>(),
+            ["👨\u{200d}👩 a⍰b"]
+        );
+        // Measured as drawn: a fitting line is not broken early.
+        let lines = wrap(&pieces, 8, "", style, "");
+        assert_eq!(
+            lines.iter().map(Line::text).collect::<Vec<_>>(),
+            ["👨\u{200d}👩 a⍰b"]
+        );
+    }
+
+    #[test]
+    fn hostile_text_never_overflows() {
+        let hostile = "\u{1b}]0;x\u{7} \u{202e}\u{2066}\u{200f} \u{e0041}\u{e0042}\u{2060}\u{ad} a\u{200d}b\u{200c}c \
+                       👨\u{200d}👩\u{200d}👧 می\u{200c}خواهم \u{85}\u{9b}";
+        for width in 1..30 {
+            let lines = plain(hostile, width);
+            for l in &lines {
+                // As drawn: a joiner kept in its sequence may end a line
+                // when the sequence is broken for a very narrow width.
+                let drawn: usize = l.chars().map(shown_width).sum();
+                assert!(drawn <= width.max(2), "width {width}: {lines:?}");
+                assert!(
+                    !l.chars()
+                        .any(|c| c.is_control() || matches!(c, '\u{202e}' | '\u{e0041}'))
+                );
+            }
+        }
+        assert_eq!(
+            plain("ab\u{200d}cd", 3),
+            ["ab⍰", "cd"],
+            "a word broken char by char still marks its joiners"
+        );
+        let code = hard_wrap("👨\u{200d}👩\u{1b}", Style::default(), 10, "", Style::default());
+        assert_eq!(code[0].text(), "👨\u{200d}👩\u{241b}");
     }
 
     #[test]

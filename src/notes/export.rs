@@ -137,8 +137,10 @@ pub fn export_json<S: BuildHasher>(files: &[ExportInput], titles: &HashMap<Strin
             })
             .collect(),
     };
-    // Plain strings and numbers only: serialising cannot fail.
-    let mut text = serde_json::to_string_pretty(&export).unwrap_or_default();
+    // Plain strings and numbers only: serialising cannot fail. Notes and
+    // quoted paragraphs are untrusted: inert on a terminal, still lossless.
+    let json = serde_json::to_string_pretty(&export).unwrap_or_default();
+    let mut text = crate::sanitize::inert_json(&json).into_owned();
     text.push('\n');
     text
 }
@@ -208,5 +210,24 @@ mod tests {
         assert_eq!(notes[1]["ordinal"], serde_json::Value::Null);
         assert_eq!(notes[1]["paragraph"], "Beta para.");
         assert_eq!(briefings[1]["notes"][0]["status"], "unchecked");
+    }
+
+    #[test]
+    fn json_is_inert_on_a_terminal_and_lossless() {
+        let hostile = "x\u{1b}]0;PWN\u{7} \u{85}\u{9b} \u{202e}\u{2066} \u{e0041}\u{ad} a\u{200d}b";
+        let paragraphs = vec![format!("para {hostile}")];
+        let mut file = NotesFile::new("h.md");
+        file.add(Note::new(format!("note {hostile}"), &paragraphs, 0));
+        let titles = HashMap::from([("h.md".to_string(), format!("title {hostile}"))]);
+        let json = export_json(&[(file, Some(paragraphs))], &titles);
+        assert!(
+            !json.chars().any(|c| c != '\n' && crate::sanitize::is_unsafe(c)),
+            "{json}"
+        );
+        let value: serde_json::Value = serde_json::from_str(&json).expect("json");
+        let b = &value["briefings"][0];
+        assert_eq!(b["title"], format!("title {hostile}"));
+        assert_eq!(b["notes"][0]["text"], format!("note {hostile}"));
+        assert_eq!(b["notes"][0]["paragraph"], format!("para {hostile}"));
     }
 }
