@@ -259,13 +259,14 @@ fn fields(v: Value) -> FrontMatter {
     for (key, value) in entries {
         match key.to_ascii_lowercase().as_str() {
             "title" => f.title = text(value),
-            "date" => match text(value) {
-                Some(d) => match iso_date(&d) {
-                    Some(day) => f.date = Some(day),
-                    None => f.bad_date = Some(d),
-                },
-                None => {}
-            },
+            "date" => {
+                if let Some(d) = text(value) {
+                    match iso_date(&d) {
+                        Some(day) => f.date = Some(day),
+                        None => f.bad_date = Some(d),
+                    }
+                }
+            }
             "source" => f.source = text(value),
             "author" => f.author = text(value),
             "tags" => f.tags = list(value),
