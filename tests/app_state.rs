@@ -695,3 +695,35 @@ fn y_copies_the_paragraph_and_capital_y_the_note() {
         "{effects:?}"
     );
 }
+
+#[test]
+fn slash_filters_the_pane_it_is_typed_in() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (mut app, io) = seed_open(tmp.path());
+    let articles = app.view().len();
+    send(&mut app, &io, Command::FocusEntities);
+    send(&mut app, &io, Command::Filter);
+    assert_eq!(app.focus(), Pane::Entities, "stays in Entities");
+    type_input(&mut app, &io, "umerov");
+    send(&mut app, &io, Action::Edit(EditKey::Enter));
+    assert_eq!(app.view().len(), articles, "Articles untouched");
+    let o = app.open().unwrap();
+    let shown: Vec<&str> = (0..o.groups.len())
+        .filter(|&i| o.group_shown(i))
+        .map(|i| o.groups[i].name.as_str())
+        .collect();
+    assert_eq!(shown, ["Rustem Umerov"]);
+    assert_eq!(
+        o.selected_group().unwrap().name,
+        "Rustem Umerov",
+        "the selection moves to a shown entity"
+    );
+    send(&mut app, &io, Command::Down);
+    assert_eq!(
+        app.open().unwrap().selected_group().unwrap().name,
+        "Rustem Umerov",
+        "hidden ones are passed over"
+    );
+    send(&mut app, &io, Command::Back);
+    assert!(app.open().unwrap().entity_query.is_empty(), "Esc clears it");
+}

@@ -53,6 +53,10 @@ pub struct Open {
     pub notes_error: Option<String>,
     /// The title, byline, tags and url shown above the text.
     pub header: Option<crate::layout::Header>,
+    /// `/` typed in Entities: only entities whose name matches show.
+    pub entity_query: String,
+    /// `/` typed in Notes: only notes whose text matches show.
+    pub note_query: String,
 }
 
 impl Open {
@@ -101,6 +105,8 @@ impl Open {
             note_sel: 0,
             notes_error,
             header: None,
+            entity_query: String::new(),
+            note_query: String::new(),
         };
         open.replace_notes();
         open
@@ -240,6 +246,27 @@ impl Open {
     pub fn goto_block(&mut self, block: usize, rows: usize) {
         self.cursor = block.min(self.block_count().saturating_sub(1));
         self.reveal_cursor(rows);
+    }
+
+    /// Whether entity `i` shows under the Entities filter.
+    pub fn group_shown(&self, i: usize) -> bool {
+        let q = self.entity_query.to_lowercase();
+        q.is_empty()
+            || self
+                .groups
+                .get(i)
+                .is_some_and(|g| super::fuzzy_match(&q, &g.name.to_lowercase()))
+    }
+
+    /// Whether the note at `pos` (in Notes' order) shows under the filter.
+    pub fn note_shown(&self, pos: usize) -> bool {
+        let q = self.note_query.to_lowercase();
+        q.is_empty()
+            || self
+                .note_order
+                .get(pos)
+                .and_then(|&i| self.notes.notes.get(i))
+                .is_some_and(|n| super::fuzzy_match(&q, &n.text.to_lowercase()))
     }
 
     pub fn selected_group(&self) -> Option<&EntityGroup> {

@@ -43,8 +43,8 @@ impl App {
             Mode::Editing(ed) => ed.insert_str(text),
             Mode::Filter { input } => {
                 input.extend(text.chars().filter(|c| !c.is_control()));
-                self.text_filter.clone_from(input);
-                self.refresh_view();
+                let query = input.clone();
+                self.apply_filter(&query);
             }
             Mode::Search { input } | Mode::ArchiveSearch { input } => {
                 input.extend(text.chars().filter(|c| !c.is_control()));
@@ -61,20 +61,45 @@ impl App {
         match key {
             EditKey::Escape => {
                 self.mode = Mode::Normal;
-                self.text_filter.clear();
+                self.apply_filter("");
             }
             EditKey::Enter => self.mode = Mode::Normal,
             EditKey::Backspace => {
                 input.pop();
-                self.text_filter.clone_from(input);
+                let query = input.clone();
+                self.apply_filter(&query);
             }
             EditKey::Char(c) => {
                 input.push(c);
-                self.text_filter.clone_from(input);
+                let query = input.clone();
+                self.apply_filter(&query);
             }
-            _ => return,
+            _ => {}
         }
-        self.refresh_view();
+    }
+
+    /// The filter applies to the pane it was typed in: Articles by title,
+    /// source and tags; Entities by name; Notes by text. The selection
+    /// moves to a shown entry.
+    pub(super) fn apply_filter(&mut self, query: &str) {
+        match (self.focus, self.open.as_mut()) {
+            (super::Pane::Entities, Some(o)) => {
+                query.clone_into(&mut o.entity_query);
+                if !o.group_shown(o.entity_sel) {
+                    o.entity_sel = (0..o.groups.len()).find(|&i| o.group_shown(i)).unwrap_or(0);
+                }
+            }
+            (super::Pane::Notes, Some(o)) => {
+                query.clone_into(&mut o.note_query);
+                if !o.note_shown(o.note_sel) {
+                    o.note_sel = (0..o.note_order.len()).find(|&i| o.note_shown(i)).unwrap_or(0);
+                }
+            }
+            _ => {
+                query.clone_into(&mut self.text_filter);
+                self.refresh_view();
+            }
+        }
     }
 
     fn search_key(&mut self, key: EditKey) {

@@ -144,10 +144,15 @@ impl App {
                 self.mode = Mode::Search { input: String::new() };
             }
             Command::Filter => {
-                self.mode = Mode::Filter {
-                    input: self.text_filter.clone(),
+                let input = match (self.focus, &self.open) {
+                    (Pane::Entities, Some(o)) => o.entity_query.clone(),
+                    (Pane::Notes, Some(o)) => o.note_query.clone(),
+                    _ => {
+                        self.focus = Pane::Articles;
+                        self.text_filter.clone()
+                    }
                 };
-                self.focus = Pane::Articles;
+                self.mode = Mode::Filter { input };
             }
             Command::SearchArchive => self.start_archive_search(),
             Command::Suspend => return vec![Effect::Suspend],
@@ -228,13 +233,13 @@ impl App {
             }
             Pane::Entities => {
                 if let Some(o) = self.open.as_mut() {
-                    o.entity_sel = clamp_add(o.entity_sel, delta, o.groups.len());
+                    o.entity_sel = step_shown(o.entity_sel, delta, o.groups.len(), |i| o.group_shown(i));
                     o.highlight = true;
                 }
             }
             Pane::Notes => {
                 if let Some(o) = self.open.as_mut() {
-                    o.note_sel = clamp_add(o.note_sel, delta, o.note_order.len());
+                    o.note_sel = step_shown(o.note_sel, delta, o.note_order.len(), |i| o.note_shown(i));
                 }
             }
         }
@@ -357,7 +362,15 @@ impl App {
     }
 
     fn back(&mut self) {
-        if self.searching() {
+        let pane_filtered = self.open.as_ref().is_some_and(|o| match self.focus {
+            Pane::Entities => !o.entity_query.is_empty(),
+            Pane::Notes => !o.note_query.is_empty(),
+            _ => false,
+        });
+        if pane_filtered {
+            self.apply_filter("");
+            self.say("filter cleared");
+        } else if self.searching() {
             if let Some(o) = self.open.as_mut() {
                 o.search = None;
             }
@@ -414,6 +427,24 @@ impl App {
             None => self.say(format!("“{query}” is not in this briefing")),
         }
     }
+}
+
+/// Moves `delta` shown entries from `value` (entries `shown` says no to
+/// are passed over), staying on the last shown one at either end.
+fn step_shown(value: usize, delta: isize, len: usize, shown: impl Fn(usize) -> bool) -> usize {
+    let mut at = value;
+    for _ in 0..delta.unsigned_abs() {
+        let next = if delta > 0 {
+            (at + 1..len).find(|&i| shown(i))
+        } else {
+            (0..at).rev().find(|&i| shown(i))
+        };
+        match next {
+            Some(n) => at = n,
+            None => break,
+        }
+    }
+    at
 }
 
 pub(super) fn clamp_add(value: usize, delta: isize, len: usize) -> usize {

@@ -18,7 +18,13 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme, map: &m
         );
         return;
     };
-    let block = pane_block(Pane::Entities, app, theme, &open.groups.len().to_string());
+    let extra = if open.entity_query.is_empty() {
+        open.groups.len().to_string()
+    } else {
+        let shown = (0..open.groups.len()).filter(|&i| open.group_shown(i)).count();
+        format!("{shown} · /{}", crate::sanitize::sanitize(&open.entity_query))
+    };
+    let block = pane_block(Pane::Entities, app, theme, &extra);
     let inner = block.inner(area);
     let width = usize::from(inner.width);
     let mut items = Vec::new();
@@ -27,6 +33,9 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme, map: &m
     let mut selected_row = 0;
     let mut last_kind = None;
     for (i, g) in open.groups.iter().enumerate() {
+        if !open.group_shown(i) {
+            continue;
+        }
         if last_kind != Some(g.kind) {
             items.push(ListItem::new(Line::from(Span::styled(
                 g.kind.as_str(),

@@ -20,7 +20,20 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, look: Look<'_>, map: &
         );
         return;
     };
-    let block = pane_block(Pane::Notes, app, theme, &open.notes.notes.len().to_string());
+    // The notes shown (all, or those matching `/`), by place in Notes' order.
+    let shown: Vec<usize> = (0..open.note_order.len())
+        .filter(|&p| open.note_shown(p))
+        .collect();
+    let extra = if open.note_query.is_empty() {
+        open.notes.notes.len().to_string()
+    } else {
+        format!(
+            "{} · /{}",
+            shown.len(),
+            crate::sanitize::sanitize(&open.note_query)
+        )
+    };
+    let block = pane_block(Pane::Notes, app, theme, &extra);
     let inner = block.inner(area);
     let width = usize::from(inner.width);
     if open.note_order.is_empty() {
@@ -37,10 +50,10 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, look: Look<'_>, map: &
         frame.render_widget(hint.block(block), area);
         return;
     }
-    let items: Vec<ListItem<'_>> = open
-        .note_order
+    let items: Vec<ListItem<'_>> = shown
         .iter()
-        .map(|&i| {
+        .map(|&pos| open.note_order[pos])
+        .map(|i| {
             let note = &open.notes.notes[i];
             let (mut label, excerpt) = match open.placements[i] {
                 Placement::Attached(b) => (
@@ -72,8 +85,8 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, look: Look<'_>, map: &
         .collect();
     let targets: Vec<(usize, Option<usize>)> = items
         .iter()
-        .enumerate()
-        .map(|(pos, item)| (item.height(), Some(pos)))
+        .zip(&shown)
+        .map(|(item, &pos)| (item.height(), Some(pos)))
         .collect();
     let focused = app.focus() == Pane::Notes;
     let list =
@@ -82,7 +95,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, look: Look<'_>, map: &
             .highlight_style(if focused { theme.selected } else { theme.text });
     let mut state = ListState::default()
         .with_offset(map.offset(Pane::Notes))
-        .with_selected(Some(open.note_sel));
+        .with_selected(shown.iter().position(|&p| p == open.note_sel));
     frame.render_stateful_widget(list, area, &mut state);
     map.record_list(Pane::Notes, area, inner, state.offset(), &targets);
 }
