@@ -19,19 +19,19 @@ pub struct Cli {
     pub paths: Vec<PathBuf>,
 
     /// The store to open when no PATH is given.
-    #[arg(long, global = true, value_name = "PATH")]
+    #[arg(long, global = true, value_name = "PATH", help_heading = "Global options")]
     pub store: Option<PathBuf>,
 
     /// Where notes and config.toml live (overrides `$BRIEF_CONFIG_DIR`).
-    #[arg(long, global = true, value_name = "DIR")]
+    #[arg(long, global = true, value_name = "DIR", help_heading = "Global options")]
     pub config_dir: Option<PathBuf>,
 
     /// Where reading state and the sample briefings live (overrides `$BRIEF_DATA_DIR`).
-    #[arg(long, global = true, value_name = "DIR")]
+    #[arg(long, global = true, value_name = "DIR", help_heading = "Global options")]
     pub data_dir: Option<PathBuf>,
 
     /// Where the index of the archive lives (overrides `$BRIEF_CACHE_DIR`).
-    #[arg(long, global = true, value_name = "DIR")]
+    #[arg(long, global = true, value_name = "DIR", help_heading = "Global options")]
     pub cache_dir: Option<PathBuf>,
 
     #[command(subcommand)]

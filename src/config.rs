@@ -100,7 +100,7 @@ impl Config {
                 .map_or(1, |s| text[..s.start.min(text.len())].matches('\n').count() + 1);
             err(format!(
                 "line {line}: {}",
-                e.message().lines().next().unwrap_or("invalid value")
+                plain_words(e.message().lines().next().unwrap_or("invalid value"))
             ))
         })?;
         let line_of = |key: &str| {
@@ -178,6 +178,14 @@ impl Config {
     pub fn keymap(&self) -> Keymap {
         Keymap::with_overrides(&self.keymap_overrides)
     }
+}
+
+/// The parser's type names in words a user knows ("expected u16" →
+/// "expected a whole number from 0 to 65535").
+fn plain_words(message: &str) -> String {
+    message
+        .replace("expected u16", "expected a whole number from 0 to 65535")
+        .replace("expected a boolean", "expected true or false")
 }
 
 fn to_watched(entries: &[WatchEntry]) -> Vec<Watched> {
@@ -335,6 +343,16 @@ mod tests {
             std::fs::read_to_string(&path).unwrap(),
             "theme = \"dark\"\nbogus = 1\n"
         );
+    }
+
+    #[test]
+    fn a_wrong_type_is_said_in_words() {
+        let e = Config::parse("wrap_width = \"wide\"\n", Path::new("c.toml")).unwrap_err();
+        assert!(
+            e.to_string().contains("expected a whole number from 0 to 65535"),
+            "{e}"
+        );
+        assert!(!e.to_string().contains("u16"), "{e}");
     }
 
     #[test]

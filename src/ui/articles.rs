@@ -20,14 +20,22 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, look: Look<'_>, map: &
     let theme = look.theme;
     let view = app.view();
     let mut extra = match (app.entity_filter(), app.text_filter().is_empty()) {
-        (Some(f), _) => format!("{} ({})", f.name, view.len()),
-        (None, false) => format!("/{} ({})", app.text_filter(), view.len()),
+        // The count first: a long filter is cut at the border, not the count.
+        (Some(f), _) => format!("{} · {}", view.len(), f.name),
+        (None, false) => format!("{} · /{}", view.len(), app.text_filter()),
         (None, true) => format!("{}", view.len()),
     };
     match app.shown() {
         Shown::All => {}
         Shown::Unread => extra.push_str(" unread"),
         Shown::Starred => extra.push_str(" starred"),
+    }
+    // The order is part of what the list says, not a passing message.
+    match app.sort() {
+        crate::app::SortKey::Date => {}
+        crate::app::SortKey::Title => extra.push_str(" · by title"),
+        crate::app::SortKey::Source => extra.push_str(" · by source"),
+        crate::app::SortKey::Watch => extra.push_str(" · by watch hits"),
     }
     let block = pane_block(Pane::Articles, app, theme, &extra);
     let mut inner = block.inner(area);
