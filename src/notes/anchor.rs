@@ -99,15 +99,22 @@ pub fn place(anchor: &Anchor, paragraphs: &[String]) -> Placement {
     }
 
     let quote = normalise_ws(&anchor.quote);
-    if !quote.is_empty() {
-        let contained_ok = quote.chars().count() >= MIN_CONTAINED_QUOTE;
-        let by_quote = candidates(&|p| {
-            let p = normalise_ws(p);
-            p == quote || (contained_ok && p.contains(&quote))
-        });
-        if let Some(i) = by_quote {
-            return Placement::Attached(i);
-        }
+    if quote.is_empty() {
+        // Written on a block with no text (an empty heading): it has nothing
+        // to be found by but its place, which it keeps while that block is
+        // still there and still empty.
+        return match paragraphs.get(anchor.ordinal) {
+            Some(p) if p.trim().is_empty() => Placement::Attached(anchor.ordinal),
+            _ => Placement::Detached,
+        };
+    }
+    let contained_ok = quote.chars().count() >= MIN_CONTAINED_QUOTE;
+    let by_quote = candidates(&|p| {
+        let p = normalise_ws(p);
+        p == quote || (contained_ok && p.contains(&quote))
+    });
+    if let Some(i) = by_quote {
+        return Placement::Attached(i);
     }
 
     let mut best: Option<(f64, usize)> = None;
@@ -161,6 +168,15 @@ pub fn similarity(a: &str, b: &str) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_note_on_an_empty_block_stays_on_it() {
+        let paragraphs: Vec<String> = vec!["Title".into(), String::new(), "Body text here.".into()];
+        let anchor = Anchor::new(&paragraphs, 1);
+        assert_eq!(place(&anchor, &paragraphs), Placement::Attached(1));
+        let filled: Vec<String> = vec!["Title".into(), "Now a heading".into(), "Body text here.".into()];
+        assert_eq!(place(&anchor, &filled), Placement::Detached, "its block changed");
+    }
 
     fn paras(texts: &[&str]) -> Vec<String> {
         texts.iter().map(|t| (*t).to_string()).collect()
