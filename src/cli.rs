@@ -149,6 +149,9 @@ pub struct IndexArgs {
 pub enum NotesCommand {
     /// Print every note, grouped by briefing, with the paragraph it annotates.
     Export {
+        /// The store's folders or files (default: the store); notes belong
+        /// to a store, so these say whose notes are exported.
+        paths: Vec<PathBuf>,
         #[arg(long, value_enum, default_value_t = ExportFormat::Markdown)]
         format: ExportFormat,
     },

@@ -140,6 +140,7 @@ pub fn perform(io: &Io, jobs: Option<&Jobs>, effect: Effect) -> Vec<Action> {
             }]
         }
         Effect::Suspend => Vec::new(),
+        Effect::ExportNotes(path) => vec![Action::Exported(export_notes(io, &path))],
         Effect::OpenUrl(url) => match opener::open_browser(&url) {
             Ok(()) => Vec::new(),
             Err(e) => vec![Action::OpenFailed(format!("cannot open {url}: {e}"))],
@@ -294,4 +295,15 @@ fn recover(io: &Io, file: &crate::notes::NotesFile) -> Result<PathBuf, String> {
         }
     }
     Err(format!("cannot write a recovery file: {}", tried.join("; ")))
+}
+
+/// Writes every note of the store, with the paragraphs they are on, as
+/// Markdown; a relative path is taken from the current folder.
+fn export_notes(io: &Io, path: &std::path::Path) -> Result<PathBuf, String> {
+    let briefings = crate::store::scan_paths(&io.roots).map_err(|e| e.to_string())?;
+    let (text, _) = crate::commands::notes::render(&io.notes, &briefings, crate::cli::ExportFormat::Markdown);
+    let path = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    crate::fsutil::write_atomic(&path, text.as_bytes())
+        .map_err(|e| format!("{}: cannot write the export: {e}", path.display()))?;
+    Ok(path)
 }

@@ -195,6 +195,7 @@ const DEFAULTS: &[(Command, &[&str])] = &[
     (Command::OpenSource, &["O"]),
     (Command::Copy, &["y"]),
     (Command::CopyNote, &["Y"]),
+    (Command::ExportNotes, &["E"]),
     (Command::SaveNote, &["esc", "ctrl-s"]),
     (Command::ExternalEditor, &["ctrl-e"]),
 ];

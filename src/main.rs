@@ -183,9 +183,9 @@ fn run(cli: &Cli) -> anyhow::Result<()> {
             let roots = cx.roots_or_store(cli, &args.paths)?;
             commands::index::run(&cx.paths.cache, &roots, &cx.config.watchlist(), args.rebuild)
         }
-        Some(Command::Notes(NotesCommand::Export { format })) => {
+        Some(Command::Notes(NotesCommand::Export { paths, format })) => {
             let cx = Setup::new(cli)?;
-            let roots = cx.store_roots(cli)?;
+            let roots = cx.roots_or_store(cli, paths)?;
             let briefings = scan_paths(&roots)?;
             commands::notes::export(&cx.notes(&roots), &briefings, *format)
         }

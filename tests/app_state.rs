@@ -727,3 +727,31 @@ fn slash_filters_the_pane_it_is_typed_in() {
     send(&mut app, &io, Command::Back);
     assert!(app.open().unwrap().entity_query.is_empty(), "Esc clears it");
 }
+
+#[test]
+fn capital_e_exports_every_note_to_the_file_asked_for() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (mut app, io) = seed_open(tmp.path());
+    send(&mut app, &io, Command::AddNote);
+    type_note(&mut app, &io, "worth exporting");
+    send(&mut app, &io, Command::FocusNotes);
+    send(&mut app, &io, Command::ExportNotes);
+    assert!(matches!(app.mode(), Mode::Export { .. }));
+    let target = tmp.path().join("out/export.md");
+    // Replace the offered name with ours.
+    for _ in 0..40 {
+        send(&mut app, &io, Action::Edit(EditKey::Backspace));
+    }
+    type_input(&mut app, &io, target.to_str().unwrap());
+    send(&mut app, &io, Action::Edit(EditKey::Enter));
+    let text = std::fs::read_to_string(&target).expect("written");
+    assert!(text.contains("worth exporting"), "{text}");
+    assert!(
+        text.contains("Special Envoy Steve Witkoff"),
+        "with the paragraph: {text}"
+    );
+    assert!(
+        app.status().unwrap().text.contains(target.to_str().unwrap()),
+        "says where"
+    );
+}

@@ -71,6 +71,8 @@ pub enum Action {
     },
     /// Time passed: notes not saved yet are tried again.
     Tick,
+    /// The notes export was written here (or could not be).
+    Exported(Result<PathBuf, String>),
     /// Text went to the clipboard (what it was, how many characters), or
     /// could not.
     Copied(Result<(String, usize), String>),

@@ -60,6 +60,8 @@ pub enum Command {
     Copy,
     /// Copy the selected note (OSC 52).
     CopyNote,
+    /// Write every note of the store to a Markdown file.
+    ExportNotes,
     /// In the note editor: keep the note and close the editor.
     SaveNote,
     /// In the note editor: hand the text to `$VISUAL`/`$EDITOR`.
@@ -76,7 +78,7 @@ pub enum KeyContext {
 
 impl Command {
     /// Every action, in the order the help overlay lists them.
-    pub const ALL: [Self; 40] = [
+    pub const ALL: [Self; 41] = [
         Self::Up,
         Self::Down,
         Self::Top,
@@ -104,6 +106,7 @@ impl Command {
         Self::EditNote,
         Self::DeleteNote,
         Self::Undo,
+        Self::ExportNotes,
         Self::Filter,
         Self::SearchArchive,
         Self::Sort,
@@ -175,6 +178,7 @@ impl Command {
             Self::OpenSource => "show the briefing's url (front matter); Enter opens it",
             Self::Copy => "copy the Reader's paragraph (to the terminal's clipboard)",
             Self::CopyNote => "copy the selected note",
+            Self::ExportNotes => "export every note of the store to a Markdown file",
             Self::Star => "star or unstar the briefing",
             Self::UnreadOnly => "show unread briefings only, or all",
             Self::StarredOnly => "show starred briefings only, or all",

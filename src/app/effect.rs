@@ -42,6 +42,9 @@ pub enum Effect {
     /// Write notes that could not be saved to a recovery file; answered by
     /// `Action::Recovered`.
     Recover(NotesFile),
+    /// Write every note of the store, as Markdown, to this file; answered
+    /// by `Action::Exported`.
+    ExportNotes(std::path::PathBuf),
     /// Open an address with the system's opener (after the user saw it);
     /// a failure is answered by `Action::OpenFailed`.
     OpenUrl(String),

@@ -21,6 +21,8 @@ pub enum Mode {
     Editing(Editor),
     /// The outline of the open briefing is shown; this entry is selected.
     Outline { selected: usize },
+    /// Where to write the notes export is being typed.
+    Export { input: String },
     /// A link is being chosen by its number; once `url` is known it is
     /// shown in full and opens only on a second key.
     Link { input: String, url: Option<String> },

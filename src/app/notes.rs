@@ -177,6 +177,37 @@ impl App {
         self.unsaved.get(id).cloned()
     }
 
+    /// `E`: where to write the export, the current folder offered.
+    pub(super) fn start_export(&mut self) {
+        self.mode = Mode::Export {
+            input: "brief-notes.md".to_owned(),
+        };
+    }
+
+    pub(super) fn export_key(&mut self, key: super::EditKey) -> Vec<Effect> {
+        use super::EditKey;
+        let Mode::Export { input } = &mut self.mode else {
+            return Vec::new();
+        };
+        match key {
+            EditKey::Escape => self.mode = Mode::Normal,
+            EditKey::Enter => {
+                let path = std::path::PathBuf::from(input.trim());
+                self.mode = Mode::Normal;
+                if path.as_os_str().is_empty() {
+                    return Vec::new();
+                }
+                return vec![Effect::ExportNotes(path)];
+            }
+            EditKey::Backspace => {
+                input.pop();
+            }
+            EditKey::Char(c) => input.push(c),
+            _ => {}
+        }
+        Vec::new()
+    }
+
     /// The external editor's text replaces the editor's; a failure leaves
     /// the typed text as it was.
     pub(super) fn external_edit_done(&mut self, result: Result<String, String>) {

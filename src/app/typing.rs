@@ -33,6 +33,7 @@ impl App {
             }
             Mode::ArchiveSearch { .. } => self.archive_search_key(key),
             Mode::Link { .. } => self.link_key(key),
+            Mode::Export { .. } => self.export_key(key),
             Mode::Normal | Mode::Help { .. } | Mode::Outline { .. } => Vec::new(),
         }
     }
@@ -46,7 +47,7 @@ impl App {
                 let query = input.clone();
                 self.apply_filter(&query);
             }
-            Mode::Search { input } | Mode::ArchiveSearch { input } => {
+            Mode::Search { input } | Mode::ArchiveSearch { input } | Mode::Export { input } => {
                 input.extend(text.chars().filter(|c| !c.is_control()));
             }
             Mode::Normal | Mode::Help { .. } | Mode::Outline { .. } | Mode::Link { .. } => {}

@@ -52,6 +52,13 @@ impl App {
             }
             Action::NotesSaved { id, result } => self.notes_saved(&id, result),
             Action::Tick => self.retry_unsaved(),
+            Action::Exported(result) => {
+                match result {
+                    Ok(path) => self.say(format!("notes exported to {}", path.display())),
+                    Err(e) => self.warn(e),
+                }
+                Vec::new()
+            }
             Action::Copied(result) => {
                 match result {
                     Ok((what, n)) => self.say(format!("copied {what} ({n} characters)")),
@@ -101,7 +108,11 @@ impl App {
                 self.outline_command(command);
                 return Vec::new();
             }
-            Mode::Filter { .. } | Mode::Search { .. } | Mode::ArchiveSearch { .. } | Mode::Link { .. } => {
+            Mode::Filter { .. }
+            | Mode::Search { .. }
+            | Mode::ArchiveSearch { .. }
+            | Mode::Link { .. }
+            | Mode::Export { .. } => {
                 return Vec::new();
             }
             Mode::Normal => {}
@@ -162,6 +173,7 @@ impl App {
             Command::OpenSource => self.start_source_link(),
             Command::Copy => return self.copy_paragraph(),
             Command::CopyNote => return self.copy_note(),
+            Command::ExportNotes => self.start_export(),
             Command::Star => return self.toggle_mark(true),
             Command::UnreadOnly => self.toggle_shown(super::Shown::Unread),
             Command::StarredOnly => self.toggle_shown(super::Shown::Starred),

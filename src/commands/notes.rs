@@ -10,6 +10,17 @@ use std::collections::HashMap;
 /// Prints the notes of `notes`, quoting the current text of each briefing
 /// found in `briefings`. Unreadable notes files are reported, not fatal.
 pub fn export(notes: &NotesStore, briefings: &[Briefing], format: ExportFormat) -> anyhow::Result<()> {
+    let (text, problems) = render(notes, briefings, format);
+    for p in problems {
+        eprintln!("brief: warning: {p}");
+    }
+    super::print(&text)
+}
+
+/// The export as text, and a line for each notes file that could not be
+/// read (the reader and the command show them their own way).
+pub fn render(notes: &NotesStore, briefings: &[Briefing], format: ExportFormat) -> (String, Vec<String>) {
+    let mut problems = Vec::new();
     let by_id: HashMap<&str, &Briefing> = briefings.iter().map(|b| (b.id.as_str(), b)).collect();
     let mut titles = HashMap::new();
     let mut inputs: Vec<ExportInput> = Vec::new();
@@ -18,7 +29,7 @@ pub fn export(notes: &NotesStore, briefings: &[Briefing], format: ExportFormat) 
             Ok(f) => f,
             Err(e) => {
                 // The error names a file of the notes directory.
-                eprintln!("brief: warning: {}", sanitize_lines(&e.to_string()));
+                problems.push(sanitize_lines(&e.to_string()).into_owned());
                 continue;
             }
         };
@@ -40,5 +51,5 @@ pub fn export(notes: &NotesStore, briefings: &[Briefing], format: ExportFormat) 
         ExportFormat::Markdown => sanitize_lines(&export_markdown(&inputs, &titles)).into_owned(),
         ExportFormat::Json => export_json(&inputs, &titles),
     };
-    super::print(&text)
+    (text, problems)
 }

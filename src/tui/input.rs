@@ -46,9 +46,11 @@ fn key_action(key: KeyEvent, mode: &Mode, keymap: &Keymap) -> Option<Action> {
             .command(KeyContext::Editor, key)
             .map(Action::Command)
             .or_else(|| edit_key(key).map(Action::Edit)),
-        Mode::Filter { .. } | Mode::Search { .. } | Mode::ArchiveSearch { .. } | Mode::Link { .. } => {
-            edit_key(key).map(Action::Edit)
-        }
+        Mode::Filter { .. }
+        | Mode::Search { .. }
+        | Mode::ArchiveSearch { .. }
+        | Mode::Link { .. }
+        | Mode::Export { .. } => edit_key(key).map(Action::Edit),
         Mode::Normal | Mode::Help { .. } | Mode::Outline { .. } => {
             keymap.command(KeyContext::Panes, key).map(Action::Command)
         }

@@ -170,7 +170,8 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, look: Look<'_>, map: &mut FrameMap
         | Mode::Filter { .. }
         | Mode::Search { .. }
         | Mode::ArchiveSearch { .. }
-        | Mode::Link { .. } => {}
+        | Mode::Link { .. }
+        | Mode::Export { .. } => {}
     }
 }
 

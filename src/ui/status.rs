@@ -152,6 +152,11 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, look: Look<'_>) {
             Span::raw(crate::sanitize::sanitize(url).into_owned()),
             Span::styled(" ?  Enter or o opens · Esc cancels", theme.dim),
         ]),
+        Mode::Export { input } => Line::from(vec![
+            Span::styled(" export notes to: ", theme.accent),
+            Span::raw(format!("{}▏", crate::sanitize::sanitize(input))),
+            Span::styled("  Enter writes the Markdown file · Esc cancels", theme.dim),
+        ]),
         Mode::Filter { input } => Line::from(vec![
             Span::styled(" filter: ", theme.accent),
             Span::raw(format!("{}▏", crate::sanitize::sanitize(input))),
