@@ -747,7 +747,7 @@ fn capital_e_exports_every_note_to_the_file_asked_for() {
     let text = std::fs::read_to_string(&target).expect("written");
     assert!(text.contains("worth exporting"), "{text}");
     assert!(
-        text.contains("Special Envoy Steve Witkoff"),
+        text.contains("US and Ukraine call Miami"),
         "with the paragraph: {text}"
     );
     assert!(
