@@ -1,4 +1,4 @@
-//! The archive's index: one SQLite database (with FTS5) in the cache
+//! The archive's index: one `SQLite` database (with FTS5) in the cache
 //! directory, holding for every briefing of a store its path, size, mtime,
 //! fingerprint, front matter, paragraphs (searchable) and entities, and the
 //! user's notes (searchable too). It is a cache: deleting it loses nothing.
@@ -30,7 +30,7 @@ pub const FILE_NAME: &str = "index.sqlite3";
 /// Why the index could not answer. Display is one line.
 #[derive(Debug, thiserror::Error)]
 pub enum IndexError {
-    /// SQLite failed; `step` says at what.
+    /// `SQLite` failed; `step` says at what.
     #[error("index: {step}: {message}")]
     Sqlite { step: &'static str, message: String },
     /// The search query is not valid (one line, for the user).
