@@ -12,6 +12,11 @@ use crate::entities::watch::Watchlist;
 use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc::RecvTimeoutError;
+use std::time::Duration;
+
+/// How long the writer waits for the workers before it commits what it has.
+const IDLE: Duration = Duration::from_millis(200);
 
 /// A file to read.
 pub(super) struct Job {
@@ -77,12 +82,24 @@ impl Run<'_> {
                 });
             }
             drop(tx);
-            for (done, (i, outcome)) in rx.iter().enumerate() {
+            let mut done = 0;
+            loop {
+                // While the workers are busy with a long file, the batch so
+                // far is committed: another instance must not wait on it.
+                let (i, outcome) = match rx.recv_timeout(IDLE) {
+                    Ok(next) => next,
+                    Err(RecvTimeoutError::Timeout) => {
+                        self.batch.commit()?;
+                        continue;
+                    }
+                    Err(RecvTimeoutError::Disconnected) => break,
+                };
                 self.report.read += 1;
                 if let Some(job) = self.take(&jobs[i], outcome)? {
                     leftovers.push(job);
                 }
-                progress(done + 1, jobs.len());
+                done += 1;
+                progress(done, jobs.len());
             }
             Ok::<(), IndexError>(())
         })?;

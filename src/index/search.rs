@@ -221,7 +221,14 @@ fn query_error(e: &rusqlite::Error) -> IndexError {
     let message = one_line(&e.to_string());
     if e.sqlite_error_code() == Some(rusqlite::ErrorCode::Unknown) {
         let text = message.strip_prefix("fts5: ").unwrap_or(&message);
-        return IndexError::Query(QueryError(text.trim_end_matches([':', ' ']).to_owned()));
+        let said = match text.trim_end_matches([':', ' ']) {
+            "syntax error near \"\"" => {
+                "the query ends too soon (an AND, OR, NOT, NEAR or bracket without its other half)".to_owned()
+            }
+            "unknown special query" => "a '*' must end a word, as in negotiat*".to_owned(),
+            other => other.to_owned(),
+        };
+        return IndexError::Query(QueryError(said));
     }
     IndexError::Sqlite {
         step: "search",

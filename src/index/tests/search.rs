@@ -161,6 +161,8 @@ fn a_query_fts5_cannot_read_is_a_one_line_error() {
         assert!(message.starts_with("search: "), "{message}");
         assert!(!message.contains('\n'), "{message}");
     }
+    let err = index.search(&parse("pipeline AND").unwrap(), 10).unwrap_err();
+    assert!(err.to_string().contains("ends too soon"), "{err}");
 }
 
 #[test]
