@@ -1,13 +1,34 @@
-//! The archive's index: one SQLite database (with FTS5) in the cache
+//! The archive's index: one `SQLite` database (with FTS5) in the cache
 //! directory, holding for every briefing of a store its path, size, mtime,
 //! fingerprint, front matter, paragraphs (searchable) and entities, and the
 //! user's notes (searchable too). It is a cache: deleting it loses nothing.
 //! Start-up stats the files and reads only the new and changed ones.
 //!
-//! SKELETON: the signatures below are the contract the reader and the
-//! commands are built against; the bodies are being written.
+//! One file may hold several stores (each its own rows, never mixed) and
+//! be shared by several instances: WAL lets readers go on while one
+//! writes, and writes are committed a batch at a time.
+//!
+//! Files: `schema` (tables), `open` (opening, setting aside), `update`
+//! (what changed), `run` (reading on all cores), `analyse` (one file read
+//! and analysed), `write` (its rows), `batch` (transactions), `list` (the
+//! list and notes), `search`, `rank` and `snippet` (its hits), `entities`
+//! (questions across the store), `codec` (stored forms), `query` (the
+//! query language).
 
+mod analyse;
+mod batch;
+mod codec;
+mod entities;
+mod list;
+mod open;
 pub mod query;
+mod rank;
+mod run;
+mod schema;
+mod search;
+mod snippet;
+mod update;
+mod write;
 
 pub use query::{Filter, Query, QueryError};
 
@@ -16,13 +37,15 @@ use crate::entities::index::IndexRecord;
 use crate::entities::watch::Watchlist;
 use crate::notes::Note;
 use crate::store::Briefing;
+use rusqlite::Connection;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::{Mutex, MutexGuard, PoisonError};
 use std::time::Duration;
 
 /// The schema this build writes; an index of another version is set aside
 /// and rebuilt.
-pub const SCHEMA_VERSION: i64 = 1;
+pub const SCHEMA_VERSION: i64 = 2;
 
 /// The index file's name inside the cache directory.
 pub const FILE_NAME: &str = "index.sqlite3";
@@ -30,7 +53,7 @@ pub const FILE_NAME: &str = "index.sqlite3";
 /// Why the index could not answer. Display is one line.
 #[derive(Debug, thiserror::Error)]
 pub enum IndexError {
-    /// SQLite failed; `step` says at what.
+    /// `SQLite` failed; `step` says at what.
     #[error("index: {step}: {message}")]
     Sqlite { step: &'static str, message: String },
     /// The search query is not valid (one line, for the user).
@@ -38,10 +61,14 @@ pub enum IndexError {
     Query(#[from] QueryError),
 }
 
-/// An open index of one store.
+/// An open index of one store. Shareable between threads (its connection
+/// is behind a lock); a second instance on the same file is the way to
+/// search while another updates.
 #[derive(Debug)]
 pub struct Index {
-    _private: (),
+    conn: Mutex<Connection>,
+    store: i64,
+    notice: Option<String>,
 }
 
 /// What an update did.
@@ -96,39 +123,57 @@ impl Index {
     /// directory that cannot be written gives an in-memory index.
     /// [`Index::notice`] says which happened.
     pub fn open(cache_dir: &Path, roots: &[PathBuf]) -> Result<Self, IndexError> {
-        let _ = (cache_dir, roots);
-        unimplemented!("skeleton")
+        let opened = open::open_in(cache_dir)?;
+        Self::with(opened.conn, roots, opened.notice)
     }
 
     /// An index that lives only as long as the process.
     pub fn in_memory(roots: &[PathBuf]) -> Result<Self, IndexError> {
-        let _ = roots;
-        unimplemented!("skeleton")
+        Self::with(schema::memory()?, roots, None)
+    }
+
+    fn with(conn: Connection, roots: &[PathBuf], notice: Option<String>) -> Result<Self, IndexError> {
+        let store = schema::store_id(&conn, roots)?;
+        Ok(Self {
+            conn: Mutex::new(conn),
+            store,
+            notice,
+        })
+    }
+
+    fn conn(&self) -> MutexGuard<'_, Connection> {
+        self.conn.lock().unwrap_or_else(PoisonError::into_inner)
     }
 
     /// A one-line notice for the user (index rebuilt, in memory), if any.
     pub fn notice(&self) -> Option<&str> {
-        unimplemented!("skeleton")
+        self.notice.as_deref()
     }
 
     /// The store's briefings as last indexed, sorted by id: no file is
-    /// read, so the list shows at once.
+    /// read, so the list shows at once. Equal to what `scan_paths` gives
+    /// for files unchanged since, declared front matter included.
     pub fn briefings(&self) -> Result<Vec<Briefing>, IndexError> {
-        unimplemented!("skeleton")
+        list::briefings(&self.conn(), self.store)
     }
 
     /// Brings the index up to date: stats every file, reads and analyses
     /// only new and changed ones (on all cores), drops removed ones, moves
     /// renamed ones. `progress(done, total)` is called as files are done.
     /// A watchlist other than the last one's re-analyses everything.
+    ///
+    /// `roots` are listed as `scan_paths` lists them (a missing root is an
+    /// error, so that an unmounted folder does not empty the index). A file
+    /// touched but not changed is read but not analysed again, and counts
+    /// as unchanged; `read` counts every file read.
     pub fn update(
         &mut self,
         roots: &[PathBuf],
         watch: &Watchlist,
         progress: &(dyn Fn(usize, usize) + Sync),
     ) -> Result<UpdateReport, IndexError> {
-        let _ = (roots, watch, progress);
-        unimplemented!("skeleton")
+        let conn = self.conn.get_mut().unwrap_or_else(PoisonError::into_inner);
+        update::update(conn, self.store, roots, watch, progress)
     }
 
     /// Forgets the store's entries and indexes it again.
@@ -138,59 +183,76 @@ impl Index {
         watch: &Watchlist,
         progress: &(dyn Fn(usize, usize) + Sync),
     ) -> Result<UpdateReport, IndexError> {
-        let _ = (roots, watch, progress);
-        unimplemented!("skeleton")
+        let conn = self.conn.get_mut().unwrap_or_else(PoisonError::into_inner);
+        write::clear_store_now(conn, self.store)?;
+        update::update(conn, self.store, roots, watch, progress)
     }
 
     /// Replaces the indexed notes of one briefing (notes are searched too).
     pub fn set_notes(&mut self, briefing_id: &str, notes: &[Note]) -> Result<(), IndexError> {
-        let _ = (briefing_id, notes);
-        unimplemented!("skeleton")
+        list::set_notes(&self.conn(), self.store, briefing_id, notes)
     }
 
     /// Runs a query: ranked by bm25, newer first on ties, at most `limit`.
+    /// A filters-only query gives briefings, newest first. A query FTS5
+    /// cannot read is an [`IndexError::Query`].
     pub fn search(&self, query: &Query, limit: usize) -> Result<Vec<Hit>, IndexError> {
-        let _ = (query, limit);
-        unimplemented!("skeleton")
+        search::search(&self.conn(), self.store, query, limit)
     }
 
     /// Briefings naming an entity (by canonical name or alias), newest first.
+    /// Names match whatever their case; a person's lone surname and full
+    /// name find each other when only one full name has that surname, as
+    /// in the Entities pane.
     pub fn entity_briefings(&self, kind: EntityKind, name: &str) -> Result<Vec<EntityHit>, IndexError> {
-        let _ = (kind, name);
-        unimplemented!("skeleton")
+        let conn = self.conn();
+        let names = entities::Names::resolve(&conn, self.store, kind, name)?;
+        entities::briefings_naming(&conn, &names)
     }
 
     /// Mentions of an entity per day across the archive, oldest first
     /// (`YYYY-MM-DD`, from the briefing's date, else its file's mtime).
     pub fn timeline(&self, kind: EntityKind, name: &str) -> Result<Vec<(String, u64)>, IndexError> {
-        let _ = (kind, name);
-        unimplemented!("skeleton")
+        let conn = self.conn();
+        let names = entities::Names::resolve(&conn, self.store, kind, name)?;
+        entities::timeline(&conn, &names)
     }
 
-    /// The entities named most often in the same briefings as this one.
+    /// The entities named most often in the same briefings as this one:
+    /// how many briefings they share, most first (dates and numbers left
+    /// out: they say little across briefings).
     pub fn co_occurring(
         &self,
         kind: EntityKind,
         name: &str,
         limit: usize,
     ) -> Result<Vec<(EntityKind, String, u64)>, IndexError> {
-        let _ = (kind, name, limit);
-        unimplemented!("skeleton")
+        let conn = self.conn();
+        let names = entities::Names::resolve(&conn, self.store, kind, name)?;
+        entities::co_occurring(&conn, &names, limit)
     }
 
     /// For each entity, how many briefings name it.
     pub fn spread(&self, keys: &[(EntityKind, String)]) -> Result<Vec<usize>, IndexError> {
-        let _ = keys;
-        unimplemented!("skeleton")
+        let conn = self.conn();
+        keys.iter()
+            .map(|(kind, name)| {
+                let names = entities::Names::resolve(&conn, self.store, *kind, name)?;
+                entities::spread(&conn, &names)
+            })
+            .collect()
     }
 
     /// The watched entities each briefing names, by briefing id.
     pub fn watch_hits(&self) -> Result<HashMap<String, Vec<String>>, IndexError> {
-        unimplemented!("skeleton")
+        entities::watch_hits(&self.conn(), self.store)
     }
 
     /// Every entity with the briefings naming it (`brief entities --index`).
     pub fn entity_records(&self) -> Result<Vec<IndexRecord>, IndexError> {
-        unimplemented!("skeleton")
+        entities::records(&self.conn(), self.store)
     }
 }
+
+#[cfg(test)]
+mod tests;

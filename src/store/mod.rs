@@ -6,7 +6,7 @@ mod front_matter;
 mod scan;
 
 pub use front_matter::{FrontMatter, FrontMatterError, split as split_front_matter};
-pub use scan::{scan, scan_paths, stat_signature};
+pub use scan::{list_paths, scan, scan_paths, stat_signature};
 
 use crate::document::{Document, parse_markdown, parse_text};
 use std::fmt;
@@ -156,20 +156,34 @@ fn load_head(path: &Path) -> Result<(Loaded, u64, bool), StoreError> {
     if looks_binary(&head) {
         return Err(StoreError::Binary(path.to_owned()));
     }
-    let mut tail = vec![0; 4096];
-    file.seek(SeekFrom::End(-4096)).map_err(|e| io_error(path, e))?;
+    let mut tail = vec![0; TAIL];
+    file.seek(SeekFrom::End(-(TAIL as i64)))
+        .map_err(|e| io_error(path, e))?;
     file.read_exact(&mut tail).map_err(|e| io_error(path, e))?;
-    let mut sample = meta.len().to_le_bytes().to_vec();
-    sample.extend_from_slice(&head);
-    sample.extend_from_slice(&tail);
-    let print = fingerprint(&sample);
-    // Cut a character split at the end of the head rather than flag it.
+    let print = sample_print(meta.len(), &head, &tail);
+    Ok((head_text(head), print, true))
+}
+
+/// How much of a big file's end its fingerprint covers.
+const TAIL: usize = 4096;
+
+/// A big file's fingerprint: of its size, head and tail.
+fn sample_print(len: u64, head: &[u8], tail: &[u8]) -> u64 {
+    let mut sample = len.to_le_bytes().to_vec();
+    sample.extend_from_slice(head);
+    sample.extend_from_slice(tail);
+    fingerprint(&sample)
+}
+
+/// A big file's head as text. Cuts a character split at the end of the
+/// head rather than flag it.
+fn head_text(mut head: Vec<u8>) -> Loaded {
     let valid = match std::str::from_utf8(&head) {
         Err(e) if e.error_len().is_none() => e.valid_up_to(),
         _ => head.len(),
     };
     head.truncate(valid);
-    Ok((from_bytes(head), print, true))
+    from_bytes(head)
 }
 
 /// What the list shows of a briefing, known after one read of the file.
@@ -210,6 +224,53 @@ pub struct Body {
 impl Briefing {
     /// Reads one file into an entry. Never fails: problems go on the entry.
     pub fn read(path: &Path, id: String) -> Self {
+        let head = load_head(path);
+        let head = head.as_ref().map(|(l, print, truncated)| (l, *print, *truncated));
+        Self::from_head(path, id, head.map_err(ToString::to_string), || {
+            load_file(path).ok().map(|l| l.text)
+        })
+    }
+
+    /// [`Briefing::read`] and the file's whole text from one read, for a
+    /// caller that analyses what it lists (the index): the entry is the one
+    /// `read` gives. No text when the file cannot be loaded whole (binary,
+    /// unreadable, over 4 GiB).
+    pub fn read_with_text(path: &Path, id: String) -> (Self, Option<String>) {
+        let bytes = match std::fs::metadata(path) {
+            Ok(m) if m.is_file() && m.len() <= crate::document::MAX_SOURCE as u64 => std::fs::read(path),
+            _ => return (Self::read(path, id), None),
+        };
+        let bytes = match bytes {
+            Ok(bytes) if looks_binary(&bytes) => Err(StoreError::Binary(path.to_owned())),
+            Ok(bytes) => Ok(bytes),
+            Err(e) => Err(io_error(path, e)),
+        };
+        let bytes = match bytes {
+            Ok(bytes) => bytes,
+            Err(e) => return (Self::from_head(path, id, Err(e.to_string()), || None), None),
+        };
+        if bytes.len() <= HEAD {
+            let loaded = from_bytes(bytes);
+            let print = fingerprint(loaded.text.as_bytes());
+            let entry = Self::from_head(path, id, Ok((&loaded, print, false)), || None);
+            return (entry, Some(loaded.text));
+        }
+        let print = sample_print(bytes.len() as u64, &bytes[..HEAD], &bytes[bytes.len() - TAIL..]);
+        let head = head_text(bytes[..HEAD].to_vec());
+        let full = from_bytes(bytes);
+        let entry = Self::from_head(path, id, Ok((&head, print, true)), || Some(full.text.clone()));
+        (entry, Some(full.text))
+    }
+
+    /// The entry for what was read of a file: its head (all of a small
+    /// file), fingerprint and whether the head is cut short; `full` gives
+    /// the whole text when front matter runs past the head.
+    fn from_head(
+        path: &Path,
+        id: String,
+        head: Result<(&Loaded, u64, bool), String>,
+        full: impl FnOnce() -> Option<String>,
+    ) -> Self {
         let format = Format::from_path(path).unwrap_or(Format::Text);
         let mut entry = Self {
             meta: Meta {
@@ -223,49 +284,51 @@ impl Briefing {
             error: None,
             warning: None,
         };
-        match load_head(path) {
-            Ok((loaded, print, truncated)) => {
-                entry.fingerprint = print;
-                if loaded.lossy {
+        let (loaded, print, truncated) = match head {
+            Ok(head) => head,
+            Err(e) => {
+                entry.error = Some(e);
+                return entry;
+            }
+        };
+        entry.fingerprint = print;
+        if loaded.lossy {
+            entry.warning = Some(format!(
+                "{}: invalid UTF-8 replaced with \u{fffd}",
+                path.display()
+            ));
+        }
+        // Front matter longer than the head: read it all after all.
+        let described = describe(format, &loaded.text).or_else(|e| match truncated.then(full).flatten() {
+            Some(full) => describe(format, &full),
+            None => Err(e),
+        });
+        match described {
+            Ok(meta) => {
+                if let Some(d) = &meta.bad_date {
                     entry.warning = Some(format!(
-                        "{}: invalid UTF-8 replaced with \u{fffd}",
+                        "{}: front matter date '{d}' is not a date (YYYY-MM-DD); the briefing is undated",
                         path.display()
                     ));
                 }
-                // Front matter longer than the head: read it all after all.
-                let described = describe(format, &loaded.text).or_else(|e| match load_file(path) {
-                    Ok(full) if truncated => describe(format, &full.text),
-                    _ => Err(e),
-                });
-                match described {
-                    Ok(meta) => {
-                        if let Some(d) = &meta.bad_date {
-                            entry.warning = Some(format!(
-                                "{}: front matter date '{d}' is not a date (YYYY-MM-DD); the briefing is undated",
-                                path.display()
-                            ));
-                        }
-                        entry.meta = Meta {
-                            title: meta.title.clone().unwrap_or(entry.meta.title),
-                            date: meta.date.clone(),
-                            source: meta.source.clone(),
-                            author: meta.author.clone(),
-                            tags: meta.tags.clone(),
-                            declared: meta,
-                        };
-                    }
-                    Err(e) => {
-                        entry.error = Some(
-                            StoreError::FrontMatter {
-                                path: path.to_owned(),
-                                cause: e,
-                            }
-                            .to_string(),
-                        );
-                    }
-                }
+                entry.meta = Meta {
+                    title: meta.title.clone().unwrap_or(entry.meta.title),
+                    date: meta.date.clone(),
+                    source: meta.source.clone(),
+                    author: meta.author.clone(),
+                    tags: meta.tags.clone(),
+                    declared: meta,
+                };
             }
-            Err(e) => entry.error = Some(e.to_string()),
+            Err(e) => {
+                entry.error = Some(
+                    StoreError::FrontMatter {
+                        path: path.to_owned(),
+                        cause: e,
+                    }
+                    .to_string(),
+                );
+            }
         }
         entry
     }
@@ -399,6 +462,49 @@ mod tests {
         text.push('x');
         std::fs::write(&path, &text).unwrap();
         assert_ne!(Briefing::read(&path, "big.md".into()).fingerprint, b.fingerprint);
+    }
+
+    #[test]
+    fn read_with_text_gives_the_entry_read_gives_and_the_whole_text() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut long_front = String::from("---\ntitle: Long front\nentities:\n  PERSON:\n");
+        while long_front.len() < 2 * HEAD {
+            long_front.push_str("    - Somebody Else\n");
+        }
+        long_front.push_str("---\nBody\n");
+        let mut big = String::from("---\ntitle: Big\n---\n");
+        while big.len() < 2 * HEAD {
+            big.push_str("Kyiv and Moscow, é 東京.\n\n");
+        }
+        let files: [(&str, &[u8]); 7] = [
+            ("plain.txt", b"Title line\n\nBody"),
+            (
+                "front.md",
+                b"---\ntitle: T\ndate: 2026-01-02\ntags: [a]\n---\n# H\n",
+            ),
+            ("lossy.md", b"# Bad \xff byte\n"),
+            ("binary.md", b"\x00\x01"),
+            ("broken.md", b"---\ntitle: [x\n---\n"),
+            ("long-front.md", long_front.as_bytes()),
+            ("big.md", big.as_bytes()),
+        ];
+        for (name, bytes) in files {
+            let path = dir.path().join(name);
+            std::fs::write(&path, bytes).unwrap();
+            let read = Briefing::read(&path, name.into());
+            let (entry, text) = Briefing::read_with_text(&path, name.into());
+            assert_eq!(entry.id, read.id);
+            assert_eq!(entry.path, read.path);
+            assert_eq!(entry.format, read.format);
+            assert_eq!(entry.meta, read.meta, "{name}");
+            assert_eq!(entry.fingerprint, read.fingerprint, "{name}");
+            assert_eq!(entry.error, read.error, "{name}");
+            assert_eq!(entry.warning, read.warning, "{name}");
+            match load_file(&path) {
+                Ok(loaded) => assert_eq!(text.as_deref(), Some(loaded.text.as_str()), "{name}"),
+                Err(_) => assert!(text.is_none(), "{name}"),
+            }
+        }
     }
 
     #[test]

@@ -9,46 +9,60 @@ use std::path::{Path, PathBuf};
 /// id. A missing root is an error; problems with single files are kept on
 /// their entries.
 pub fn scan(root: &Path) -> Result<Vec<Briefing>, StoreError> {
-    let meta = std::fs::metadata(root).map_err(|e| io_error(root, e))?;
-    if meta.is_file() {
-        let id = root
-            .file_name()
-            .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
-        return Ok(vec![Briefing::read(root, id)]);
-    }
-    let mut files = Vec::new();
-    let mut seen = HashSet::new();
-    walk(root, &mut seen, &mut files);
-    files.sort();
-    let mut out: Vec<Briefing> = files
+    Ok(files_of(root)?
         .into_iter()
-        .map(|path| {
-            let id = id_for(root, &path);
-            Briefing::read(&path, id)
-        })
-        .collect();
-    out.sort_by(|a, b| a.id.cmp(&b.id));
-    Ok(out)
+        .map(|(id, path)| Briefing::read(&path, id))
+        .collect())
 }
 
 /// Scans several roots; ids of later roots are prefixed by the root's name
 /// when they would clash.
 pub fn scan_paths(roots: &[PathBuf]) -> Result<Vec<Briefing>, StoreError> {
-    let mut all: Vec<Briefing> = Vec::new();
+    Ok(list_paths(roots)?
+        .into_iter()
+        .map(|(id, path)| Briefing::read(&path, id))
+        .collect())
+}
+
+/// The briefing files of the roots with the ids [`scan_paths`] gives them,
+/// none read: what the index stats to find the files that changed.
+pub fn list_paths(roots: &[PathBuf]) -> Result<Vec<(String, PathBuf)>, StoreError> {
+    let mut all = Vec::new();
     let mut ids = HashSet::new();
     for root in roots {
-        for mut b in scan(root)? {
-            if !ids.insert(b.id.clone()) {
+        for (mut id, path) in files_of(root)? {
+            if !ids.insert(id.clone()) {
                 let prefix = root
                     .file_name()
                     .map_or_else(|| "store".to_owned(), |n| n.to_string_lossy().into_owned());
-                b.id = format!("{prefix}/{}", b.id);
-                ids.insert(b.id.clone());
+                id = format!("{prefix}/{id}");
+                ids.insert(id.clone());
             }
-            all.push(b);
+            all.push((id, path));
         }
     }
     Ok(all)
+}
+
+/// The files of one root with their ids, sorted by id.
+fn files_of(root: &Path) -> Result<Vec<(String, PathBuf)>, StoreError> {
+    let meta = std::fs::metadata(root).map_err(|e| io_error(root, e))?;
+    if meta.is_file() {
+        let id = root
+            .file_name()
+            .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+        return Ok(vec![(id, root.to_owned())]);
+    }
+    let mut files = Vec::new();
+    let mut seen = HashSet::new();
+    walk(root, &mut seen, &mut files);
+    files.sort();
+    let mut out: Vec<(String, PathBuf)> = files
+        .into_iter()
+        .map(|path| (id_for(root, &path), path))
+        .collect();
+    out.sort_by(|a, b| a.0.cmp(&b.0));
+    Ok(out)
 }
 
 /// What changes when a file is added, removed or edited: every briefing

@@ -1,0 +1,163 @@
+//! Opening: broken files set aside and rebuilt, an unwritable cache in
+//! memory, two instances on one file.
+
+use super::Fixture;
+use crate::entities::watch::Watchlist;
+use crate::index::query::parse;
+use crate::index::{FILE_NAME, Index};
+use std::path::Path;
+
+fn set_aside_files(cache: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(cache)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| {
+            n.starts_with(&format!("{FILE_NAME}.broken-")) && !n.ends_with("-wal") && !n.ends_with("-shm")
+        })
+        .collect();
+    names.sort();
+    names
+}
+
+/// Opens over a file already there and checks the index was rebuilt.
+fn rebuilt_from(fx: &Fixture, saying: &str) {
+    let mut index = fx.open();
+    let notice = index.notice().expect("a notice").to_owned();
+    assert!(notice.starts_with("index: "), "{notice}");
+    assert!(notice.contains("was unreadable"), "{notice}");
+    assert!(notice.contains(saying), "{notice}");
+    assert!(notice.ends_with("set aside and rebuilt"), "{notice}");
+    assert!(!notice.contains('\n'));
+    assert_eq!(set_aside_files(&fx.cache).len(), 1, "{notice}");
+    fx.write("a.md", "# A\n\nMiami talks.\n");
+    let files = std::fs::read_dir(&fx.root).unwrap().count();
+    assert_eq!(fx.update(&mut index).added, files);
+    assert_eq!(index.search(&parse("Miami").unwrap(), 5).unwrap().len(), 1);
+    drop(index);
+    assert!(fx.open().notice().is_none(), "the new file opens cleanly");
+}
+
+fn real_index(fx: &Fixture) -> Vec<u8> {
+    fx.write("seed.md", "# Seed\n\nSome text about Kyiv to fill the index.\n");
+    let mut index = fx.open();
+    fx.update(&mut index);
+    drop(index);
+    std::fs::read(fx.cache.join(FILE_NAME)).unwrap()
+}
+
+#[test]
+fn a_new_cache_folder_is_made_without_notice() {
+    let fx = Fixture::new();
+    let index = fx.open();
+    assert!(index.notice().is_none());
+    assert!(fx.cache.join(FILE_NAME).is_file());
+}
+
+#[test]
+fn garbage_is_set_aside() {
+    let fx = Fixture::new();
+    std::fs::create_dir_all(&fx.cache).unwrap();
+    std::fs::write(
+        fx.cache.join(FILE_NAME),
+        b"this is not a database at all, just garbage".repeat(200),
+    )
+    .unwrap();
+    rebuilt_from(&fx, "not a database");
+}
+
+#[test]
+fn a_truncated_index_is_set_aside() {
+    let fx = Fixture::new();
+    let bytes = real_index(&fx);
+    assert!(bytes.len() > 100);
+    std::fs::write(fx.cache.join(FILE_NAME), &bytes[..100]).unwrap();
+    rebuilt_from(&fx, "");
+}
+
+#[test]
+fn an_empty_file_is_set_aside() {
+    let fx = Fixture::new();
+    std::fs::create_dir_all(&fx.cache).unwrap();
+    std::fs::write(fx.cache.join(FILE_NAME), b"").unwrap();
+    rebuilt_from(&fx, "empty");
+}
+
+#[test]
+fn another_schema_version_is_set_aside() {
+    let fx = Fixture::new();
+    real_index(&fx);
+    let conn = rusqlite::Connection::open(fx.cache.join(FILE_NAME)).unwrap();
+    conn.execute("UPDATE meta SET value = '99' WHERE key = 'schema_version'", [])
+        .unwrap();
+    drop(conn);
+    rebuilt_from(&fx, "schema version 99");
+    // The set-aside copy is whole: SQLite still opens it.
+    let aside = fx.cache.join(&set_aside_files(&fx.cache)[0]);
+    let conn = rusqlite::Connection::open(aside).unwrap();
+    let n: i64 = conn
+        .query_row("SELECT count(*) FROM briefings", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(n, 1);
+}
+
+#[test]
+fn a_file_where_the_cache_folder_should_be_gives_an_index_in_memory() {
+    let fx = Fixture::new();
+    std::fs::write(&fx.cache, b"a file, not a folder").unwrap();
+    let mut index = fx.open();
+    let notice = index.notice().unwrap();
+    assert!(notice.starts_with("index: cannot write "), "{notice}");
+    assert!(notice.ends_with("; using an index in memory"), "{notice}");
+    fx.write("a.md", "# A\n\nMiami talks.\n");
+    assert_eq!(fx.update(&mut index).added, 1);
+    assert_eq!(index.search(&parse("Miami").unwrap(), 5).unwrap().len(), 1);
+}
+
+#[test]
+fn fts5_is_compiled_in() {
+    let index = Index::in_memory(&[]).unwrap();
+    let conn = index.conn();
+    let used: i64 = conn
+        .query_row("SELECT sqlite_compileoption_used('ENABLE_FTS5')", [], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    assert_eq!(used, 1);
+    conn.execute_batch("CREATE VIRTUAL TABLE probe USING fts5(x)")
+        .unwrap();
+}
+
+#[test]
+fn one_instance_searches_while_another_updates() {
+    let fx = Fixture::new();
+    for i in 0..300 {
+        fx.write(
+            &format!("{i:03}.md"),
+            &format!("# Briefing {i}\n\nTalks in Miami, round {i}, with Steve Witkoff.\n\nMore text {i}.\n"),
+        );
+    }
+    let mut writer = fx.open();
+    let reader = fx.open();
+    let done = std::sync::atomic::AtomicBool::new(false);
+    let query = parse("Miami").unwrap();
+    std::thread::scope(|s| {
+        s.spawn(|| {
+            let r = writer
+                .update(&fx.roots(), &Watchlist::default(), &|_, _| {})
+                .unwrap();
+            assert_eq!(r.added, 300);
+            done.store(true, std::sync::atomic::Ordering::SeqCst);
+        });
+        s.spawn(|| {
+            let mut searches = 0;
+            while !done.load(std::sync::atomic::Ordering::SeqCst) {
+                reader.search(&query, 10).unwrap();
+                reader.briefings().unwrap();
+                searches += 1;
+            }
+            assert!(searches > 0);
+        });
+    });
+    assert_eq!(reader.search(&query, 1000).unwrap().len(), 300);
+    assert_eq!(reader.briefings().unwrap().len(), 300);
+}

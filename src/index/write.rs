@@ -1,0 +1,200 @@
+//! Writing one briefing's rows: its entry, paragraphs and entities; moving
+//! an entry to a new path; removing one. The caller holds the transaction.
+
+use super::analyse::Indexed;
+use super::codec::{fold, format_name, json, kind_code, last_word, path_bytes};
+use super::schema::{ORDINAL_BITS, child_rows};
+use crate::store::Briefing;
+use rusqlite::{Connection, OptionalExtension, params};
+
+/// A file's size and modification time when it was listed (before it was
+/// read: a file that changes while being read is read again next time).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Stat {
+    pub size: i64,
+    pub mtime_ns: i64,
+}
+
+const COLUMNS: &str = "id, path, size, mtime_ns, fingerprint, content, format, title, front_title, \
+     date, source, author, tags, declared, source_key, tag_keys, error, warning, url";
+
+/// Writes an analysed briefing, replacing whatever the store had under its
+/// id. Returns its rowid.
+pub(super) fn put(conn: &Connection, store: i64, stat: Stat, item: &Indexed) -> rusqlite::Result<i64> {
+    let existing: Option<i64> = conn
+        .prepare_cached("SELECT rowid FROM briefings WHERE store = ?1 AND id = ?2")?
+        .query_row(params![store, item.entry.id], |r| r.get(0))
+        .optional()?;
+    let rowid = if let Some(rowid) = existing {
+        clear(conn, rowid)?;
+        put_entry(conn, rowid, stat, &item.entry, item.content)?;
+        rowid
+    } else {
+        let sql = format!(
+            "INSERT INTO briefings(store, {COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, \
+             ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)"
+        );
+        let e = &item.entry;
+        let (tags, declared, source_key, tag_keys) = derived(e);
+        conn.prepare_cached(&sql)?.execute(params![
+            store,
+            e.id,
+            path_bytes(&e.path),
+            stat.size,
+            stat.mtime_ns,
+            e.fingerprint as i64,
+            item.content.map(|c| c as i64),
+            format_name(e.format),
+            e.meta.title,
+            e.meta.declared.title,
+            e.meta.date,
+            e.meta.source,
+            e.meta.author,
+            tags,
+            declared,
+            source_key,
+            tag_keys,
+            e.error,
+            e.warning,
+            e.meta.declared.url,
+        ])?;
+        conn.last_insert_rowid()
+    };
+    let mut paragraph = conn
+        .prepare_cached("INSERT INTO paragraphs(rowid, text, briefing, ordinal) VALUES (?1, ?2, ?3, ?4)")?;
+    let (low, _) = child_rows(rowid);
+    for (ordinal, text) in item.paragraphs.iter().enumerate().take(1 << ORDINAL_BITS) {
+        if !text.trim().is_empty() {
+            paragraph.execute(params![low + ordinal as i64, text, rowid, ordinal as i64])?;
+        }
+    }
+    let mut entity = conn.prepare_cached(
+        "INSERT INTO entities(rowid, briefing, store, kind, name, folded, last, mentions, first_paragraph, \
+         watched) VALUES (?10, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+    )?;
+    for (i, e) in item.entities.iter().enumerate().take(1 << ORDINAL_BITS) {
+        let folded = fold(&e.name);
+        let last = last_word(e.kind, &folded);
+        entity.execute(params![
+            rowid,
+            store,
+            kind_code(e.kind),
+            e.name,
+            folded,
+            last,
+            e.mentions as i64,
+            e.first_paragraph as i64,
+            e.watched,
+            low + i as i64,
+        ])?;
+    }
+    Ok(rowid)
+}
+
+/// Rewrites an entry's own columns, keeping its paragraphs and entities:
+/// for a file touched but not changed, or renamed (its id and path move;
+/// whatever else was already there under the new id goes).
+pub(super) fn put_entry(
+    conn: &Connection,
+    rowid: i64,
+    stat: Stat,
+    entry: &Briefing,
+    content: Option<u64>,
+) -> rusqlite::Result<()> {
+    let others: Vec<i64> = conn
+        .prepare_cached("SELECT rowid FROM briefings WHERE id = ?1 AND rowid <> ?2 AND store = (SELECT store FROM briefings WHERE rowid = ?2)")?
+        .query_map(params![entry.id, rowid], |r| r.get(0))?
+        .collect::<Result<_, _>>()?;
+    for other in others {
+        remove(conn, other)?;
+    }
+    let sets: Vec<String> = COLUMNS
+        .split(", ")
+        .enumerate()
+        .map(|(i, c)| format!("{c} = ?{}", i + 2))
+        .collect();
+    let sql = format!("UPDATE briefings SET {} WHERE rowid = ?1", sets.join(", "));
+    let (tags, declared, source_key, tag_keys) = derived(entry);
+    conn.prepare_cached(&sql)?.execute(params![
+        rowid,
+        entry.id,
+        path_bytes(&entry.path),
+        stat.size,
+        stat.mtime_ns,
+        entry.fingerprint as i64,
+        content.map(|c| c as i64),
+        format_name(entry.format),
+        entry.meta.title,
+        entry.meta.declared.title,
+        entry.meta.date,
+        entry.meta.source,
+        entry.meta.author,
+        tags,
+        declared,
+        source_key,
+        tag_keys,
+        entry.error,
+        entry.warning,
+        entry.meta.declared.url,
+    ])?;
+    Ok(())
+}
+
+/// The stored forms derived from an entry: tags and declared entities as
+/// JSON, and the folded source and tags that filters compare.
+fn derived(e: &Briefing) -> (String, String, Option<String>, String) {
+    let tag_keys: Vec<String> = e.meta.tags.iter().map(|t| fold(t)).collect();
+    (
+        json(&e.meta.tags),
+        json(&e.meta.declared.entities),
+        e.meta.source.as_deref().map(fold),
+        json(&tag_keys),
+    )
+}
+
+/// Drops a briefing's paragraphs and entities.
+fn clear(conn: &Connection, rowid: i64) -> rusqlite::Result<()> {
+    let (low, high) = child_rows(rowid);
+    conn.prepare_cached("DELETE FROM paragraphs WHERE rowid BETWEEN ?1 AND ?2")?
+        .execute(params![low, high])?;
+    conn.prepare_cached("DELETE FROM entities WHERE rowid BETWEEN ?1 AND ?2")?
+        .execute(params![low, high])?;
+    Ok(())
+}
+
+/// Drops a briefing and everything indexed of it.
+pub(super) fn remove(conn: &Connection, rowid: i64) -> rusqlite::Result<()> {
+    clear(conn, rowid)?;
+    conn.prepare_cached("DELETE FROM briefings WHERE rowid = ?1")?
+        .execute([rowid])?;
+    Ok(())
+}
+
+/// Forgets a whole store's briefings (its notes stay: they are the user's).
+pub(super) fn clear_store(conn: &Connection, store: i64) -> rusqlite::Result<()> {
+    let rows: Vec<i64> = conn
+        .prepare("SELECT rowid FROM briefings WHERE store = ?1")?
+        .query_map([store], |r| r.get(0))?
+        .collect::<Result<_, _>>()?;
+    for rowid in rows {
+        remove(conn, rowid)?;
+    }
+    conn.execute(
+        "UPDATE stores SET watch_fingerprint = NULL WHERE id = ?1",
+        [store],
+    )?;
+    Ok(())
+}
+
+/// [`clear_store`] in a transaction of its own.
+pub(super) fn clear_store_now(conn: &Connection, store: i64) -> Result<(), super::IndexError> {
+    let run = || -> rusqlite::Result<()> {
+        conn.execute_batch("BEGIN IMMEDIATE")?;
+        clear_store(conn, store)?;
+        conn.execute_batch("COMMIT")
+    };
+    run().map_err(|e| {
+        let _ = conn.execute_batch("ROLLBACK");
+        super::schema::sqlite("forget the store")(e)
+    })
+}
