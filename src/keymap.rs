@@ -265,13 +265,16 @@ impl Keymap {
         }
         let mut seen: BTreeMap<(KeyContext, KeyBinding), Command> = BTreeMap::new();
         let km = Self::with_overrides(overrides);
+        // A command the user left alone keeps its default keys: a user key
+        // that takes one of them is a clash, not a silent unbinding.
+        let defaults = Self::default();
         // The user's commands last, so that an error names what they wrote.
         let mut commands: Vec<Command> = Command::ALL.to_vec();
         commands.sort_by_key(|c| overrides.contains_key(c));
         for command in commands {
             let keys = match overrides.get(&command) {
                 Some(keys) => keys.clone(),
-                None => km.keys_for(command),
+                None => defaults.keys_for(command),
             };
             if keys.is_empty() {
                 return Err(KeymapError::Unbound(command));

@@ -165,12 +165,14 @@ fn run(cli: &Cli) -> anyhow::Result<()> {
                 Some(p) => vec![p.clone()],
                 None => cx.store_roots(cli)?,
             };
+            let (state, _) = ReadingState::load(&cx.paths.data);
             commands::list::run(
                 args,
                 &cx.paths.cache,
                 &roots,
                 &cx.config.watchlist(),
                 &cx.notes(&roots),
+                &state,
             )
         }
         Some(Command::Search(args)) => {

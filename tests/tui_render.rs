@@ -295,7 +295,7 @@ fn reader_search_matches_are_highlighted() {
 fn hints_and_messages_name_the_users_keys_not_the_defaults() {
     let tmp = tempfile::tempdir().unwrap();
     let config = brief::config::Config::parse(
-        "[keys]\nundo = [\"U\"]\nhelp = [\"f2\"]\nfocus_entities = [\"E\"]\nselect = [\"o\"]\n",
+        "[keys]\nundo = [\"z\"]\nhelp = [\"f2\"]\nfocus_entities = [\"ctrl-e\"]\nselect = [\"ctrl-o\"]\n",
         std::path::Path::new("config.toml"),
     )
     .unwrap();
@@ -303,12 +303,12 @@ fn hints_and_messages_name_the_users_keys_not_the_defaults() {
     let (mut app, io) = app(tmp.path());
     let mut map = FrameMap::default();
     let screen = text(&common::draw_keys(&mut app, &dark(), &keymap, 120, 40, &mut map));
-    assert!(screen.contains("press o."), "{screen}");
+    assert!(screen.contains("press Ctrl-o."), "{screen}");
     assert!(screen.contains("F2 lists every key"), "{screen}");
     send(&mut app, &io, Command::Watch);
     let screen = text(&common::draw_keys(&mut app, &dark(), &keymap, 120, 40, &mut map));
     assert!(
-        screen.contains("select an entity in the Entities pane to watch it — E goes there"),
+        screen.contains("select an entity in the Entities pane to watch it — Ctrl-e goes there"),
         "{screen}"
     );
     open(&mut app, &io, common::SEED_ID);
@@ -317,5 +317,5 @@ fn hints_and_messages_name_the_users_keys_not_the_defaults() {
     send(&mut app, &io, Command::FocusNotes);
     send(&mut app, &io, Command::DeleteNote);
     let screen = text(&common::draw_keys(&mut app, &dark(), &keymap, 120, 40, &mut map));
-    assert!(screen.contains("note deleted — U undoes"), "{screen}");
+    assert!(screen.contains("note deleted — z undoes"), "{screen}");
 }

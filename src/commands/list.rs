@@ -39,9 +39,13 @@ pub fn run(
     roots: &[PathBuf],
     watch: &Watchlist,
     notes: &NotesStore,
+    state: &crate::reading_state::ReadingState,
 ) -> anyhow::Result<()> {
     let (index, _) = super::archive::open_current(cache, roots, watch, true)?;
     let mut briefings = index.briefings()?;
+    briefings.retain(|b| {
+        (!args.unread || !state.read.contains(&b.id)) && (!args.starred || state.starred.contains(&b.id))
+    });
     // Newest first, as a reader wants a morning's briefings.
     briefings.sort_by(|a, b| b.meta.date.cmp(&a.meta.date).then_with(|| a.id.cmp(&b.id)));
     let counts = note_counts(notes);

@@ -325,7 +325,9 @@ fn read_file(path: &Path) -> Result<Option<NotesFile>, NotesError> {
 fn read_file_hashed(path: &Path) -> Result<(Option<NotesFile>, u64), NotesError> {
     let bytes = match fs::read(path) {
         Ok(bytes) => bytes,
-        Err(e) if e.kind() == ErrorKind::NotFound => return Ok((None, 0)),
+        // No notes yet: nothing there, or no folder where one should be
+        // (saving says so, and keeps the notes in memory meanwhile).
+        Err(e) if matches!(e.kind(), ErrorKind::NotFound | ErrorKind::NotADirectory) => return Ok((None, 0)),
         Err(cause) => {
             let path = path.to_path_buf();
             return Err(NotesError::Read { path, cause });

@@ -43,10 +43,8 @@ fn run_editor(terminal: &mut ratatui::DefaultTerminal, text: &str) -> Result<Str
             crossterm::event::EnableMouseCapture
         )
     });
-    // A blank frame makes the next one repaint every cell (`Terminal::clear`
-    // would ask the terminal for its cursor, which not every terminal answers).
-    let redraw = terminal.draw(|f| f.render_widget(ratatui::widgets::Clear, f.area()));
-    if let Err(e) = back.and(redraw.map(|_| ())) {
+    let redraw = super::repaint(terminal);
+    if let Err(e) = back.and(redraw) {
         return Err(format!("cannot take the terminal back from the editor: {e}"));
     }
     match status {

@@ -29,6 +29,9 @@ const WATCH_EVERY: Duration = Duration::from_millis(500);
 /// How often notes not saved yet are tried again.
 const RETRY_EVERY: Duration = Duration::from_secs(5);
 
+/// How long the loop waits for the next event of a batch.
+const DRAIN_WAIT: Duration = Duration::from_millis(1);
+
 /// Events taken in one batch before the next frame: a flood of keys costs
 /// one frame per batch, not one per key.
 const BATCH: usize = 1024;
@@ -129,7 +132,7 @@ fn event_loop(
             Effect::Suspend => {
                 // Ctrl-Z: as in any terminal program; the screen comes back on `fg`.
                 let _ = signals::suspend();
-                let _ = terminal.clear();
+                let _ = repaint(terminal);
                 Vec::new()
             }
             other => effects::perform(session.io, Some(&jobs), other),
@@ -140,13 +143,13 @@ fn event_loop(
     while !app.should_quit() && !signals.stop_requested() {
         if signals.take_suspend() {
             signals::suspend()?;
-            terminal.clear()?;
+            repaint(terminal)?;
         }
         if signals.take_resumed() {
             // Stopped without warning (SIGSTOP) and continued: the shell may
             // have changed the terminal meanwhile.
             signals::enter_terminal()?;
-            terminal.clear()?;
+            repaint(terminal)?;
         }
         if app.has_unsaved_notes() && last_retry.elapsed() >= RETRY_EVERY {
             last_retry = std::time::Instant::now();
@@ -170,7 +173,9 @@ fn event_loop(
             for action in input::translate(&event, app, session.keymap, &frame_map) {
                 act(app, terminal, action);
             }
-            if app.should_quit() || !event::poll(Duration::ZERO)? {
+            // Not a zero wait: crossterm's tty source only hands over the
+            // events it already parsed when it is given time to look.
+            if app.should_quit() || !event::poll(DRAIN_WAIT)? {
                 break;
             }
         }
@@ -194,4 +199,13 @@ fn copy_to_clipboard(what: String, text: &str) -> Action {
         sent.map(|()| (what, clean.chars().count()))
             .map_err(|e| format!("cannot copy: {e}")),
     )
+}
+
+/// Makes the next frame repaint every cell, after the terminal was given
+/// away (`Terminal::clear` would ask the terminal for its cursor, which not
+/// every terminal answers).
+fn repaint(terminal: &mut ratatui::DefaultTerminal) -> std::io::Result<()> {
+    terminal
+        .draw(|f| f.render_widget(ratatui::widgets::Clear, f.area()))
+        .map(|_| ())
 }

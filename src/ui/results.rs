@@ -47,7 +47,8 @@ fn item<'a>(h: &Hit, width: usize, theme: &Theme) -> ListItem<'a> {
         Some(_) => format!("your note on ¶{}", h.paragraph + 1),
         None => format!("¶{}", h.paragraph + 1),
     };
-    let meta: Vec<String> = [h.date.clone(), h.source.clone(), Some(place)]
+    // Where first: a narrow pane cuts the end of the line.
+    let meta: Vec<String> = [Some(place), h.date.clone(), h.source.clone()]
         .into_iter()
         .flatten()
         .collect();
