@@ -40,8 +40,17 @@ pub fn display_width(s: &str) -> usize {
     s.chars().map(char_width).sum()
 }
 
+/// Columns of one character. Variation selectors 1 and 16 count one column
+/// although alone they take none: after a narrow base they make a
+/// two-column sequence ("❤\u{fe0f}", "‘\u{fe01}"), which a terminal and
+/// [`UnicodeWidthStr::width`] draw two columns wide. Counting the selector
+/// keeps a line's width at most what the wrapper counted; after a wide base
+/// it costs a column of slack.
 fn char_width(c: char) -> usize {
-    visible(c).width().unwrap_or(0)
+    match c {
+        '\u{fe01}' | '\u{fe0f}' => 1,
+        c => visible(c).width().unwrap_or(0),
+    }
 }
 
 /// Builds lines, merging runs of the same style.
@@ -288,6 +297,14 @@ mod tests {
                 "Russian representatives concluded in"
             ]
         );
+    }
+
+    #[test]
+    fn emoji_presentation_selectors_count_a_column() {
+        // "❤" is one column, but "❤\u{fe0f}" two: the selector is counted.
+        let lines = plain(&"\u{2764}\u{fe0f}".repeat(6), 5);
+        assert!(lines.iter().all(|l| l.width() <= 5), "{lines:?}");
+        assert_eq!(display_width("\u{2764}\u{fe0f}"), 2);
     }
 
     #[test]
