@@ -221,6 +221,8 @@ fn indents(doc: &Document, block: &Block) -> (String, String, Style) {
             .marker
             .as_ref()
             .map_or(Cow::Borrowed(""), |m| doc.marker(m));
+        // A footnote's label is the document's own text: made safe like the rest.
+        let marker = crate::sanitize::sanitize(&marker);
         let marker_width = marker.width().max(1) + 1;
         if marker.is_empty() {
             first.push_str(&" ".repeat(marker_width));
@@ -404,6 +406,15 @@ mod tests {
             texts(&l),
             ["1. first item", "   wraps here", "  • nested one", "2. second"]
         );
+    }
+
+    #[test]
+    fn footnote_labels_are_sanitised() {
+        let src = "x[^a\u{1b}]\n\n[^a\u{1b}]: note \u{9b}\n";
+        let l = Layout::new(&parse_markdown(src), src, &[], 40);
+        let all: String = texts(&l).concat();
+        assert!(all.contains("note"), "{all:?}");
+        assert!(!all.contains(['\u{1b}', '\u{9b}']), "{all:?}");
     }
 
     #[test]
