@@ -250,6 +250,7 @@ pub fn layout_block(
     let (first, rest, marker_style) = indents(doc, block);
     match &block.kind {
         BlockKind::Rule => {
+            let rest = wrap::fit_indent(&rest, width).to_owned();
             let w = width.saturating_sub(rest.width()).max(1);
             vec![Line {
                 segs: vec![
@@ -287,7 +288,10 @@ pub fn layout_block(
             }
             lines
         }
-        BlockKind::Table(t) => table::layout(doc, source, t, entities, width, &rest, marker_style),
+        BlockKind::Table(t) => {
+            let pad = wrap::fit_indent(&rest, width);
+            table::layout(doc, source, t, entities, width, pad, marker_style)
+        }
         BlockKind::Heading(level) => {
             let base = Style {
                 role: Role::Heading(*level),

@@ -53,6 +53,28 @@ fn char_width(c: char) -> usize {
     }
 }
 
+/// The most columns an indent (quote bars, list padding and marker, a code
+/// block's margin) takes at `width`: half the line, and always two columns
+/// short of it, so that any character still fits beside it.
+fn indent_room(width: usize) -> usize {
+    (width / 2).min(width.saturating_sub(2))
+}
+
+/// `indent` cut from the left to [`indent_room`] when deep nesting or a
+/// narrow width would leave too little room for the text; the right end
+/// (the list marker, the innermost quote bar) is what stays.
+pub(super) fn fit_indent(indent: &str, width: usize) -> &str {
+    let most = indent_room(width);
+    let mut w = display_width(indent);
+    for (i, c) in indent.char_indices() {
+        if w <= most {
+            return &indent[i..];
+        }
+        w -= char_width(c);
+    }
+    ""
+}
+
 /// Builds lines, merging runs of the same style.
 struct Lines {
     width: usize,
@@ -80,7 +102,9 @@ impl Lines {
         me
     }
 
-    fn start_line(&mut self, indent: String) {
+    fn start_line(&mut self, mut indent: String) {
+        let keep = indent.len() - fit_indent(&indent, self.width).len();
+        indent.drain(..keep);
         self.used = indent.width();
         self.indent = self.used;
         self.current = Vec::new();
@@ -341,6 +365,25 @@ mod tests {
         .map(Line::text)
         .collect();
         assert_eq!(lines, ["- one", "  two", "  three"]);
+    }
+
+    #[test]
+    fn deep_indents_are_cut_to_leave_room() {
+        let bars = "\u{2502} ".repeat(30);
+        let lines: Vec<_> = wrap(
+            &[Piece::new("one two", Style::default())],
+            20,
+            &bars,
+            Style::default(),
+            &bars,
+        )
+        .iter()
+        .map(Line::text)
+        .collect();
+        assert_eq!(lines, [format!("{}one two", "\u{2502} ".repeat(5))]);
+        assert_eq!(fit_indent("    \u{2022} ", 5), "\u{2022} ");
+        assert_eq!(fit_indent("  ", 2), "");
+        assert_eq!(fit_indent("- ", 80), "- ");
     }
 
     #[test]
