@@ -6,22 +6,26 @@ use crate::document::{Align, Document, Table};
 use crate::entities::Entity;
 
 /// Column widths: natural widths, shrunk (widest first) until the table
-/// with its borders fits `avail` columns.
-fn fit(natural: &[usize], avail: usize) -> Vec<usize> {
+/// with its borders fits `avail` columns, but never below a column's
+/// `least` (its widest character), where its cells could not be wrapped.
+fn fit(natural: &[usize], least: &[usize], avail: usize) -> Vec<usize> {
     let borders = natural.len() * 3 + 1;
     let budget = avail.saturating_sub(borders).max(natural.len());
-    let mut widths: Vec<usize> = natural.iter().map(|&w| w.max(1)).collect();
+    let least = |i: usize| least.get(i).copied().unwrap_or(1).max(1);
+    let mut widths: Vec<usize> = natural
+        .iter()
+        .enumerate()
+        .map(|(i, &w)| w.max(least(i)))
+        .collect();
     while widths.iter().sum::<usize>() > budget {
         let Some((i, &w)) = widths
             .iter()
             .enumerate()
+            .filter(|&(i, &w)| w > least(i))
             .max_by_key(|&(i, w)| (*w, usize::MAX - i))
         else {
             break;
         };
-        if w <= 1 {
-            break;
-        }
         widths[i] = w - 1;
     }
     widths
@@ -64,17 +68,25 @@ pub fn layout(
         return Vec::new();
     }
     let mut natural = vec![0; cols];
+    let mut least = vec![1; cols];
     for row in &table.rows {
         for (c, cell) in row.iter().enumerate() {
-            let w: usize = pieces(doc, source, doc.cell(*cell), entities, Style::default())
-                .iter()
-                .map(|p| display_width(&p.text))
-                .sum();
+            let pieces = pieces(doc, source, doc.cell(*cell), entities, Style::default());
+            let w: usize = pieces.iter().map(|p| display_width(&p.text)).sum();
             natural[c] = natural[c].max(w);
+            // A two-column character needs two columns however narrow the
+            // column is squeezed.
+            let mut buf = [0; 4];
+            let widest = pieces
+                .iter()
+                .flat_map(|p| p.text.chars())
+                .map(|ch| display_width(ch.encode_utf8(&mut buf)))
+                .max();
+            least[c] = least[c].max(widest.unwrap_or(1));
         }
     }
     let avail = width.saturating_sub(display_width(pad));
-    let widths = fit(&natural, avail);
+    let widths = fit(&natural, &least, avail);
     let bar = Style {
         role: Role::Border,
         ..Style::default()
@@ -196,7 +208,14 @@ mod tests {
 
     #[test]
     fn fit_shrinks_the_widest_column_first() {
-        assert_eq!(super::fit(&[4, 20], 20), [4, 9]);
-        assert_eq!(super::fit(&[2, 2], 40), [2, 2]);
+        assert_eq!(super::fit(&[4, 20], &[1, 1], 20), [4, 9]);
+        assert_eq!(super::fit(&[2, 2], &[1, 1], 40), [2, 2]);
+    }
+
+    #[test]
+    fn a_squeezed_column_keeps_room_for_a_wide_character() {
+        assert_eq!(super::fit(&[10, 10], &[2, 1], 10), [2, 1]);
+        let got = lines("| 東京東京 | abcdefgh |\n|---|---|\n| 北京 | x |\n", 10);
+        assert!(got.iter().all(|l| super::display_width(l) <= 10), "{got:#?}");
     }
 }
