@@ -127,16 +127,18 @@ pub fn for_each_line(
 fn for_links(doc: &Document, width: usize, sink: &mut impl FnMut(Option<usize>, Vec<Line>)) {
     if !doc.links.is_empty() {
         let mut lines = vec![Line::default()];
-        lines.push(Line {
-            segs: vec![Seg {
-                text: "Links".into(),
-                style: Style {
-                    role: Role::Heading(3),
-                    ..Style::default()
-                },
-            }],
-            block: None,
-        });
+        let heading = Style {
+            role: Role::Heading(3),
+            ..Style::default()
+        };
+        // Wrapped like any heading, so that it fits however narrow.
+        lines.extend(wrap::wrap(
+            &[wrap::Piece::new("Links", heading)],
+            width,
+            "",
+            Style::default(),
+            "",
+        ));
         for (n, url) in doc.links.iter().enumerate() {
             let label = format!("[{}] ", n + 1);
             let pieces = vec![wrap::Piece::new(
@@ -438,6 +440,12 @@ mod tests {
         assert_eq!(
             texts(&l),
             ["See the report[1] now.", "", "Links", "[1] https://example.org/r"]
+        );
+        let narrow = Layout::new(&parse_markdown(src), src, &[], 3);
+        assert!(
+            narrow.lines.iter().all(|l| l.width() <= 3),
+            "{:?}",
+            texts(&narrow)
         );
     }
 
