@@ -216,16 +216,18 @@ pub fn for_each_line(
 fn for_links(doc: &Document, width: usize, sink: &mut impl FnMut(Option<usize>, Vec<Line>)) {
     if !doc.links.is_empty() {
         let mut lines = vec![Line::default()];
-        lines.push(Line {
-            segs: vec![Seg {
-                text: "Links".into(),
-                style: Style {
-                    role: Role::Heading(3),
-                    ..Style::default()
-                },
-            }],
-            block: None,
-        });
+        let heading = Style {
+            role: Role::Heading(3),
+            ..Style::default()
+        };
+        // Wrapped like any heading, so that it fits however narrow.
+        lines.extend(wrap::wrap(
+            &[wrap::Piece::new("Links", heading)],
+            width,
+            "",
+            Style::default(),
+            "",
+        ));
         for (n, url) in doc.links.iter().enumerate() {
             let label = format!("[{}] ", n + 1);
             let pieces = vec![wrap::Piece::new(
@@ -310,6 +312,8 @@ fn indents(doc: &Document, block: &Block) -> (String, String, Style) {
             .marker
             .as_ref()
             .map_or(Cow::Borrowed(""), |m| doc.marker(m));
+        // A footnote's label is the document's own text: made safe like the rest.
+        let marker = crate::sanitize::sanitize(&marker);
         let marker_width = marker.width().max(1) + 1;
         if marker.is_empty() {
             first.push_str(&" ".repeat(marker_width));
@@ -337,6 +341,7 @@ pub fn layout_block(
     let (first, rest, marker_style) = indents(doc, block);
     match &block.kind {
         BlockKind::Rule => {
+            let rest = wrap::fit_indent(&rest, width).to_owned();
             let w = width.saturating_sub(rest.width()).max(1);
             vec![Line {
                 segs: vec![
@@ -374,7 +379,10 @@ pub fn layout_block(
             }
             lines
         }
-        BlockKind::Table(t) => table::layout(doc, source, t, entities, width, &rest, marker_style),
+        BlockKind::Table(t) => {
+            let pad = wrap::fit_indent(&rest, width);
+            table::layout(doc, source, t, entities, width, pad, marker_style)
+        }
         BlockKind::Heading(level) => {
             let base = Style {
                 role: Role::Heading(*level),
@@ -522,6 +530,15 @@ mod tests {
     }
 
     #[test]
+    fn footnote_labels_are_sanitised() {
+        let src = "x[^a\u{1b}]\n\n[^a\u{1b}]: note \u{9b}\n";
+        let l = Layout::new(&parse_markdown(src), src, &[], 40);
+        let all: String = texts(&l).concat();
+        assert!(all.contains("note"), "{all:?}");
+        assert!(!all.contains(['\u{1b}', '\u{9b}']), "{all:?}");
+    }
+
+    #[test]
     fn quotes_get_a_bar_on_every_line() {
         let src = "> quoted words\nthat wrap\n";
         let l = Layout::new(&parse_markdown(src), src, &[], 12);
@@ -538,6 +555,12 @@ mod tests {
         assert_eq!(
             texts(&l),
             ["See the report[1] now.", "", "Links", "[1] https://example.org/r"]
+        );
+        let narrow = Layout::new(&parse_markdown(src), src, &[], 3);
+        assert!(
+            narrow.lines.iter().all(|l| l.width() <= 3),
+            "{:?}",
+            texts(&narrow)
         );
     }
 

@@ -5,26 +5,62 @@ use super::{Line, Role, Seg, Style, pieces};
 use crate::document::{Align, Document, Table};
 use crate::entities::Entity;
 
-/// Column widths: natural widths, shrunk (widest first) until the table
-/// with its borders fits `avail` columns.
-fn fit(natural: &[usize], avail: usize) -> Vec<usize> {
+/// Column widths: natural widths, shrunk (widest first, the leftmost of
+/// equals first) until the table with its borders fits `avail` columns,
+/// but never below a column's `least` (its widest character), where its
+/// cells could not be wrapped.
+///
+/// Shrinking one column at a time would take as many steps as the table
+/// has columns of text to lose, times the columns: seconds for a table of
+/// long cells. The result is computed directly instead: every column is
+/// capped at the highest level `cap` at which the table fits, and as many
+/// as there is room for keep one column more, the rightmost first.
+fn fit(natural: &[usize], least: &[usize], avail: usize) -> Vec<usize> {
     let borders = natural.len() * 3 + 1;
     let budget = avail.saturating_sub(borders).max(natural.len());
-    let mut widths: Vec<usize> = natural.iter().map(|&w| w.max(1)).collect();
-    while widths.iter().sum::<usize>() > budget {
-        let Some((i, &w)) = widths
+    let least = |i: usize| least.get(i).copied().unwrap_or(1).max(1);
+    let widths: Vec<usize> = natural
+        .iter()
+        .enumerate()
+        .map(|(i, &w)| w.max(least(i)))
+        .collect();
+    let capped = |cap: usize| -> usize {
+        widths
             .iter()
             .enumerate()
-            .max_by_key(|&(i, w)| (*w, usize::MAX - i))
-        else {
-            break;
-        };
-        if w <= 1 {
-            break;
-        }
-        widths[i] = w - 1;
+            .map(|(i, &w)| w.min(cap).max(least(i)))
+            .sum()
+    };
+    if widths.iter().sum::<usize>() <= budget {
+        return widths;
     }
+    // The highest cap that fits (the sum grows with the cap; at the widest
+    // column's width it does not fit), or none when even the least do not.
+    let (mut lo, mut hi) = (0, widths.iter().copied().max().unwrap_or(0));
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        if capped(mid) > budget {
+            hi = mid;
+        } else {
+            lo = mid + 1;
+        }
+    }
+    let cap = lo.saturating_sub(1);
+    // Columns at `cap + 1` one level up, spared from the right.
+    let mut over = capped(cap + 1).saturating_sub(budget);
     widths
+        .iter()
+        .enumerate()
+        .map(|(i, &w)| {
+            let at = w.min(cap + 1).max(least(i));
+            if at == cap + 1 && at > least(i) && over > 0 {
+                over -= 1;
+                cap
+            } else {
+                at
+            }
+        })
+        .collect()
 }
 
 fn border(left: &str, mid: &str, right: &str, widths: &[usize], pad: &str, pad_style: Style) -> Line {
@@ -64,17 +100,25 @@ pub fn layout(
         return Vec::new();
     }
     let mut natural = vec![0; cols];
+    let mut least = vec![1; cols];
     for row in &table.rows {
         for (c, cell) in row.iter().enumerate() {
-            let w: usize = pieces(doc, source, doc.cell(*cell), entities, Style::default())
-                .iter()
-                .map(|p| display_width(&p.text))
-                .sum();
+            let pieces = pieces(doc, source, doc.cell(*cell), entities, Style::default());
+            let w: usize = pieces.iter().map(|p| display_width(&p.text)).sum();
             natural[c] = natural[c].max(w);
+            // A two-column character needs two columns however narrow the
+            // column is squeezed.
+            let mut buf = [0; 4];
+            let widest = pieces
+                .iter()
+                .flat_map(|p| p.text.chars())
+                .map(|ch| display_width(ch.encode_utf8(&mut buf)))
+                .max();
+            least[c] = least[c].max(widest.unwrap_or(1));
         }
     }
     let avail = width.saturating_sub(display_width(pad));
-    let widths = fit(&natural, avail);
+    let widths = fit(&natural, &least, avail);
     let bar = Style {
         role: Role::Border,
         ..Style::default()
@@ -196,7 +240,71 @@ mod tests {
 
     #[test]
     fn fit_shrinks_the_widest_column_first() {
-        assert_eq!(super::fit(&[4, 20], 20), [4, 9]);
-        assert_eq!(super::fit(&[2, 2], 40), [2, 2]);
+        assert_eq!(super::fit(&[4, 20], &[1, 1], 20), [4, 9]);
+        assert_eq!(super::fit(&[2, 2], &[1, 1], 40), [2, 2]);
+    }
+
+    /// The column-at-a-time shrinking `fit` computes directly.
+    fn fit_by_steps(natural: &[usize], least: &[usize], avail: usize) -> Vec<usize> {
+        let budget = avail.saturating_sub(natural.len() * 3 + 1).max(natural.len());
+        let mut widths: Vec<usize> = natural
+            .iter()
+            .zip(least)
+            .map(|(&w, &l)| w.max(l).max(1))
+            .collect();
+        while widths.iter().sum::<usize>() > budget {
+            let Some((i, &w)) = widths
+                .iter()
+                .enumerate()
+                .filter(|&(i, &w)| w > least[i].max(1))
+                .max_by_key(|&(i, w)| (*w, usize::MAX - i))
+            else {
+                break;
+            };
+            widths[i] = w - 1;
+        }
+        widths
+    }
+
+    #[test]
+    fn fit_is_shrinking_column_by_column() {
+        let mut natural = [0; 3];
+        for n in 0..7 * 7 * 7 * 4 {
+            let (mut k, mut least) = (n, [1; 3]);
+            for w in &mut natural {
+                *w = k % 7;
+                k /= 7;
+            }
+            least[0] += k % 2;
+            least[2] += k / 2;
+            for cols in 1..=3 {
+                for avail in 0..30 {
+                    let (nat, lst) = (&natural[..cols], &least[..cols]);
+                    assert_eq!(
+                        super::fit(nat, lst, avail),
+                        fit_by_steps(nat, lst, avail),
+                        "{nat:?} {lst:?} {avail}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_table_of_long_cells_is_fitted_at_once() {
+        // Column by column this took a billion steps (minutes).
+        let widths = super::fit(&vec![100_000; 2_000], &vec![1; 2_000], 80);
+        assert!(widths.iter().all(|&w| w == 1));
+        assert_eq!(
+            super::fit(&[1_000_000, 3, 1_000_000], &[1, 1, 1], 40),
+            [13, 3, 14]
+        );
+    }
+
+    #[test]
+    fn a_squeezed_column_keeps_room_for_a_wide_character() {
+        assert_eq!(super::fit(&[10, 10], &[2, 1], 10), [2, 1]);
+        let got = lines("| 東京東京 | abcdefgh |\n|---|---|\n| 北京 | x |\n", 10);
+        assert!(got.iter().all(|l| super::display_width(l) <= 10), "{got:#?}");
     }
 }

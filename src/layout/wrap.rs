@@ -54,8 +54,38 @@ fn display_width_between(before: Option<char>, s: &str, after: Option<char>) -> 
 }
 
 /// Columns of a character as drawn (already made visible: no controls).
+/// Variation selectors 1 and 16 count one column although alone they take
+/// none: after a narrow base they make a two-column sequence ("❤\u{fe0f}",
+/// "‘\u{fe01}"), which a terminal and [`UnicodeWidthStr::width`] draw two
+/// columns wide. Counting the selector keeps a line's width at most what
+/// the wrapper counted; after a wide base it costs a column of slack.
 fn shown_width(c: char) -> usize {
-    c.width().unwrap_or(0)
+    match c {
+        '\u{fe01}' | '\u{fe0f}' => 1,
+        c => c.width().unwrap_or(0),
+    }
+}
+
+/// The most columns an indent (quote bars, list padding and marker, a code
+/// block's margin) takes at `width`: half the line, and always two columns
+/// short of it, so that any character still fits beside it.
+fn indent_room(width: usize) -> usize {
+    (width / 2).min(width.saturating_sub(2))
+}
+
+/// `indent` cut from the left to [`indent_room`] when deep nesting or a
+/// narrow width would leave too little room for the text; the right end
+/// (the list marker, the innermost quote bar) is what stays.
+pub(super) fn fit_indent(indent: &str, width: usize) -> &str {
+    let most = indent_room(width);
+    let mut w = display_width(indent);
+    for (i, c) in indent.char_indices() {
+        if w <= most {
+            return &indent[i..];
+        }
+        w -= shown_width(c);
+    }
+    ""
 }
 
 /// Builds lines, merging runs of the same style.
@@ -85,7 +115,9 @@ impl Lines {
         me
     }
 
-    fn start_line(&mut self, indent: String) {
+    fn start_line(&mut self, mut indent: String) {
+        let keep = indent.len() - fit_indent(&indent, self.width).len();
+        indent.drain(..keep);
         self.used = indent.width();
         self.indent = self.used;
         self.current = Vec::new();
@@ -328,6 +360,14 @@ mod tests {
     }
 
     #[test]
+    fn emoji_presentation_selectors_count_a_column() {
+        // "❤" is one column, but "❤\u{fe0f}" two: the selector is counted.
+        let lines = plain(&"\u{2764}\u{fe0f}".repeat(6), 5);
+        assert!(lines.iter().all(|l| l.width() <= 5), "{lines:?}");
+        assert_eq!(display_width("\u{2764}\u{fe0f}"), 2);
+    }
+
+    #[test]
     fn cjk_and_emoji_count_two_columns() {
         let lines = plain("東京 北京 首尔 🎉🎉 end", 6);
         assert_eq!(lines, ["東京", "北京", "首尔", "🎉🎉", "end"]);
@@ -425,6 +465,25 @@ mod tests {
         .map(Line::text)
         .collect();
         assert_eq!(lines, ["- one", "  two", "  three"]);
+    }
+
+    #[test]
+    fn deep_indents_are_cut_to_leave_room() {
+        let bars = "\u{2502} ".repeat(30);
+        let lines: Vec<_> = wrap(
+            &[Piece::new("one two", Style::default())],
+            20,
+            &bars,
+            Style::default(),
+            &bars,
+        )
+        .iter()
+        .map(Line::text)
+        .collect();
+        assert_eq!(lines, [format!("{}one two", "\u{2502} ".repeat(5))]);
+        assert_eq!(fit_indent("    \u{2022} ", 5), "\u{2022} ");
+        assert_eq!(fit_indent("  ", 2), "");
+        assert_eq!(fit_indent("- ", 80), "- ");
     }
 
     #[test]
