@@ -46,7 +46,10 @@ struct Raw {
 /// Which colours to draw with.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum ThemeName {
+    /// Light or dark after the terminal's background, asked at start: the
+    /// default, since a fixed choice is wrong for half the terminals.
     #[default]
+    Auto,
     Dark,
     Light,
     Mono,
@@ -109,12 +112,13 @@ impl Config {
                 .map_or(0, |n| n + 1)
         };
         let theme = match raw.theme.as_deref() {
-            None | Some("dark") => ThemeName::Dark,
+            None | Some("auto") => ThemeName::Auto,
+            Some("dark") => ThemeName::Dark,
             Some("light") => ThemeName::Light,
             Some("mono") => ThemeName::Mono,
             Some(other) => {
                 return Err(err(format!(
-                    "line {}: theme: unknown theme '{other}' (expected dark, light or mono)",
+                    "line {}: theme: unknown theme '{other}' (expected auto, dark, light or mono)",
                     line_of("theme")
                 )));
             }
@@ -252,7 +256,17 @@ mod tests {
     #[test]
     fn embedded_defaults_parse() {
         let c = Config::parse(DEFAULT_CONFIG, Path::new("default")).unwrap();
-        assert_eq!(c.theme, ThemeName::Dark);
+        assert_eq!(c.theme, ThemeName::Auto);
+        assert_eq!(Config::default().theme, ThemeName::Auto);
+        for (value, name) in [
+            ("auto", ThemeName::Auto),
+            ("dark", ThemeName::Dark),
+            ("light", ThemeName::Light),
+            ("mono", ThemeName::Mono),
+        ] {
+            let c = Config::parse(&format!("theme = \"{value}\"\n"), Path::new("c.toml")).unwrap();
+            assert_eq!(c.theme, name);
+        }
         assert!(c.keymap_overrides.is_empty());
     }
 

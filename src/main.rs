@@ -238,7 +238,8 @@ fn open_reader(cli: &Cli) -> anyhow::Result<()> {
         .with_wrap_width(usize::from(cx.config.wrap_width))
         .with_warning(state_warning.or(notice).or_else(|| problems.into_iter().next()));
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-    let theme = Theme::new(cx.config.theme, no_color);
+    // Before the TUI takes the terminal: `auto` asks for its background.
+    let theme = Theme::choose(cx.config.theme, no_color, brief::theme::ask_terminal);
     let io = Io {
         notes,
         data_dir: cx.paths.data.clone(),
