@@ -355,7 +355,7 @@ fn a_big_briefing_opens_at_once_and_gets_its_entities_from_the_background() {
     std::fs::write(store.join("big.txt"), &big).unwrap();
     let briefings = brief::store::scan(&store).unwrap();
     let (jobs, results) = brief::jobs::Jobs::new();
-    let io = common::io(tmp.path(), &[store.clone()]);
+    let io = common::io(tmp.path(), std::slice::from_ref(&store));
     let mut app = brief::app::App::new(
         briefings,
         brief::reading_state::ReadingState::default(),
@@ -446,7 +446,7 @@ fn files_added_edited_and_removed_while_open_appear_in_the_list() {
         "---\ntitle: Second\ndate: 2026-11-21\n---\nMiami talks.\n",
     )
     .unwrap();
-    let io = common::io(tmp.path(), &[store.clone()]);
+    let io = common::io(tmp.path(), std::slice::from_ref(&store));
     let mut app = brief::app::App::new(
         brief::store::scan(&store).unwrap(),
         brief::reading_state::ReadingState::default(),
@@ -622,7 +622,7 @@ fn the_briefing_open_at_quit_opens_again_at_start() {
     let mut app = brief::app::App::new(
         brief::store::scan(&root).unwrap(),
         state.clone(),
-        Default::default(),
+        std::collections::HashMap::default(),
     )
     .with_open_at_start(state.last.clone());
     common::resize(&mut app, 70, 30);
