@@ -20,9 +20,6 @@ pub fn run(cache: &Path, roots: &[PathBuf], watch: &Watchlist, rebuild: bool) ->
         open_current(cache, roots, watch, true)?.1
     };
     let names: Vec<String> = roots.iter().map(|r| r.display().to_string()).collect();
-    super::print(&crate::sanitize::sanitize(&format!(
-        "indexed {}: {}\n",
-        names.join(", "),
-        describe(&report)
-    )))
+    let line = format!("indexed {}: {}", names.join(", "), describe(&report));
+    super::print(&format!("{}\n", crate::sanitize::sanitize(&line)))
 }

@@ -140,36 +140,53 @@ fn event_loop(
     };
     act(app, terminal, Action::Start);
     let mut last_retry = std::time::Instant::now();
+    // The screen's size, asked once and then told by resize events (asking
+    // opens the terminal device each time).
+    let mut screen: ratatui::layout::Rect = terminal.size()?.into();
+    let mut dirty = true;
     while !app.should_quit() && !signals.stop_requested() {
         if signals.take_suspend() {
             signals::suspend()?;
             repaint(terminal)?;
+            screen = terminal.size()?.into();
+            dirty = true;
         }
         if signals.take_resumed() {
             // Stopped without warning (SIGSTOP) and continued: the shell may
             // have changed the terminal meanwhile.
             signals::enter_terminal()?;
             repaint(terminal)?;
+            screen = terminal.size()?.into();
+            dirty = true;
         }
         if app.has_unsaved_notes() && last_retry.elapsed() >= RETRY_EVERY {
             last_retry = std::time::Instant::now();
             act(app, terminal, Action::Tick);
+            dirty = true;
         }
         while let Ok(action) = results.try_recv() {
             act(app, terminal, action);
+            dirty = true;
         }
-        let size = terminal.size()?;
-        let sizes = ui::pane_sizes(size.into(), app.focus(), app.sizes());
-        if sizes != app.sizes() {
-            act(app, terminal, Action::Resize(sizes));
+        // Drawn only when something changed: an idle reader uses no CPU.
+        if dirty {
+            let sizes = ui::pane_sizes(screen, app.focus(), app.sizes());
+            if sizes != app.sizes() {
+                act(app, terminal, Action::Resize(sizes));
+            }
+            terminal.draw(|frame| ui::draw(frame, app, look, &mut frame_map))?;
+            dirty = false;
         }
-        terminal.draw(|frame| ui::draw(frame, app, look, &mut frame_map))?;
         let wait = Duration::from_millis(if app.is_busy() { 50 } else { 250 });
         if !event::poll(wait)? {
             continue;
         }
+        dirty = true;
         for _ in 0..BATCH {
             let event = event::read()?;
+            if let event::Event::Resize(w, h) = event {
+                screen = ratatui::layout::Rect::new(0, 0, w, h);
+            }
             for action in input::translate(&event, app, session.keymap, &frame_map) {
                 act(app, terminal, action);
             }

@@ -46,18 +46,34 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, look: Look<'_>, map: &
     }
     let width = usize::from(inner.width);
     let open_index = app.open_index();
-    let items: Vec<ListItem<'_>> = view
+    // Only the entries that fit are built: a store of 10,000 briefings costs
+    // what a screenful does. The first one shown moves just enough to keep
+    // the selection in view, as ratatui's list would.
+    let fit = (usize::from(inner.height) / ENTRY_ROWS).max(1);
+    let selected = app.selected().min(view.len().saturating_sub(1));
+    let mut first = map.offset(Pane::Articles).min(view.len().saturating_sub(1));
+    if selected < first {
+        first = selected;
+    } else if selected >= first + fit {
+        first = selected + 1 - fit;
+    }
+    let end = (first + fit + 1).min(view.len());
+    let items: Vec<ListItem<'_>> = view[first..end]
         .iter()
         .map(|&i| entry(app, i, open_index == Some(i), width, theme))
         .collect();
     let empty = items.is_empty();
     let list = List::new(items).highlight_style(theme.selected);
-    let mut state = ListState::default()
-        .with_offset(map.offset(Pane::Articles))
-        .with_selected((!empty).then_some(app.selected()));
+    let mut state = ListState::default().with_selected((!empty).then_some(selected - first));
     frame.render_stateful_widget(list, inner, &mut state);
-    let targets: Vec<(usize, Option<usize>)> = (0..view.len()).map(|pos| (ENTRY_ROWS, Some(pos))).collect();
-    map.record_list(Pane::Articles, area, inner, state.offset(), &targets);
+    let targets: Vec<(usize, Option<usize>)> = (first..end).map(|pos| (ENTRY_ROWS, Some(pos))).collect();
+    map.record_window(
+        Pane::Articles,
+        area,
+        inner,
+        first + state.offset(),
+        &targets[state.offset().min(targets.len())..],
+    );
     if empty {
         let msg = if app.briefings().is_empty() {
             "no briefings in this store".to_owned()

@@ -59,9 +59,22 @@ impl FrameMap {
         offset: usize,
         items: &[(usize, Option<usize>)],
     ) {
-        self.offsets[index(pane)] = offset;
+        self.record_window(pane, area, inner, offset, items.get(offset..).unwrap_or_default());
+    }
+
+    /// Records a list pane drawn from only the items it could show: `items`
+    /// begins at the list's `first` entry.
+    pub(super) fn record_window(
+        &mut self,
+        pane: Pane,
+        area: Rect,
+        inner: Rect,
+        first: usize,
+        items: &[(usize, Option<usize>)],
+    ) {
+        self.offsets[index(pane)] = first;
         let mut rows = Vec::with_capacity(usize::from(inner.height));
-        for &(height, target) in items.iter().skip(offset) {
+        for &(height, target) in items {
             for _ in 0..height {
                 rows.push(target);
             }
