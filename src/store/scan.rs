@@ -55,7 +55,7 @@ fn files_of(root: &Path) -> Result<Vec<(String, PathBuf)>, StoreError> {
     }
     let mut files = Vec::new();
     let mut seen = HashSet::new();
-    walk(root, &mut seen, &mut files);
+    walk_store(root, &mut seen, &mut files);
     files.sort();
     let mut out: Vec<(String, PathBuf)> = files
         .into_iter()
@@ -74,7 +74,7 @@ pub fn stat_signature(roots: &[PathBuf]) -> Vec<(PathBuf, u64, Option<std::time:
     for root in roots {
         match std::fs::metadata(root) {
             Ok(m) if m.is_file() => files.push(root.clone()),
-            Ok(_) => walk(root, &mut seen, &mut files),
+            Ok(_) => walk_store(root, &mut seen, &mut files),
             Err(_) => {}
         }
     }
@@ -106,7 +106,16 @@ fn is_hidden(path: &Path) -> bool {
 
 /// Depth-first walk. `seen` holds canonical folders already entered, so a
 /// symlink that points back up the tree is entered once, not forever.
-fn walk(dir: &Path, seen: &mut HashSet<PathBuf>, files: &mut Vec<PathBuf>) {
+/// Walks a store folder: links are followed only to files and folders
+/// inside it, so a link to `/usr` or a home folder never pulls either in.
+fn walk_store(root: &Path, seen: &mut HashSet<PathBuf>, files: &mut Vec<PathBuf>) {
+    let Ok(inside) = std::fs::canonicalize(root) else {
+        return;
+    };
+    walk(root, &inside, seen, files);
+}
+
+fn walk(dir: &Path, inside: &Path, seen: &mut HashSet<PathBuf>, files: &mut Vec<PathBuf>) {
     let Ok(canonical) = std::fs::canonicalize(dir) else {
         return;
     };
@@ -121,13 +130,17 @@ fn walk(dir: &Path, seen: &mut HashSet<PathBuf>, files: &mut Vec<PathBuf>) {
         if is_hidden(&path) {
             continue;
         }
+        let link = entry.file_type().is_ok_and(|t| t.is_symlink());
+        if link && !std::fs::canonicalize(&path).is_ok_and(|target| target.starts_with(inside)) {
+            continue;
+        }
         // `metadata` follows symlinks: a FIFO, socket or device is neither
         // a file nor a folder and is skipped without being opened.
         let Ok(meta) = std::fs::metadata(&path) else {
             continue;
         };
         if meta.is_dir() {
-            walk(&path, seen, files);
+            walk(&path, inside, seen, files);
         } else if meta.is_file() && Format::from_path(&path).is_some() {
             files.push(path);
         }
@@ -138,6 +151,26 @@ fn walk(dir: &Path, seen: &mut HashSet<PathBuf>, files: &mut Vec<PathBuf>) {
 mod tests {
     use super::*;
     use std::fs;
+
+    #[cfg(unix)]
+    #[test]
+    fn links_out_of_the_store_are_not_followed() {
+        let dir = tempfile::tempdir().unwrap();
+        let (store, outside) = (dir.path().join("store"), dir.path().join("outside"));
+        fs::create_dir_all(store.join("sub")).unwrap();
+        fs::create_dir_all(&outside).unwrap();
+        fs::write(store.join("sub/in.md"), "# In\n").unwrap();
+        fs::write(outside.join("out.md"), "# Out\n").unwrap();
+        std::os::unix::fs::symlink(&outside, store.join("escape")).unwrap();
+        std::os::unix::fs::symlink(outside.join("out.md"), store.join("out-link.md")).unwrap();
+        std::os::unix::fs::symlink(store.join("sub/in.md"), store.join("in-link.md")).unwrap();
+        let ids: Vec<String> = scan(&store).unwrap().into_iter().map(|b| b.id).collect();
+        assert_eq!(
+            ids,
+            ["in-link.md", "sub/in.md"],
+            "a link inside the store is fine"
+        );
+    }
 
     #[test]
     fn scans_recursively_skipping_hidden_and_other_files() {
