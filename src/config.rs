@@ -210,6 +210,57 @@ fn to_watched(entries: &[WatchEntry]) -> Vec<Watched> {
 /// the whole watchlist now in force. A file that does not parse is left
 /// untouched and reported.
 pub fn add_to_watchlist(path: &Path, name: &str, kind: EntityKind) -> Result<Vec<Watched>, ConfigError> {
+    edit_watchlist(path, |list| {
+        let mut table = toml_edit::Table::new();
+        table.insert("name", toml_edit::value(name));
+        table.insert("kind", toml_edit::value(kind.as_str()));
+        list.push(table);
+        String::new()
+    })
+}
+
+/// Takes an entity off `config.toml`'s watchlist (every entry with that
+/// name and kind), keeping the rest of the file as the user wrote it.
+pub fn remove_from_watchlist(path: &Path, name: &str, kind: EntityKind) -> Result<Vec<Watched>, ConfigError> {
+    edit_watchlist(path, |list| {
+        let is_it = |t: &toml_edit::Table| {
+            let is = |key: &str, want: &str| {
+                t.get(key)
+                    .and_then(|v| v.as_str())
+                    .is_some_and(|v| v.eq_ignore_ascii_case(want))
+            };
+            is("name", name) && is("kind", kind.as_str())
+        };
+        // Comments written above a removed entry belong to the file, not to
+        // it: they move to what follows.
+        let mut comments = String::new();
+        for t in list.iter().filter(|t| is_it(t)) {
+            comments.push_str(t.decor().prefix().and_then(|p| p.as_str()).unwrap_or(""));
+        }
+        list.retain(|t| !is_it(t));
+        match list.get_mut(0) {
+            Some(first) => {
+                let own = first
+                    .decor()
+                    .prefix()
+                    .and_then(|p| p.as_str())
+                    .unwrap_or("")
+                    .to_owned();
+                first.decor_mut().set_prefix(format!("{comments}{own}"));
+                String::new()
+            }
+            None => comments,
+        }
+    })
+}
+
+/// Changes the watchlist in `config.toml` with `toml_edit`, so the user's
+/// comments, order and layout stay (and the file keeps its mode); a file
+/// that would not load is never written.
+fn edit_watchlist(
+    path: &Path,
+    edit: impl FnOnce(&mut toml_edit::ArrayOfTables) -> String,
+) -> Result<Vec<Watched>, ConfigError> {
     let err = |message: String| ConfigError {
         path: path.to_owned(),
         message,
@@ -229,10 +280,15 @@ pub fn add_to_watchlist(path: &Path, name: &str, kind: EntityKind) -> Result<Vec
         .or_insert_with(|| toml_edit::Item::ArrayOfTables(toml_edit::ArrayOfTables::new()))
         .as_array_of_tables_mut()
         .ok_or_else(|| err("watchlist: expected [[watchlist]] tables".to_owned()))?;
-    let mut table = toml_edit::Table::new();
-    table.insert("name", toml_edit::value(name));
-    table.insert("kind", toml_edit::value(kind.as_str()));
-    list.push(table);
+    // What the edit leaves over (comments with nowhere to go) ends the file.
+    let leftover = edit(list);
+    if list.is_empty() {
+        doc.remove("watchlist");
+    }
+    if !leftover.is_empty() {
+        let trailing = doc.trailing().as_str().unwrap_or("").to_owned();
+        doc.set_trailing(format!("{leftover}{trailing}"));
+    }
     let new_text = doc.to_string();
     let config = Config::parse(&new_text, path)?;
     crate::fsutil::write_atomic(path, new_text.as_bytes()).map_err(|e| err(format!("cannot save: {e}")))?;

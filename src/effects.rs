@@ -135,6 +135,17 @@ pub fn perform(io: &Io, jobs: Option<&Jobs>, effect: Effect) -> Vec<Action> {
                 crate::config::add_to_watchlist(&io.config_file, &name, kind).map_err(|e| e.to_string());
             vec![Action::Watched {
                 name,
+                on: true,
+                file: io.config_file.clone(),
+                result,
+            }]
+        }
+        Effect::Unwatch { name, kind } => {
+            let result =
+                crate::config::remove_from_watchlist(&io.config_file, &name, kind).map_err(|e| e.to_string());
+            vec![Action::Watched {
+                name,
+                on: false,
                 file: io.config_file.clone(),
                 result,
             }]

@@ -232,6 +232,10 @@ impl Theme {
             Role::Code | Role::Marker | Role::LinkRef | Role::Border => out = self.dim,
             Role::Text => {}
         }
+        // Inline code looks like a code block's text, not like prose.
+        if s.code && s.role == Role::Text {
+            out = self.dim;
+        }
         if s.strong {
             out = out.add_modifier(Modifier::BOLD);
         }

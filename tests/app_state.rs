@@ -755,3 +755,32 @@ fn capital_e_exports_every_note_to_the_file_asked_for() {
         "says where"
     );
 }
+
+#[test]
+fn w_again_takes_an_entity_off_the_watchlist() {
+    let tmp = tempfile::tempdir().unwrap();
+    let config = "# mine\n[[watchlist]]\nname = \"Steve Witkoff\"\nkind = \"PERSON\"\n";
+    std::fs::write(tmp.path().join("config.toml"), config).unwrap();
+    let (mut app, io) = seed_open(tmp.path());
+    send(&mut app, &io, Command::FocusEntities);
+    let o = app.open().unwrap();
+    let witkoff = o.groups.iter().position(|g| g.name == "Steve Witkoff").unwrap();
+    assert!(o.groups[witkoff].watched);
+    send(&mut app, &io, Command::Top);
+    for _ in 0..witkoff {
+        send(&mut app, &io, Command::Down);
+    }
+    let effects = send(&mut app, &io, Command::Watch);
+    assert!(
+        matches!(&effects[..], [Effect::Unwatch { name, .. }] if name == "Steve Witkoff"),
+        "{effects:?}"
+    );
+    let config = std::fs::read_to_string(&io.config_file).unwrap();
+    assert!(config.starts_with("# mine\n"), "comments kept: {config}");
+    assert!(!config.contains("Witkoff"), "{config}");
+    let o = app.open().unwrap();
+    let g = o.selected_group().unwrap();
+    assert_eq!(g.name, "Steve Witkoff", "the selection stays");
+    assert!(!g.watched);
+    assert!(app.status().unwrap().text.contains("no longer watching"));
+}

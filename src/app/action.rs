@@ -83,6 +83,8 @@ pub enum Action {
     /// `config.toml`'s watchlist was updated (or could not be).
     Watched {
         name: String,
+        /// Put on (true) or taken off (false).
+        on: bool,
         file: PathBuf,
         result: Result<Vec<Watched>, String>,
     },

@@ -170,7 +170,7 @@ impl Command {
                 "search every briefing and note: words, \"phrases\", person: source: after: …"
             }
             Self::Sort => "sort articles: date, title, source, watchlist hits",
-            Self::Watch => "watch the selected entity (saved to config.toml)",
+            Self::Watch => "watch the selected entity, or stop watching it (saved to config.toml)",
             Self::Suspend => "suspend to the shell (fg returns)",
             Self::ToggleRead => "mark the briefing read or unread",
             Self::Outline => "outline: the briefing's headings; Enter jumps",

@@ -39,6 +39,8 @@ pub enum Effect {
     /// Add an entity to `config.toml`'s watchlist; answered by
     /// `Action::Watched`.
     Watch { name: String, kind: EntityKind },
+    /// Take an entity off the watchlist; answered by `Action::Watched`.
+    Unwatch { name: String, kind: EntityKind },
     /// Write notes that could not be saved to a recovery file; answered by
     /// `Action::Recovered`.
     Recover(NotesFile),

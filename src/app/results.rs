@@ -196,13 +196,15 @@ impl App {
     pub(super) fn watched(
         &mut self,
         name: &str,
+        on: bool,
         file: &Path,
         result: Result<Vec<Watched>, String>,
     ) -> Vec<Effect> {
         match result {
             Ok(entries) => {
                 self.watch = Watchlist::new(entries);
-                self.say(format!("watching {name} — saved to {}", file.display()));
+                let what = if on { "watching" } else { "no longer watching" };
+                self.say(format!("{what} {name} — saved to {}", file.display()));
                 let mut effects = self.request_index();
                 effects.extend(self.open_index().and_then(|i| self.open_request(i)));
                 effects

@@ -73,7 +73,12 @@ impl App {
                 }
                 Vec::new()
             }
-            Action::Watched { name, file, result } => self.watched(&name, &file, result),
+            Action::Watched {
+                name,
+                on,
+                file,
+                result,
+            } => self.watched(&name, on, &file, result),
             Action::ExternalEditDone(result) => {
                 self.external_edit_done(result);
                 Vec::new()
@@ -363,9 +368,14 @@ impl App {
             return Vec::new();
         };
         if g.watched {
-            let name = g.name.clone();
-            self.say(format!("{name} is already on the watchlist"));
-            return Vec::new();
+            // The same key takes it off again (by the watchlist's own name
+            // for it, which may be a shorter form or an alias).
+            let name = self
+                .watch
+                .entry_for(g.kind, &g.name)
+                .unwrap_or(&g.name)
+                .to_owned();
+            return vec![Effect::Unwatch { name, kind: g.kind }];
         }
         vec![Effect::Watch {
             name: g.name.clone(),

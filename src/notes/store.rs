@@ -194,9 +194,10 @@ impl NotesStore {
 
     /// Saves `file`, merged with what is on disk now (merge-on-write).
     ///
-    /// Under an advisory lock (`<file>.lock`, created with `create_new`; one
-    /// older than 10 s is taken as stale and removed), the file on disk is
-    /// read again and merged with `file` by note id:
+    /// Under a lock the system holds for this process (`flock` on
+    /// `<file>.lock`, released when the process ends however it ends; a
+    /// holder is waited for, never overridden), the file on disk is read
+    /// again and merged with `file` by note id:
     ///
     /// - a note on both sides: the later `updated` wins (ties: ours);
     /// - a note only on disk: kept, unless this copy deleted it (`deleted`,
@@ -278,7 +279,16 @@ impl NotesStore {
         for _ in 0..MERGE_TRIES {
             let (on_disk, read_hash) = read_file_hashed(&path)?;
             let unchanged_from = on_disk.as_ref().map(|f| f.notes.clone());
-            let merged = merge(on_disk.unwrap_or_else(|| NotesFile::new(&file.briefing)), file);
+            let merged = if let Some(disk) = on_disk {
+                merge(disk, file)
+            } else {
+                // The file is gone (deleted while the reader ran): nobody
+                // deleted these notes one by one, so they are written again
+                // from memory rather than taken as deleted elsewhere.
+                let mut ours = file.clone();
+                ours.seen.clear();
+                merge(NotesFile::new(&file.briefing), &ours)
+            };
             let unchanged = match &unchanged_from {
                 Some(notes) => *notes == merged.notes,
                 None => merged.notes.is_empty(),

@@ -450,3 +450,19 @@ fn notes_from_before_stores_are_adopted_and_moved() {
         ["and a new one", "written by an older brief"]
     );
 }
+
+#[test]
+fn a_notes_file_deleted_while_running_is_written_again_from_memory() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let store = NotesStore::new(dir.path());
+    let mut file = store.load(ID).expect("load");
+    file.add(note("saved once", 0));
+    store.sync(&mut file).expect("save");
+    fs::remove_file(store.file_for(ID)).expect("deleted behind the reader's back");
+    file.add(note("and another", 1));
+    store.sync(&mut file).expect("save");
+    assert_eq!(
+        texts(&store.load(ID).expect("load")),
+        ["and another", "saved once"]
+    );
+}
