@@ -325,3 +325,30 @@ fn hints_and_messages_name_the_users_keys_not_the_defaults() {
     let screen = text(&common::draw_keys(&mut app, &dark(), &keymap, 120, 40, &mut map));
     assert!(screen.contains("note deleted — z undoes"), "{screen}");
 }
+
+#[test]
+fn entity_counts_leave_air_before_the_border_and_narrow_panes_keep_names() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (mut app, io) = seed_open(tmp.path());
+    for (w, h) in [(120, 40), (80, 24), (60, 20)] {
+        send(&mut app, &io, Command::FocusEntities);
+        let (buf, map) = common::draw(&mut app, &dark(), w, h);
+        let inner = map.pane(brief::app::Pane::Entities).unwrap().inner;
+        for y in inner.y..inner.y + inner.height {
+            let last = buf[(inner.x + inner.width - 1, y)].symbol();
+            assert_eq!(
+                last,
+                " ",
+                "{w}×{h}: row {y} runs into the border:\n{}",
+                text(&buf)
+            );
+        }
+        if w == 60 {
+            assert!(
+                text(&buf).contains("Steve Witkoff"),
+                "the name whole: {}",
+                text(&buf)
+            );
+        }
+    }
+}

@@ -45,6 +45,13 @@ impl App {
             // n/N walking them.
             open.search = Some(super::search::Search::any(&terms, &open.paragraphs));
             open.goto_block(paragraph, self.sizes.reader_rows);
+            // Near the top, with a little of what leads to it.
+            if let Some(r) = open.layout.blocks.get(open.cursor).cloned() {
+                open.scroll = r
+                    .start
+                    .saturating_sub(2)
+                    .min(open.max_scroll(self.sizes.reader_rows));
+            }
             self.state.positions.insert(open.id.clone(), open.cursor);
         }
         self.open = Some(open);

@@ -48,13 +48,20 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme, map: &m
             selected_row = items.len();
         }
         let count = format!(" {}", g.mentions.len());
-        let spread = match open.spread.get(i).copied().flatten() {
+        let mut spread = match open.spread.get(i).copied().flatten() {
             Some(n) if n > 1 => format!(" · in {n}"),
             _ => String::new(),
         };
+        // A narrow pane keeps the name whole before the "in N briefings".
+        let name_width = unicode_width::UnicodeWidthStr::width(g.name.as_str());
+        if name_width + count.len() + spread.chars().count() + 3 > width {
+            spread.clear();
+        }
+        // The mark's two columns, the counts, and one column of air before
+        // the border.
         let name = truncate(
             &g.name,
-            width.saturating_sub(count.len() + spread.chars().count() + 2),
+            width.saturating_sub(count.len() + spread.chars().count() + 3),
         );
         items.push(ListItem::new(Line::from(vec![
             Span::styled(if g.watched { "★ " } else { "  " }, theme.note_mark),
