@@ -352,3 +352,27 @@ fn entity_counts_leave_air_before_the_border_and_narrow_panes_keep_names() {
         }
     }
 }
+
+#[test]
+fn the_reader_shows_the_header_the_outline_and_articles_show_stars() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (mut app, io) = app(tmp.path());
+    open(&mut app, &io, "004_long-report-miami-track.md");
+    let screen = text(&draw(&mut app, &dark(), 120, 40));
+    // The full title wrapped, then date · source · author and the tags.
+    assert!(screen.contains("Inside the Miami track: what the 20-point framework"), "{screen}");
+    assert!(screen.contains("covers, and what it leaves open"), "{screen}");
+    assert!(screen.contains("2026-11-25 · Analysis Desk · Jonathan Hale"), "{screen}");
+    assert!(screen.contains("#analysis #diplomacy"), "{screen}");
+    send(&mut app, &io, Command::Outline);
+    let screen = text(&draw(&mut app, &dark(), 120, 40));
+    assert!(screen.contains("Outline"), "{screen}");
+    assert!(screen.contains("How we got here") && screen.contains("Three days in Miami"), "{screen}");
+    send(&mut app, &io, Command::Back);
+    send(&mut app, &io, Command::FocusArticles);
+    send(&mut app, &io, Command::Star);
+    send(&mut app, &io, Command::StarredOnly);
+    let screen = text(&draw(&mut app, &dark(), 120, 40));
+    assert!(screen.contains("1 Articles · 1 starred"), "{screen}");
+    assert!(screen.contains("▸ ★ Inside the Miami"), "{screen}");
+}
