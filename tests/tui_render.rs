@@ -360,14 +360,23 @@ fn the_reader_shows_the_header_the_outline_and_articles_show_stars() {
     open(&mut app, &io, "004_long-report-miami-track.md");
     let screen = text(&draw(&mut app, &dark(), 120, 40));
     // The full title wrapped, then date · source · author and the tags.
-    assert!(screen.contains("Inside the Miami track: what the 20-point framework"), "{screen}");
+    assert!(
+        screen.contains("Inside the Miami track: what the 20-point framework"),
+        "{screen}"
+    );
     assert!(screen.contains("covers, and what it leaves open"), "{screen}");
-    assert!(screen.contains("2026-11-25 · Analysis Desk · Jonathan Hale"), "{screen}");
+    assert!(
+        screen.contains("2026-11-25 · Analysis Desk · Jonathan Hale"),
+        "{screen}"
+    );
     assert!(screen.contains("#analysis #diplomacy"), "{screen}");
     send(&mut app, &io, Command::Outline);
     let screen = text(&draw(&mut app, &dark(), 120, 40));
     assert!(screen.contains("Outline"), "{screen}");
-    assert!(screen.contains("How we got here") && screen.contains("Three days in Miami"), "{screen}");
+    assert!(
+        screen.contains("How we got here") && screen.contains("Three days in Miami"),
+        "{screen}"
+    );
     send(&mut app, &io, Command::Back);
     send(&mut app, &io, Command::FocusArticles);
     send(&mut app, &io, Command::Star);
@@ -375,4 +384,17 @@ fn the_reader_shows_the_header_the_outline_and_articles_show_stars() {
     let screen = text(&draw(&mut app, &dark(), 120, 40));
     assert!(screen.contains("1 Articles · 1 starred"), "{screen}");
     assert!(screen.contains("▸ ★ Inside the Miami"), "{screen}");
+}
+
+#[test]
+fn enter_in_help_shows_the_names_config_toml_knows() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (mut app, io) = app(tmp.path());
+    send(&mut app, &io, Command::Help);
+    let screen = text(&draw(&mut app, &dark(), 120, 40));
+    assert!(!screen.contains("add_note —"), "{screen}");
+    send(&mut app, &io, Command::Select);
+    let screen = text(&draw(&mut app, &dark(), 120, 40));
+    assert!(screen.contains("add_note — add a note"), "{screen}");
+    assert!(screen.contains("half_page_down — half a page down"), "{screen}");
 }

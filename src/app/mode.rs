@@ -9,8 +9,9 @@ pub enum Mode {
     /// Keys are commands for the panes.
     #[default]
     Normal,
-    /// The help overlay is open; it scrolls from this line.
-    Help { scroll: usize },
+    /// The help overlay is open; it scrolls from this line, and shows each
+    /// action's name for `config.toml` when `ids`.
+    Help { scroll: usize, ids: bool },
     /// The Articles filter is being typed (it applies as you type).
     Filter { input: String },
     /// A Reader search is being typed (it applies on Enter).

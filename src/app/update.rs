@@ -88,9 +88,11 @@ impl App {
 
     fn command(&mut self, command: Command) -> Vec<Effect> {
         match &mut self.mode {
-            Mode::Help { scroll } => {
+            Mode::Help { scroll, ids } => {
                 match command {
                     Command::Help | Command::Back | Command::Quit => self.mode = Mode::Normal,
+                    // The names `[keys]` in config.toml knows the actions by.
+                    Command::Select => *ids = !*ids,
                     Command::Down => *scroll += 1,
                     Command::Up => *scroll = scroll.saturating_sub(1),
                     Command::PageDown | Command::HalfPageDown => *scroll += 10,
@@ -129,7 +131,12 @@ impl App {
     pub(super) fn pane_command(&mut self, command: Command) -> Vec<Effect> {
         match command {
             Command::Quit => return self.shutdown(),
-            Command::Help => self.mode = Mode::Help { scroll: 0 },
+            Command::Help => {
+                self.mode = Mode::Help {
+                    scroll: 0,
+                    ids: false,
+                }
+            }
             Command::FocusNext => self.focus = self.focus.step(true),
             Command::FocusPrev => self.focus = self.focus.step(false),
             Command::FocusArticles => self.focus = Pane::Articles,

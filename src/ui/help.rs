@@ -17,9 +17,24 @@ pub fn lines(keymap: &Keymap) -> Vec<(String, &'static str)> {
         .collect()
 }
 
-pub fn draw(frame: &mut Frame<'_>, area: Rect, scroll: usize, look: Look<'_>) {
+/// Every command with its keys and, for `config.toml`, its name.
+fn lines_with_ids(keymap: &Keymap) -> Vec<(String, String)> {
+    Command::ALL
+        .iter()
+        .map(|&c| (keymap.label(c), format!("{} — {}", c.id(), c.describe())))
+        .collect()
+}
+
+pub fn draw(frame: &mut Frame<'_>, area: Rect, scroll: usize, ids: bool, look: Look<'_>) {
     let theme = look.theme;
-    let entries = lines(look.keymap);
+    let entries: Vec<(String, String)> = if ids {
+        lines_with_ids(look.keymap)
+    } else {
+        lines(look.keymap)
+            .into_iter()
+            .map(|(k, d)| (k, d.to_owned()))
+            .collect()
+    };
     let key_width = entries
         .iter()
         .map(|(k, _)| k.chars().count())
@@ -42,7 +57,8 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, scroll: usize, look: Look<'_>) {
     )));
     text.push(Line::from(Span::styled(
         format!(
-            " Keys can be changed in config.toml [keys]. {} closes.",
+            " Keys can be changed in config.toml [keys]; {} shows the names it knows. {} closes.",
+            look.keymap.label(Command::Select),
             look.keymap.label(Command::Help)
         ),
         theme.dim,

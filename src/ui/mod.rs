@@ -159,7 +159,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, look: Look<'_>, map: &mut FrameMap
         status::draw(frame, r, app, look);
     }
     match app.mode() {
-        Mode::Help { scroll } => help::draw(frame, area, *scroll, look),
+        Mode::Help { scroll, ids } => help::draw(frame, area, *scroll, *ids, look),
         Mode::Editing(editor) => overlay::draw_editor(frame, area, editor, look),
         Mode::Outline { selected } => {
             if let Some(open) = app.open() {
