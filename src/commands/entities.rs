@@ -48,15 +48,40 @@ pub fn index(
 ) -> anyhow::Result<()> {
     let (index, _) = super::archive::open_current(cache, roots, watch, true)?;
     let records = index.entity_records()?;
-    let briefings = index.briefings()?.len();
-    let doc = serde_json::json!({
-        "briefings": briefings,
-        "entities": records,
-    });
-    // Names come from the briefings: inert on a terminal, still lossless.
-    let mut text = crate::sanitize::inert_json(&serde_json::to_string_pretty(&doc)?).into_owned();
-    text.push('\n');
-    super::print(&text)
+    let briefings = index.briefing_count()?;
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    super::ignore_broken_pipe(write_index(&mut out, briefings, &records).and_then(|()| out.flush()))
+}
+
+/// The index as one pretty JSON document, written a record at a time (the
+/// same text `serde_json::to_string_pretty` gives for the whole, without
+/// holding it): a 10,000-briefing archive has tens of thousands of records.
+/// Names come from the briefings: inert on a terminal, still lossless.
+fn write_index(
+    out: &mut impl Write,
+    briefings: usize,
+    records: &[crate::entities::index::IndexRecord],
+) -> std::io::Result<()> {
+    write!(out, "{{\n  \"briefings\": {briefings},\n  \"entities\": ")?;
+    if records.is_empty() {
+        return writeln!(out, "[]\n}}");
+    }
+    writeln!(out, "[")?;
+    for (i, record) in records.iter().enumerate() {
+        // Through a `Value`: its keys in alphabetical order, as ever.
+        let value = serde_json::to_value(record).map_err(std::io::Error::other)?;
+        let json = serde_json::to_string_pretty(&value).map_err(std::io::Error::other)?;
+        let json = crate::sanitize::inert_json(&json);
+        for (n, line) in json.lines().enumerate() {
+            if n > 0 {
+                writeln!(out)?;
+            }
+            write!(out, "    {line}")?;
+        }
+        writeln!(out, "{}", if i + 1 < records.len() { "," } else { "" })?;
+    }
+    writeln!(out, "  ]\n}}")
 }
 
 /// Writes a briefing's entities as JSON Lines, a few kilobytes at a time

@@ -25,7 +25,8 @@ pub struct IndexRecord {
     pub name: String,
     pub label: &'static str,
     pub mentions: usize,
-    pub briefings: Vec<String>,
+    /// Shared: an archive's million mentions name ten thousand briefings.
+    pub briefings: Vec<std::sync::Arc<str>>,
 }
 
 impl EntityIndex {
@@ -126,7 +127,7 @@ impl EntityIndex {
                 name: name.clone(),
                 label: kind.as_str(),
                 mentions: ids.values().sum(),
-                briefings: ids.keys().cloned().collect(),
+                briefings: ids.keys().map(|k| std::sync::Arc::from(k.as_str())).collect(),
             })
             .collect();
         out.sort_by(|a, b| {

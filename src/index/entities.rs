@@ -233,7 +233,7 @@ pub(super) fn records(conn: &Connection, store: i64) -> Result<Vec<IndexRecord>,
 }
 
 /// One entity's rows as read: kind, name, and (briefing id, mentions).
-type Group<'a> = (i64, String, Vec<(&'a str, usize)>);
+type Group<'a> = (i64, String, Vec<(&'a std::sync::Arc<str>, usize)>);
 
 /// One entity's record from its rows; briefing ids sorted, as a map keyed
 /// by them gives them.
@@ -244,17 +244,22 @@ fn record((kind, name, mut list): Group<'_>) -> Option<IndexRecord> {
         label: kind_from(kind)?.as_str(),
         name,
         mentions: list.iter().map(|(_, m)| m).sum(),
-        briefings: list.into_iter().map(|(id, _)| id.to_owned()).collect(),
+        briefings: list
+            .into_iter()
+            .map(|(id, _)| std::sync::Arc::clone(id))
+            .collect(),
     })
 }
 
 /// The store's briefing ids by rowid.
-fn briefing_ids(conn: &Connection, store: i64) -> Result<HashMap<i64, String>, IndexError> {
+fn briefing_ids(conn: &Connection, store: i64) -> Result<HashMap<i64, std::sync::Arc<str>>, IndexError> {
     let mut stmt = conn
         .prepare_cached("SELECT rowid, id FROM briefings WHERE store = ?1")
         .map_err(sqlite("list the briefings"))?;
     let rows = stmt
-        .query_map([store], |r| Ok((r.get(0)?, r.get(1)?)))
+        .query_map([store], |r| {
+            Ok((r.get(0)?, std::sync::Arc::from(r.get::<_, String>(1)?)))
+        })
         .map_err(sqlite("list the briefings"))?;
     rows.collect::<Result<_, _>>()
         .map_err(sqlite("list the briefings"))

@@ -157,6 +157,18 @@ impl Index {
         list::briefings(&self.conn(), self.store)
     }
 
+    /// How many briefings the store has, without listing them.
+    pub fn briefing_count(&self) -> Result<usize, IndexError> {
+        self.conn()
+            .query_row(
+                "SELECT count(*) FROM briefings WHERE store = ?1",
+                [self.store],
+                |r| r.get::<_, i64>(0),
+            )
+            .map(|n| usize::try_from(n).unwrap_or(0))
+            .map_err(schema::sqlite("count the briefings"))
+    }
+
     /// Brings the index up to date: stats every file, reads and analyses
     /// only new and changed ones (on all cores), drops removed ones, moves
     /// renamed ones. `progress(done, total)` is called as files are done.
