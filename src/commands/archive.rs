@@ -17,32 +17,49 @@ pub fn open_current(
     watch: &Watchlist,
     show_progress: bool,
 ) -> anyhow::Result<(Index, UpdateReport)> {
+    open_and(cache, roots, watch, show_progress, false)
+}
+
+/// [`open_current`], or with `rebuild` the store's index forgotten and
+/// built again.
+pub fn open_and(
+    cache: &Path,
+    roots: &[PathBuf],
+    watch: &Watchlist,
+    show_progress: bool,
+    rebuild: bool,
+) -> anyhow::Result<(Index, UpdateReport)> {
     let mut index = Index::open(cache, roots)?;
     if let Some(notice) = index.notice() {
         eprintln!("brief: {}", crate::sanitize::sanitize(notice));
     }
     let progress = Progress::new(show_progress);
-    let report = index.update(roots, watch, &|done, total| progress.show(done, total))?;
+    let show = |done, total| progress.show(done, total);
+    let report = if rebuild {
+        index.rebuild(roots, watch, &show)?
+    } else {
+        index.update(roots, watch, &show)?
+    };
     progress.finish();
     Ok((index, report))
 }
 
 /// One line on stderr, redrawn as files are indexed (every 1 % or so).
-pub(super) struct Progress {
+struct Progress {
     on: bool,
     shown: AtomicUsize,
 }
 
 impl Progress {
     /// A progress line when `wanted` and stderr is a terminal.
-    pub(super) fn new(wanted: bool) -> Self {
+    fn new(wanted: bool) -> Self {
         Self {
             on: wanted && std::io::stderr().is_terminal(),
             shown: AtomicUsize::new(0),
         }
     }
 
-    pub(super) fn show(&self, done: usize, total: usize) {
+    fn show(&self, done: usize, total: usize) {
         if !self.on || total == 0 {
             return;
         }
@@ -58,7 +75,7 @@ impl Progress {
         let _ = err.flush();
     }
 
-    pub(super) fn finish(&self) {
+    fn finish(&self) {
         if self.on && self.shown.load(Ordering::Relaxed) > 0 {
             let mut err = std::io::stderr().lock();
             let _ = write!(err, "\r\x1b[2K");

@@ -29,6 +29,18 @@ pub struct IndexRecord {
     pub briefings: Vec<std::sync::Arc<str>>,
 }
 
+/// The order `brief entities --index` lists records in: the entities named
+/// in most briefings first, then the most mentioned, then by name.
+pub fn sort_records(records: &mut [IndexRecord]) {
+    records.sort_by(|a, b| {
+        b.briefings
+            .len()
+            .cmp(&a.briefings.len())
+            .then(b.mentions.cmp(&a.mentions))
+            .then_with(|| a.name.cmp(&b.name))
+    });
+}
+
 impl EntityIndex {
     /// Records (or replaces) what one briefing mentions.
     pub fn set_briefing(&mut self, id: &str, groups: &[EntityGroup]) {
@@ -130,13 +142,7 @@ impl EntityIndex {
                 briefings: ids.keys().map(|k| std::sync::Arc::from(k.as_str())).collect(),
             })
             .collect();
-        out.sort_by(|a, b| {
-            b.briefings
-                .len()
-                .cmp(&a.briefings.len())
-                .then(b.mentions.cmp(&a.mentions))
-                .then_with(|| a.name.cmp(&b.name))
-        });
+        sort_records(&mut out);
         out
     }
 }

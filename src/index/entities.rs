@@ -222,13 +222,7 @@ pub(super) fn records(conn: &Connection, store: i64) -> Result<Vec<IndexRecord>,
         }
     }
     out.extend(current.and_then(record));
-    out.sort_by(|a, b| {
-        b.briefings
-            .len()
-            .cmp(&a.briefings.len())
-            .then(b.mentions.cmp(&a.mentions))
-            .then_with(|| a.name.cmp(&b.name))
-    });
+    crate::entities::index::sort_records(&mut out);
     Ok(out)
 }
 
