@@ -94,19 +94,18 @@ pub(super) fn update(
 
 /// The store's files with their ids and stat, none read.
 fn list(roots: &[PathBuf]) -> Result<Vec<(String, PathBuf, Stat)>, IndexError> {
-    let files = crate::store::list_paths(roots).map_err(|e| IndexError::Sqlite {
+    let files = crate::store::list_files(roots).map_err(|e| IndexError::Sqlite {
         step: "list the store's files",
         message: one_line(&e.to_string()),
     })?;
     Ok(files
         .into_iter()
-        .filter_map(|(id, path)| {
-            let m = std::fs::metadata(&path).ok()?;
+        .map(|(id, path, m)| {
             let stat = Stat {
                 size: i64::try_from(m.len()).unwrap_or(i64::MAX),
                 mtime_ns: nanos(m.modified().ok()),
             };
-            Some((id, path, stat))
+            (id, path, stat)
         })
         .collect())
 }

@@ -6,7 +6,7 @@ mod front_matter;
 mod scan;
 
 pub use front_matter::{FrontMatter, FrontMatterError, split as split_front_matter};
-pub use scan::{list_paths, scan, scan_paths, stat_signature};
+pub use scan::{list_files, list_paths, scan, scan_paths, stat_signature};
 
 use crate::document::{Document, parse_markdown, parse_text};
 use std::fmt;
