@@ -673,3 +673,27 @@ fn man_prints_a_manual_page() {
     );
     assert!(page.contains("search"), "the subcommands are listed");
 }
+
+#[test]
+fn notes_export_of_a_folder_checks_the_notes_against_that_folder() {
+    let tmp = tempfile::tempdir().unwrap();
+    let store = tmp.path().join("folder");
+    std::fs::create_dir_all(&store).unwrap();
+    std::fs::copy(root().join(SEED), store.join("seed.txt")).unwrap();
+    // A note made while reading `brief <folder>`.
+    let notes = brief::notes::NotesStore::new(tmp.path().join("config/notes"))
+        .for_store(std::slice::from_ref(&store));
+    let text = std::fs::read_to_string(store.join("seed.txt")).unwrap();
+    let paragraphs: Vec<String> = text.split("\n\n").map(|p| p.trim().replace('\n', " ")).collect();
+    let mut file = notes.load("seed.txt").unwrap();
+    file.add(brief::notes::Note::new("from the folder", &paragraphs, 0));
+    notes.sync(&mut file).unwrap();
+    let o = run(tmp.path(), &["notes", "export", store.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(out.contains("from the folder"), "{out}");
+    assert!(
+        !out.contains("unchecked"),
+        "checked against the folder given: {out}"
+    );
+}
