@@ -693,3 +693,47 @@ fn open_a_file_jump_through_the_outline_and_copy_a_paragraph_by_osc52() {
     t.send("q");
     assert!(t.wait_exit().success());
 }
+
+#[test]
+fn a_lock_held_by_another_process_is_waited_for_never_broken() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut t = Tui::start(tmp.path(), 120, 40);
+    t.open_seed();
+    // This test process holds the notes file's lock, as a brief stopped
+    // mid-save would: past the old 10 s "stale" limit, and longer.
+    let store = tmp.path().join("data/briefings");
+    let notes = brief::notes::NotesStore::new(tmp.path().join("config/notes")).for_store(&[store]);
+    let file = notes.file_for(SEED_ID);
+    std::fs::create_dir_all(file.parent().unwrap()).unwrap();
+    let mut lock_name = file.clone().into_os_string();
+    lock_name.push(".lock");
+    let holder = std::fs::File::options()
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .open(&lock_name)
+        .unwrap();
+    holder.lock().unwrap();
+    t.send("a");
+    t.type_text("written while locked");
+    t.send("\x1b");
+    t.wait_for_text("not saved yet");
+    thread::sleep(Duration::from_secs(12));
+    assert!(
+        !file.exists(),
+        "the lock was not broken: nothing written under it"
+    );
+    assert!(
+        t.screen().contains("not saved yet"),
+        "{}",
+        t.screen()
+    );
+    drop(holder);
+    let start = Instant::now();
+    while !std::fs::read_to_string(&file).is_ok_and(|s| s.contains("written while locked")) {
+        assert!(start.elapsed() < TIMEOUT, "saved once the holder let go");
+        thread::sleep(Duration::from_millis(100));
+    }
+    t.send("q");
+    assert!(t.wait_exit().success());
+}

@@ -165,7 +165,9 @@ impl App {
                     return vec![Effect::Recover(file)];
                 }
                 let n = self.unsaved_count();
-                self.warn(format!("{e} — {n} unsaved, kept in memory and tried again"));
+                // What happened first: the path and the reason can be long.
+                let notes = if n == 1 { "1 note" } else { "notes" };
+                self.warn(format!("{notes} not saved yet ({n}), kept and tried again — {e}"));
                 Vec::new()
             }
         }
