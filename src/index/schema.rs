@@ -139,7 +139,7 @@ pub(super) fn create_tables(conn: &Connection) -> rusqlite::Result<()> {
 }
 
 /// The store's row, made on first use. `roots` are canonicalised so that
-/// `~/b` and `/home/me/b` are one store.
+/// `b` and `./b` are one store.
 pub(super) fn store_id(conn: &Connection, roots: &[PathBuf]) -> Result<i64, IndexError> {
     let key = roots
         .iter()
