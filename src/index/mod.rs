@@ -80,8 +80,11 @@ pub struct UpdateReport {
     /// Files whose path changed but whose content did not (matched by
     /// fingerprint): their entries moved, nothing was analysed again.
     pub renamed: usize,
+    /// Files whose content did not change, touched ones included.
     pub unchanged: usize,
-    /// Files read from disk (added + changed, and renames confirmed).
+    /// Files read from disk (added + changed, and renames confirmed; also
+    /// files touched but not changed, and all of them after a watchlist
+    /// change): what the update cost.
     pub read: usize,
     pub elapsed: Duration,
 }
@@ -101,7 +104,7 @@ pub struct Hit {
     pub paragraph: usize,
     /// The note's id when the hit is in a note.
     pub note: Option<String>,
-    /// bm25: lower is better.
+    /// bm25: lower is better (0 for a filters-only query's hits).
     pub score: f64,
 }
 
@@ -122,6 +125,11 @@ impl Index {
     /// other-schema file is moved aside and a new one made; a cache
     /// directory that cannot be written gives an in-memory index.
     /// [`Index::notice`] says which happened.
+    ///
+    /// The check on open is `PRAGMA quick_check` of the tables the list is
+    /// read from (all of a big file would take seconds at every start); a
+    /// file another instance holds locked past the busy timeout is left to
+    /// it, and this one works in memory.
     pub fn open(cache_dir: &Path, roots: &[PathBuf]) -> Result<Self, IndexError> {
         let opened = open::open_in(cache_dir)?;
         Self::with(opened.conn, roots, opened.notice)

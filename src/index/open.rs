@@ -184,11 +184,11 @@ fn set_aside(path: &Path) -> std::io::Result<PathBuf> {
         aside = sibling(path, &format!(".broken-{secs}-{n}"));
         n += 1;
     }
-    std::fs::rename(path, &aside)?;
-    for suffix in ["-wal", "-shm"] {
-        let from = sibling(path, suffix);
-        if from.exists() {
-            std::fs::rename(&from, sibling(&aside, suffix))?;
+    for suffix in ["", "-wal", "-shm"] {
+        match std::fs::rename(sibling(path, suffix), sibling(&aside, suffix)) {
+            // Another instance set it aside first, or there is no such file.
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            other => other?,
         }
     }
     Ok(aside)

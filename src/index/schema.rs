@@ -55,10 +55,16 @@ CREATE TABLE IF NOT EXISTS briefings(
     UNIQUE(store, id)
 );
 CREATE INDEX IF NOT EXISTS briefings_by_date ON briefings(store, date);
-CREATE VIRTUAL TABLE IF NOT EXISTS paragraphs USING fts5(
-    text, briefing UNINDEXED, ordinal UNINDEXED,
+CREATE VIRTUAL TABLE IF NOT EXISTS notes_fts USING fts5(
+    text, store UNINDEXED, briefing UNINDEXED, note UNINDEXED, ordinal UNINDEXED,
     tokenize = 'unicode61 remove_diacritics 2'
 );
+";
+
+/// Entities and their indexes, and paragraphs: statements of their own,
+/// for a rebuild drops these tables and makes them again rather than
+/// delete their rows one by one.
+pub(super) const ENTITIES: &str = "
 CREATE TABLE IF NOT EXISTS entities(
     briefing INTEGER NOT NULL,
     store INTEGER NOT NULL,
@@ -76,8 +82,11 @@ CREATE INDEX IF NOT EXISTS entities_named
     ON entities(store, kind, name, briefing, mentions) WHERE kind <= 4;
 CREATE INDEX IF NOT EXISTS entities_by_last ON entities(store, kind, last) WHERE last IS NOT NULL;
 CREATE INDEX IF NOT EXISTS entities_watched ON entities(store, briefing) WHERE watched;
-CREATE VIRTUAL TABLE IF NOT EXISTS notes_fts USING fts5(
-    text, store UNINDEXED, briefing UNINDEXED, note UNINDEXED, ordinal UNINDEXED,
+";
+
+pub(super) const PARAGRAPHS: &str = "
+CREATE VIRTUAL TABLE IF NOT EXISTS paragraphs USING fts5(
+    text, briefing UNINDEXED, ordinal UNINDEXED,
     tokenize = 'unicode61 remove_diacritics 2'
 );
 ";
@@ -124,14 +133,14 @@ pub(super) fn configure(conn: &Connection) -> rusqlite::Result<()> {
 
 pub(super) fn create_tables(conn: &Connection) -> rusqlite::Result<()> {
     conn.execute_batch(&format!(
-        "BEGIN IMMEDIATE; {TABLES}
+        "BEGIN IMMEDIATE; {TABLES} {ENTITIES} {PARAGRAPHS}
          INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', '{SCHEMA_VERSION}');
          COMMIT;"
     ))
 }
 
 /// The store's row, made on first use. `roots` are canonicalised so that
-/// `~/b` and `/home/me/b` are one store.
+/// `b` and `./b` are one store.
 pub(super) fn store_id(conn: &Connection, roots: &[PathBuf]) -> Result<i64, IndexError> {
     let key = roots
         .iter()

@@ -149,13 +149,15 @@ fn one_instance_searches_while_another_updates() {
             done.store(true, std::sync::atomic::Ordering::SeqCst);
         });
         s.spawn(|| {
-            let mut searches = 0;
-            while !done.load(std::sync::atomic::Ordering::SeqCst) {
+            // At least once, however soon the writer is done.
+            loop {
+                let finished = done.load(std::sync::atomic::Ordering::SeqCst);
                 reader.search(&query, 10).unwrap();
                 reader.briefings().unwrap();
-                searches += 1;
+                if finished {
+                    break;
+                }
             }
-            assert!(searches > 0);
         });
     });
     assert_eq!(reader.search(&query, 1000).unwrap().len(), 300);

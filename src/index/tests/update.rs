@@ -3,6 +3,7 @@
 use super::{Fixture, entity_rows, ids, set_mtime, update_with, watching};
 use crate::entities::EntityKind;
 use crate::entities::watch::Watchlist;
+use crate::index::Index;
 use crate::index::query::parse;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -198,4 +199,21 @@ fn two_stores_in_one_file_never_mix() {
     assert_eq!(hits[0].id, "b.md");
 }
 
-use crate::index::Index;
+#[test]
+fn rebuilding_one_store_keeps_the_other() {
+    let one = Fixture::new();
+    let two = Fixture::new();
+    one.write("a.md", "# A\n\nMiami talks.\n");
+    two.write("b.md", "# B\n\nMiami again.\n");
+    let mut first = one.open();
+    one.update(&mut first);
+    let mut second = Index::open(&one.cache, &two.roots()).unwrap();
+    update_with(&mut second, &two.roots(), &Watchlist::default());
+    let r = first
+        .rebuild(&one.roots(), &Watchlist::default(), &|_, _| {})
+        .unwrap();
+    assert_eq!((r.added, r.read), (1, 1));
+    let hits = second.search(&parse("Miami").unwrap(), 10).unwrap();
+    assert_eq!(hits.iter().map(|h| h.id.as_str()).collect::<Vec<_>>(), ["b.md"]);
+    assert_eq!(first.search(&parse("Miami").unwrap(), 10).unwrap()[0].id, "a.md");
+}
