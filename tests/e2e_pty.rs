@@ -723,11 +723,7 @@ fn a_lock_held_by_another_process_is_waited_for_never_broken() {
         !file.exists(),
         "the lock was not broken: nothing written under it"
     );
-    assert!(
-        t.screen().contains("not saved yet"),
-        "{}",
-        t.screen()
-    );
+    assert!(t.screen().contains("not saved yet"), "{}", t.screen());
     drop(holder);
     let start = Instant::now();
     while !std::fs::read_to_string(&file).is_ok_and(|s| s.contains("written while locked")) {
