@@ -784,3 +784,29 @@ fn w_again_takes_an_entity_off_the_watchlist() {
     assert!(!g.watched);
     assert!(app.status().unwrap().text.contains("no longer watching"));
 }
+
+#[test]
+fn l_then_enter_opens_the_paragraphs_only_link() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (mut app, io) = app(tmp.path());
+    open(&mut app, &io, "004_long-report-miami-track.md");
+    // Walk to the first paragraph with exactly one link.
+    let mut found = None;
+    for _ in 0..200 {
+        let here = app.open().unwrap().links_here();
+        if here.len() == 1 {
+            found = Some(here[0]);
+            break;
+        }
+        send(&mut app, &io, Command::Down);
+    }
+    let n = found.expect("a paragraph with one link");
+    let url = app.open().unwrap().analysed.body.document.links[n - 1].clone();
+    send(&mut app, &io, Command::Link);
+    send(&mut app, &io, Action::Edit(EditKey::Enter));
+    assert!(
+        matches!(app.mode(), Mode::Link { url: Some(u), .. } if *u == url),
+        "{:?}",
+        app.mode()
+    );
+}

@@ -349,6 +349,28 @@ impl Open {
             .collect()
     }
 
+    /// The numbers of the links the cursor's paragraph holds, in order.
+    pub fn links_here(&self) -> Vec<usize> {
+        let rows = self.layout.blocks.get(self.cursor).cloned().unwrap_or(0..0);
+        let mut found = Vec::new();
+        for line in self.layout.lines.get(rows).unwrap_or_default() {
+            for seg in &line.segs {
+                let number = seg
+                    .text
+                    .trim()
+                    .strip_prefix('[')
+                    .and_then(|t| t.strip_suffix(']'));
+                if seg.style.role == crate::layout::Role::LinkRef
+                    && let Some(n) = number.and_then(|n| n.parse().ok())
+                    && !found.contains(&n)
+                {
+                    found.push(n);
+                }
+            }
+        }
+        found
+    }
+
     /// The heading of the section the cursor is in.
     pub fn section(&self) -> Option<String> {
         use crate::document::BlockKind;

@@ -105,7 +105,16 @@ impl App {
                 input.pop();
             }
             (EditKey::Enter, None) => {
-                let n: usize = input.parse().unwrap_or(0);
+                // No number: the paragraph's own link, when it has just one.
+                let only = self
+                    .open
+                    .as_ref()
+                    .map(super::Open::links_here)
+                    .filter(|l| l.len() == 1);
+                let n: usize = match (input.is_empty(), only) {
+                    (true, Some(l)) => l[0],
+                    _ => input.parse().unwrap_or(0),
+                };
                 let links = self.open.as_ref().map(|o| &o.analysed.body.document.links);
                 if let Some(u) = links.and_then(|l| l.get(n.wrapping_sub(1))) {
                     *url = Some(u.clone());

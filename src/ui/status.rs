@@ -141,11 +141,23 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, look: Look<'_>) {
                 theme.dim,
             ),
         ]),
-        Mode::Link { input, url: None } => Line::from(vec![
-            Span::styled(" link number: ", theme.accent),
-            Span::raw(format!("{}▏", crate::sanitize::sanitize(input))),
-            Span::styled("  Enter shows its address · Esc cancels", theme.dim),
-        ]),
+        Mode::Link { input, url: None } => {
+            let only = app
+                .open()
+                .map(crate::app::Open::links_here)
+                .filter(|l| l.len() == 1);
+            let hint = match only {
+                Some(l) if input.is_empty() => {
+                    format!("  Enter alone: this paragraph's link [{}] · Esc cancels", l[0])
+                }
+                _ => "  Enter shows its address · Esc cancels".to_owned(),
+            };
+            Line::from(vec![
+                Span::styled(" link number: ", theme.accent),
+                Span::raw(format!("{}▏", crate::sanitize::sanitize(input))),
+                Span::styled(hint, theme.dim),
+            ])
+        }
         Mode::Link { url: Some(url), .. } => Line::from(vec![
             Span::styled(" open ", theme.accent),
             // The whole address, whatever the link's text said.
