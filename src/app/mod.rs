@@ -11,6 +11,7 @@ mod editor;
 mod effect;
 mod mode;
 mod mouse;
+mod navigate;
 mod notes;
 mod open;
 mod reading;
