@@ -134,6 +134,10 @@ pub struct SearchArgs {
     /// At most this many results.
     #[arg(long, value_name = "N", default_value_t = 20)]
     pub limit: usize,
+    /// Search the index as it is, without first looking for changed files
+    /// (for scripts that have just run `brief index`).
+    #[arg(long)]
+    pub no_update: bool,
 }
 
 #[derive(Debug, clap::Args)]

@@ -697,3 +697,24 @@ fn notes_export_of_a_folder_checks_the_notes_against_that_folder() {
         "checked against the folder given: {out}"
     );
 }
+
+#[test]
+fn search_no_update_searches_the_index_as_it_is() {
+    let tmp = tempfile::tempdir().unwrap();
+    let store = tmp.path().join("store");
+    std::fs::create_dir_all(&store).unwrap();
+    std::fs::copy(root().join(SEED), store.join("seed.txt")).unwrap();
+    let store_arg = store.to_str().unwrap();
+    assert!(run(tmp.path(), &["index", store_arg]).status.success());
+    let mut text = std::fs::read_to_string(store.join("seed.txt")).unwrap();
+    text.push_str("\n\nA zanzibarite appears.\n");
+    std::fs::write(store.join("seed.txt"), text).unwrap();
+    let stale = run(
+        tmp.path(),
+        &["search", "--no-update", "--json", "zanzibarite", store_arg],
+    );
+    assert!(stale.status.success(), "{}", stderr(&stale));
+    assert_eq!(stdout(&stale).lines().count(), 0, "the index as it was");
+    let fresh = run(tmp.path(), &["search", "--json", "zanzibarite", store_arg]);
+    assert_eq!(stdout(&fresh).lines().count(), 1, "{}", stdout(&fresh));
+}

@@ -20,6 +20,15 @@ pub fn open_current(
     open_and(cache, roots, watch, show_progress, false)
 }
 
+/// The store's index as it is, not brought up to date.
+pub fn open_as_is(cache: &Path, roots: &[PathBuf]) -> anyhow::Result<Index> {
+    let index = Index::open(cache, roots)?;
+    if let Some(notice) = index.notice() {
+        eprintln!("brief: {}", crate::sanitize::sanitize(notice));
+    }
+    Ok(index)
+}
+
 /// [`open_current`], or with `rebuild` the store's index forgotten and
 /// built again.
 pub fn open_and(

@@ -11,7 +11,11 @@ use std::path::{Path, PathBuf};
 
 pub fn run(args: &SearchArgs, cache: &Path, roots: &[PathBuf], watch: &Watchlist) -> anyhow::Result<()> {
     let query = query::parse(&args.query)?;
-    let (index, _) = open_current(cache, roots, watch, true)?;
+    let index = if args.no_update {
+        super::archive::open_as_is(cache, roots)?
+    } else {
+        open_current(cache, roots, watch, true)?.0
+    };
     let hits = index.search(&query, args.limit)?;
     if args.json {
         return super::print(&json(&hits)?);
