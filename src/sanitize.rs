@@ -276,7 +276,9 @@ pub fn sanitize_lines(text: &str) -> Cow<'_, str> {
 /// and its neighbours there are those it had in the string (what
 /// `serde_json` escapes is ASCII, which joins nothing).
 pub fn inert_json(json: &str) -> Cow<'_, str> {
-    if !json.chars().any(|c| c != '\t' && c != '\n' && is_unsafe(c)) {
+    // Printable ASCII (nearly all JSON) is checked a byte at a time.
+    let plain = |b: &u8| (0x20..0x7f).contains(b) || *b == b'\n' || *b == b'\t';
+    if json.as_bytes().iter().all(plain) || !json.chars().any(|c| c != '\t' && c != '\n' && is_unsafe(c)) {
         return Cow::Borrowed(json);
     }
     let escape = |prev: Option<char>, c: char, next: Option<char>| {
