@@ -5,7 +5,8 @@ use super::analyse::Indexed;
 use super::codec::{fold, format_name, json, kind_code, last_word, path_bytes};
 use super::schema::{ENTITIES, ORDINAL_BITS, PARAGRAPHS, child_rows};
 use crate::store::Briefing;
-use rusqlite::{Connection, OptionalExtension, params};
+use rusqlite::types::Value;
+use rusqlite::{Connection, OptionalExtension, params, params_from_iter};
 
 /// A file's size and modification time when it was listed (before it was
 /// read: a file that changes while being read is read again next time).
@@ -30,34 +31,16 @@ pub(super) fn put(conn: &Connection, store: i64, stat: Stat, item: &Indexed) -> 
         put_entry(conn, rowid, stat, &item.entry, item.content)?;
         rowid
     } else {
+        let marks: Vec<String> = (1..=COLUMNS.split(", ").count() + 1)
+            .map(|i| format!("?{i}"))
+            .collect();
         let sql = format!(
-            "INSERT INTO briefings(store, {COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, \
-             ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)"
+            "INSERT INTO briefings(store, {COLUMNS}) VALUES ({})",
+            marks.join(", ")
         );
-        let e = &item.entry;
-        let (tags, declared, source_key, tag_keys) = derived(e);
-        conn.prepare_cached(&sql)?.execute(params![
-            store,
-            e.id,
-            path_bytes(&e.path),
-            stat.size,
-            stat.mtime_ns,
-            e.fingerprint as i64,
-            item.content.map(|c| c as i64),
-            format_name(e.format),
-            e.meta.title,
-            e.meta.declared.title,
-            e.meta.date,
-            e.meta.source,
-            e.meta.author,
-            tags,
-            declared,
-            source_key,
-            tag_keys,
-            e.error,
-            e.warning,
-            e.meta.declared.url,
-        ])?;
+        let values =
+            std::iter::once(Value::Integer(store)).chain(column_values(stat, &item.entry, item.content));
+        conn.prepare_cached(&sql)?.execute(params_from_iter(values))?;
         conn.last_insert_rowid()
     };
     let mut paragraph = conn
@@ -114,30 +97,37 @@ pub(super) fn put_entry(
         .map(|(i, c)| format!("{c} = ?{}", i + 2))
         .collect();
     let sql = format!("UPDATE briefings SET {} WHERE rowid = ?1", sets.join(", "));
-    let (tags, declared, source_key, tag_keys) = derived(entry);
-    conn.prepare_cached(&sql)?.execute(params![
-        rowid,
-        entry.id,
-        path_bytes(&entry.path),
-        stat.size,
-        stat.mtime_ns,
-        entry.fingerprint as i64,
-        content.map(|c| c as i64),
-        format_name(entry.format),
-        entry.meta.title,
-        entry.meta.declared.title,
-        entry.meta.date,
-        entry.meta.source,
-        entry.meta.author,
-        tags,
-        declared,
-        source_key,
-        tag_keys,
-        entry.error,
-        entry.warning,
-        entry.meta.declared.url,
-    ])?;
+    let values = std::iter::once(Value::Integer(rowid)).chain(column_values(stat, entry, content));
+    conn.prepare_cached(&sql)?.execute(params_from_iter(values))?;
     Ok(())
+}
+
+/// An entry's values in [`COLUMNS`] order: one list for the insert and the
+/// update, so a column added to one is added to both.
+fn column_values(stat: Stat, e: &Briefing, content: Option<u64>) -> [Value; 19] {
+    let text = |t: &Option<String>| t.clone().map_or(Value::Null, Value::Text);
+    let (tags, declared, source_key, tag_keys) = derived(e);
+    [
+        Value::Text(e.id.clone()),
+        Value::Blob(path_bytes(&e.path)),
+        Value::Integer(stat.size),
+        Value::Integer(stat.mtime_ns),
+        Value::Integer(e.fingerprint as i64),
+        content.map_or(Value::Null, |c| Value::Integer(c as i64)),
+        Value::Text(format_name(e.format).to_owned()),
+        Value::Text(e.meta.title.clone()),
+        text(&e.meta.declared.title),
+        text(&e.meta.date),
+        text(&e.meta.source),
+        text(&e.meta.author),
+        Value::Text(tags),
+        Value::Text(declared),
+        text(&source_key),
+        Value::Text(tag_keys),
+        text(&e.error),
+        text(&e.warning),
+        text(&e.meta.declared.url),
+    ]
 }
 
 /// The stored forms derived from an entry: tags and declared entities as
