@@ -92,3 +92,22 @@ fn spread_and_entity_briefings_match_the_entity_index() {
         assert_eq!(found, expected.into_iter().collect::<Vec<_>>(), "{kind} {name}");
     }
 }
+
+#[test]
+fn front_matter_kept_in_the_index_is_what_the_store_reads() {
+    let f = super::Fixture::new();
+    f.write(
+        "a.md",
+        "---\ntitle: A\ndate: 2026-11-25T09:00:00Z\nurl: https://example.org/a\nauthor: W\n---\nText.\n",
+    );
+    let mut index = f.open();
+    f.update(&mut index);
+    let listed = index.briefings().unwrap();
+    let scanned = crate::store::scan_paths(&f.roots()).unwrap();
+    assert_eq!(
+        listed[0].meta.declared.url.as_deref(),
+        Some("https://example.org/a")
+    );
+    assert_eq!(listed[0].meta.date.as_deref(), Some("2026-11-25"));
+    assert_eq!(listed[0].meta, scanned[0].meta);
+}
