@@ -89,6 +89,14 @@ pub struct UpdateReport {
     pub elapsed: Duration,
 }
 
+impl UpdateReport {
+    /// Whether the update found every file as the index had it, so that
+    /// an answer read before it is still the answer.
+    pub fn changed_nothing(&self) -> bool {
+        self.added + self.changed + self.removed + self.renamed + self.read == 0
+    }
+}
+
 /// One search result: a paragraph of a briefing, or a note on one.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Hit {
@@ -133,6 +141,20 @@ impl Index {
     pub fn open(cache_dir: &Path, roots: &[PathBuf]) -> Result<Self, IndexError> {
         let opened = open::open_in(cache_dir)?;
         Self::with(opened.conn, roots, opened.notice)
+    }
+
+    /// The index of the store as it stands on disk, read-only, when there
+    /// is one of this schema that knows the store: for answering while
+    /// another connection brings it up to date. Never makes, checks or
+    /// sets aside anything; `None` whenever [`Index::open`] would have to.
+    pub fn open_existing(cache_dir: &Path, roots: &[PathBuf]) -> Option<Self> {
+        let conn = open::open_existing(cache_dir)?;
+        let store = schema::existing_store_id(&conn, roots)?;
+        Some(Self {
+            conn: Mutex::new(conn),
+            store,
+            notice: None,
+        })
     }
 
     /// An index that lives only as long as the process.

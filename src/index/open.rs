@@ -119,6 +119,25 @@ fn try_open(path: &Path) -> Result<Connection, Problem> {
     Ok(conn)
 }
 
+/// The index file in `dir` opened read-only, when it exists and is of
+/// this schema; `None` otherwise. Nothing is checked, made or set aside:
+/// a reader beside the one that keeps the file (which does all that).
+pub(super) fn open_existing(dir: &Path) -> Option<Connection> {
+    let path = dir.join(FILE_NAME);
+    let conn = Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )
+    .ok()?;
+    conn.busy_timeout(super::schema::BUSY_TIMEOUT).ok()?;
+    let version: String = conn
+        .query_row("SELECT value FROM meta WHERE key = 'schema_version'", [], |r| {
+            r.get(0)
+        })
+        .ok()?;
+    (version.parse::<i64>().ok()? == SCHEMA_VERSION).then_some(conn)
+}
+
 fn problem(e: &rusqlite::Error) -> Problem {
     let busy = matches!(
         e.sqlite_error_code(),

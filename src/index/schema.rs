@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 /// How long a statement waits for another instance's write to end.
-const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+pub(super) const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 
 /// The tables. A briefing's paragraphs and entities have rowids made of
 /// the briefing's rowid shifted left by [`ORDINAL_BITS`] plus their
@@ -142,17 +142,7 @@ pub(super) fn create_tables(conn: &Connection) -> rusqlite::Result<()> {
 /// The store's row, made on first use. `roots` are canonicalised so that
 /// `b` and `./b` are one store.
 pub(super) fn store_id(conn: &Connection, roots: &[PathBuf]) -> Result<i64, IndexError> {
-    let key = roots
-        .iter()
-        .map(|r| {
-            std::fs::canonicalize(r)
-                .or_else(|_| std::path::absolute(r))
-                .unwrap_or_else(|_| r.clone())
-                .to_string_lossy()
-                .into_owned()
-        })
-        .collect::<Vec<_>>()
-        .join("\n");
+    let key = store_key(roots);
     let find = |conn: &Connection| {
         conn.query_row("SELECT id FROM stores WHERE roots = ?1", [&key], |r| {
             r.get::<_, i64>(0)
@@ -167,4 +157,29 @@ pub(super) fn store_id(conn: &Connection, roots: &[PathBuf]) -> Result<i64, Inde
         }
         Err(e) => Err(sqlite("find the store")(e)),
     }
+}
+
+/// The store's row when the index has one (nothing is made).
+pub(super) fn existing_store_id(conn: &Connection, roots: &[PathBuf]) -> Option<i64> {
+    conn.query_row(
+        "SELECT id FROM stores WHERE roots = ?1",
+        [store_key(roots)],
+        |r| r.get::<_, i64>(0),
+    )
+    .ok()
+}
+
+/// What tells one store from another: its canonical roots, one a line.
+fn store_key(roots: &[PathBuf]) -> String {
+    roots
+        .iter()
+        .map(|r| {
+            std::fs::canonicalize(r)
+                .or_else(|_| std::path::absolute(r))
+                .unwrap_or_else(|_| r.clone())
+                .to_string_lossy()
+                .into_owned()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
 }

@@ -4,7 +4,7 @@
 
 use super::analyse;
 use super::batch::{Batch, BigCache};
-use super::codec::{fold, kind_code, nanos, path_from};
+use super::codec::{fold, kind_code, nanos};
 use super::run::{Job, Run};
 use super::schema::{one_line, sqlite};
 use super::write::Stat;
@@ -15,11 +15,10 @@ use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 use std::time::Instant;
 
-/// What the index holds of a file.
-struct Known {
+/// What the index holds of a file that is no longer where it was.
+struct Gone {
     rowid: i64,
-    path: PathBuf,
-    stat: Stat,
+    size: i64,
     content: Option<u64>,
 }
 
@@ -41,8 +40,6 @@ pub(super) fn update(
         )
         .map_err(sqlite("read the store"))?;
     let stale = stored != Some(print);
-    let listed = list(roots)?;
-    let mut known = known(conn, store)?;
     let mut run = Run {
         batch: Batch::new(conn),
         store,
@@ -50,35 +47,17 @@ pub(super) fn update(
         removed: HashMap::new(),
         moved: HashSet::new(),
     };
-    let mut jobs = Vec::new();
-    for (id, path, stat) in listed {
-        let old = known.remove(&id);
-        if let Some(k) = &old
-            && k.stat == stat
-            && k.path == path
-            && !stale
-        {
-            run.report.unchanged += 1;
-            continue;
-        }
-        jobs.push(Job {
-            known: old.as_ref().map(|k| (k.rowid, k.content)),
-            keep_if_same: !stale,
-            maybe_renamed: false,
-            id,
-            path,
-            stat,
-        });
-    }
-    // What is left of `known` is gone from disk, unless it was renamed.
-    let sizes: HashSet<i64> = known.values().map(|k| k.stat.size).collect();
+    let (mut jobs, gone) = compare(conn, store, list(roots)?, stale, &mut run.report)?;
+    // What is gone from disk may have been renamed: a new file of a
+    // removed entry's size is read to see.
+    let sizes: HashSet<i64> = gone.iter().map(|g| g.size).collect();
     for job in jobs.iter_mut().filter(|j| j.known.is_none()) {
         job.maybe_renamed = !stale && sizes.contains(&job.stat.size);
     }
-    let gone: Vec<i64> = known.values().map(|k| k.rowid).collect();
-    for k in known.into_values() {
-        if let Some(c) = k.content {
-            run.removed.entry(c).or_default().push(k.rowid);
+    let gone_rows: Vec<i64> = gone.iter().map(|g| g.rowid).collect();
+    for g in gone {
+        if let Some(c) = g.content {
+            run.removed.entry(c).or_default().push(g.rowid);
         }
     }
     let leftovers = run.read_all(&jobs, watch, progress)?;
@@ -87,18 +66,18 @@ pub(super) fn update(
         run.report.read += 1;
         run.put(&job, &analyse::analyse(read, watch))?;
     }
-    run.finish(&gone, stale.then_some((print, watch)))?;
+    run.finish(&gone_rows, stale.then_some((print, watch)))?;
     run.report.elapsed = started.elapsed();
     Ok(run.report)
 }
 
-/// The store's files with their ids and stat, none read.
+/// The store's files with their ids and stat, none read, sorted by id.
 fn list(roots: &[PathBuf]) -> Result<Vec<(String, PathBuf, Stat)>, IndexError> {
     let files = crate::store::list_files(roots).map_err(|e| IndexError::Sqlite {
         step: "list the store's files",
         message: one_line(&e.to_string()),
     })?;
-    Ok(files
+    let mut listed: Vec<_> = files
         .into_iter()
         .map(|(id, path, m)| {
             let stat = Stat {
@@ -107,30 +86,84 @@ fn list(roots: &[PathBuf]) -> Result<Vec<(String, PathBuf, Stat)>, IndexError> {
             };
             (id, path, stat)
         })
-        .collect())
+        .collect();
+    if !listed.is_sorted_by(|a, b| a.0 <= b.0) {
+        listed.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    }
+    Ok(listed)
 }
 
-fn known(conn: &Connection, store: i64) -> Result<HashMap<String, Known>, IndexError> {
+/// Walks the listing and the index's entries side by side, both in id
+/// order (`SQLite`'s `BINARY` order is Rust's `str` order), so an unchanged
+/// file costs a comparison and no allocation. Gives the files to read and
+/// the entries whose files are gone; counts the unchanged in `report`.
+fn compare(
+    conn: &Connection,
+    store: i64,
+    listed: Vec<(String, PathBuf, Stat)>,
+    stale: bool,
+    report: &mut UpdateReport,
+) -> Result<(Vec<Job>, Vec<Gone>), IndexError> {
+    let read_err = sqlite("read the entries");
     let mut stmt = conn
-        .prepare("SELECT id, rowid, path, size, mtime_ns, content FROM briefings WHERE store = ?1")
-        .map_err(sqlite("read the entries"))?;
-    let rows = stmt
-        .query_map([store], |r| {
-            Ok((
-                r.get::<_, String>(0)?,
-                Known {
-                    rowid: r.get(1)?,
-                    path: path_from(r.get(2)?),
-                    stat: Stat {
-                        size: r.get(3)?,
-                        mtime_ns: r.get(4)?,
-                    },
-                    content: r.get::<_, Option<i64>>(5)?.map(|c| c as u64),
-                },
-            ))
-        })
-        .map_err(sqlite("read the entries"))?;
-    rows.collect::<Result<_, _>>().map_err(sqlite("read the entries"))
+        .prepare(
+            "SELECT id, rowid, path, size, mtime_ns, content FROM briefings WHERE store = ?1 ORDER BY id",
+        )
+        .map_err(&read_err)?;
+    let mut rows = stmt.query([store]).map_err(&read_err)?;
+    let mut listed = listed.into_iter().peekable();
+    let (mut jobs, mut gone) = (Vec::new(), Vec::new());
+    let job = |(id, path, stat): (String, PathBuf, Stat), known: Option<(i64, Option<u64>)>| Job {
+        known,
+        keep_if_same: !stale,
+        maybe_renamed: false,
+        id,
+        path,
+        stat,
+    };
+    while let Some(r) = rows.next().map_err(&read_err)? {
+        let id = r.get_ref(0).and_then(|v| Ok(v.as_str()?)).map_err(&read_err)?;
+        while listed
+            .next_if(|l| l.0.as_str() < id)
+            .map(|l| jobs.push(job(l, None)))
+            .is_some()
+        {}
+        let rowid: i64 = r.get(1).map_err(&read_err)?;
+        let held = Stat {
+            size: r.get(3).map_err(&read_err)?,
+            mtime_ns: r.get(4).map_err(&read_err)?,
+        };
+        let content = r.get::<_, Option<i64>>(5).map_err(&read_err)?.map(|c| c as u64);
+        let Some(l) = listed.next_if(|l| l.0.as_str() == id) else {
+            gone.push(Gone {
+                rowid,
+                size: held.size,
+                content,
+            });
+            continue;
+        };
+        let path = r.get_ref(2).and_then(|v| Ok(v.as_bytes()?)).map_err(&read_err)?;
+        if !stale && l.2 == held && same_path(&l.1, path) {
+            report.unchanged += 1;
+        } else {
+            jobs.push(job(l, Some((rowid, content))));
+        }
+    }
+    jobs.extend(listed.map(|l| job(l, None)));
+    Ok((jobs, gone))
+}
+
+/// Whether a path is the one the index stored (as `codec` writes it).
+fn same_path(path: &std::path::Path, stored: &[u8]) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        path.as_os_str().as_bytes() == stored
+    }
+    #[cfg(not(unix))]
+    {
+        super::codec::path_bytes(path) == stored
+    }
 }
 
 /// A fingerprint of what analysis depends on besides the text: this

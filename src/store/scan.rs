@@ -36,6 +36,9 @@ pub fn list_paths(roots: &[PathBuf]) -> Result<Vec<(String, PathBuf)>, StoreErro
 /// [`list_paths`] with each file's metadata, taken as the folders are
 /// walked (one stat a file, relative to its folder).
 pub fn list_files(roots: &[PathBuf]) -> Result<Vec<(String, PathBuf, std::fs::Metadata)>, StoreError> {
+    if let [root] = roots {
+        return files_of(root);
+    }
     let mut all = Vec::new();
     let mut ids = HashSet::new();
     for root in roots {
@@ -71,7 +74,7 @@ fn files_of(root: &Path) -> Result<Vec<(String, PathBuf, std::fs::Metadata)>, St
         .into_iter()
         .map(|(path, meta)| (id_for(root, &path), path, meta))
         .collect();
-    out.sort_by(|a, b| a.0.cmp(&b.0));
+    out.sort_unstable_by(|a, b| a.0.cmp(&b.0));
     Ok(out)
 }
 
@@ -96,8 +99,15 @@ pub fn stat_signature(roots: &[PathBuf]) -> Vec<(PathBuf, u64, Option<std::time:
     out
 }
 
+/// A file's id: its path under the root, `/` between folders.
 fn id_for(root: &Path, path: &Path) -> String {
     let rel = path.strip_prefix(root).unwrap_or(path);
+    // A walked path is the root joined with clean names, so on Unix its
+    // text past the root is already the id.
+    #[cfg(unix)]
+    if let Some(id) = rel.to_str() {
+        return id.to_owned();
+    }
     rel.components()
         .map(|c| c.as_os_str().to_string_lossy())
         .collect::<Vec<_>>()
@@ -134,33 +144,63 @@ fn walk(dir: &Path, inside: &Path, seen: &mut HashSet<PathBuf>, files: &mut Vec<
     let Ok(entries) = std::fs::read_dir(dir) else {
         return;
     };
+    let mut to_stat = Vec::new();
     for entry in entries.flatten() {
         let path = entry.path();
         if is_hidden(&path) {
             continue;
         }
-        let link = entry.file_type().is_ok_and(|t| t.is_symlink());
-        if link && !std::fs::canonicalize(&path).is_ok_and(|target| target.starts_with(inside)) {
-            continue;
-        }
-        // A link's metadata is its target's; anything else's comes from
-        // its folder, without resolving the whole path again. A FIFO,
-        // socket or device is neither a file nor a folder and is skipped
-        // without being opened.
-        let meta = if link {
-            std::fs::metadata(&path)
-        } else {
-            entry.metadata()
-        };
-        let Ok(meta) = meta else {
+        // The kind comes with the folder's listing; a FIFO, socket or
+        // device is neither a file nor a folder and is skipped without
+        // being opened.
+        let Ok(kind) = entry.file_type() else {
             continue;
         };
-        if meta.is_dir() {
+        if kind.is_symlink() {
+            // A link's metadata is its target's, and the target must be
+            // inside the store.
+            if !std::fs::canonicalize(&path).is_ok_and(|target| target.starts_with(inside)) {
+                continue;
+            }
+            match std::fs::metadata(&path) {
+                Ok(meta) if meta.is_dir() => walk(&path, inside, seen, files),
+                Ok(meta) if meta.is_file() && Format::from_path(&path).is_some() => files.push((path, meta)),
+                _ => {}
+            }
+        } else if kind.is_dir() {
             walk(&path, inside, seen, files);
-        } else if meta.is_file() && Format::from_path(&path).is_some() {
-            files.push((path, meta));
+        } else if kind.is_file() && Format::from_path(&path).is_some() {
+            to_stat.push((entry, path));
         }
     }
+    files.extend(stat_all(&to_stat));
+}
+
+/// Each file's metadata, taken relative to its folder; a big folder's on
+/// every core (a stat is mostly the kernel's name lookup, which scales).
+fn stat_all(entries: &[(std::fs::DirEntry, PathBuf)]) -> Vec<Found> {
+    const PER_THREAD: usize = 2048;
+    let stat = |entries: &[(std::fs::DirEntry, PathBuf)]| -> Vec<Found> {
+        entries
+            .iter()
+            .filter_map(|(e, path)| e.metadata().ok().map(|m| (path.clone(), m)))
+            .filter(|(_, m)| m.is_file())
+            .collect()
+    };
+    let threads = std::thread::available_parallelism()
+        .map_or(1, std::num::NonZeroUsize::get)
+        .min(entries.len() / PER_THREAD + 1);
+    if threads <= 1 {
+        return stat(entries);
+    }
+    let chunk = entries.len().div_ceil(threads);
+    std::thread::scope(|s| {
+        let handles: Vec<_> = entries.chunks(chunk).map(|c| s.spawn(move || stat(c))).collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_default())
+            .collect()
+    })
 }
 
 #[cfg(test)]

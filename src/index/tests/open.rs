@@ -163,3 +163,41 @@ fn one_instance_searches_while_another_updates() {
     assert_eq!(reader.search(&query, 1000).unwrap().len(), 300);
     assert_eq!(reader.briefings().unwrap().len(), 300);
 }
+
+#[test]
+fn open_existing_reads_only_an_index_that_is_there_and_knows_the_store() {
+    let fx = Fixture::new();
+    assert!(
+        Index::open_existing(&fx.cache, &fx.roots()).is_none(),
+        "no file yet"
+    );
+    assert!(!fx.cache.join(FILE_NAME).exists(), "and none is made");
+    fx.write("a.md", "# A\n\nMiami talks.\n");
+    let mut index = fx.open();
+    fx.update(&mut index);
+    let other = fx.root.join("elsewhere");
+    std::fs::create_dir_all(&other).unwrap();
+    assert!(
+        Index::open_existing(&fx.cache, &[other]).is_none(),
+        "a store the index does not know"
+    );
+    let reader = Index::open_existing(&fx.cache, &fx.roots()).expect("the index as it is");
+    assert_eq!(reader.search(&parse("Miami").unwrap(), 5).unwrap().len(), 1);
+    // It sees what the other connection writes next.
+    fx.write("b.md", "# B\n\nMiami again.\n");
+    let report = fx.update(&mut index);
+    assert!(!report.changed_nothing());
+    assert_eq!(reader.search(&parse("Miami").unwrap(), 5).unwrap().len(), 2);
+    assert!(fx.update(&mut index).changed_nothing());
+}
+
+#[test]
+fn open_existing_refuses_another_schema() {
+    let fx = Fixture::new();
+    real_index(&fx);
+    let conn = rusqlite::Connection::open(fx.cache.join(FILE_NAME)).unwrap();
+    conn.execute("UPDATE meta SET value = '99' WHERE key = 'schema_version'", [])
+        .unwrap();
+    drop(conn);
+    assert!(Index::open_existing(&fx.cache, &fx.roots()).is_none());
+}
