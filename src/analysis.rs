@@ -42,11 +42,13 @@ pub fn analyse(format: Format, text: String) -> Result<Analysed, FrontMatterErro
 }
 
 /// Like [`analyse`], with the watchlist's names winning over everything
-/// else, front matter included, and their mentions marked.
+/// else, front matter included, and their mentions marked; the user's
+/// corrections have the last word.
 pub fn analyse_with(format: Format, text: String, watch: &Watchlist) -> Result<Analysed, FrontMatterError> {
     let (declared, _) = declared_from_front(&text, format);
     let body = body_from_text(format, text)?;
-    let entities = recognise_body(&body, &[&declared, watch.declared()]);
+    let found = recognise_body(&body, &[&declared, watch.declared()]);
+    let entities = watch.corrections().apply(&body.text, found, watch);
     // A mention is watched when its entity is: "Umerov" under a watched
     // "Rustem Umerov" too.
     let mut watched = vec![false; entities.len()];
