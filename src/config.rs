@@ -374,7 +374,12 @@ fn same_correction(t: &toml_edit::Table, name: &str, was: Option<EntityKind>) ->
 fn remove_tables(list: &mut toml_edit::ArrayOfTables, is_it: impl Fn(&toml_edit::Table) -> bool) -> String {
     let mut comments = String::new();
     for t in list.iter().filter(|t| is_it(t)) {
-        comments.push_str(t.decor().prefix().and_then(|p| p.as_str()).unwrap_or(""));
+        let prefix = t.decor().prefix().and_then(|p| p.as_str()).unwrap_or("");
+        // Blank lines alone are layout (the one put before an added
+        // table): adding then removing leaves the file as it was.
+        if !prefix.trim().is_empty() {
+            comments.push_str(prefix);
+        }
     }
     list.retain(|t| !is_it(t));
     match list.get_mut(0) {
@@ -593,7 +598,7 @@ mod tests {
     #[test]
     fn keys_and_watchlist() {
         let c = Config::parse(
-            "[keys]\nquit = [\"x\", \"ctrl-q\"]\n[[watchlist]]\nname = \"Vladimir Putin\"\nkind = \"PERSON\"\naliases = [\"Putin\"]\n",
+            "[keys]\nquit = [\"Q\", \"ctrl-q\"]\n[[watchlist]]\nname = \"Vladimir Putin\"\nkind = \"PERSON\"\naliases = [\"Putin\"]\n",
             Path::new("c.toml"),
         )
         .unwrap();

@@ -209,7 +209,8 @@ impl App {
     ) -> Vec<Effect> {
         match result {
             Ok(entries) => {
-                self.watch = Watchlist::new(entries);
+                // The corrections stay as they were.
+                self.watch = Watchlist::new(entries).with_corrections(self.watch.corrections().clone());
                 let what = if on { "watching" } else { "no longer watching" };
                 self.say(format!("{what} {name} — saved to {}", file.display()));
                 let mut effects = self.request_index();
