@@ -216,11 +216,7 @@ impl Config {
 
 /// The line a byte offset of `text` is on, from 1.
 fn line_at(text: &str, at: usize) -> usize {
-    text.as_bytes()[..at.min(text.len())]
-        .iter()
-        .filter(|&&b| b == b'\n')
-        .count()
-        + 1
+    text.get(..at).unwrap_or(text).matches('\n').count() + 1
 }
 
 /// A `[[corrections]]` entry checked: a name, known kinds; an error is
@@ -320,24 +316,21 @@ pub fn set_correction(path: &Path, fix: &Correction) -> Result<Vec<Correction>, 
             .filter(|(_, t)| same_correction(t, &fix.name, fix.was))
             .map(|(i, _)| i)
             .last();
-        match at.and_then(|i| list.get_mut(i)) {
-            Some(t) => {
-                // Keep the comment after the old value, if any.
-                let decor = t.get("is").and_then(|v| v.as_value()).map(|v| v.decor().clone());
-                t.insert("is", is_value);
-                if let (Some(d), Some(v)) = (decor, t.get_mut("is").and_then(|v| v.as_value_mut())) {
-                    *v.decor_mut() = d;
-                }
+        if let Some(t) = at.and_then(|i| list.get_mut(i)) {
+            // Keep the comment after the old value, if any.
+            let decor = t.get("is").and_then(|v| v.as_value()).map(|v| v.decor().clone());
+            t.insert("is", is_value);
+            if let (Some(d), Some(v)) = (decor, t.get_mut("is").and_then(|v| v.as_value_mut())) {
+                *v.decor_mut() = d;
             }
-            None => {
-                let mut table = toml_edit::Table::new();
-                table.insert("name", toml_edit::value(fix.name.as_str()));
-                if let Some(was) = fix.was {
-                    table.insert("was", toml_edit::value(was.as_str()));
-                }
-                table.insert("is", is_value);
-                list.push(table);
+        } else {
+            let mut table = toml_edit::Table::new();
+            table.insert("name", toml_edit::value(fix.name.as_str()));
+            if let Some(was) = fix.was {
+                table.insert("was", toml_edit::value(was.as_str()));
             }
+            table.insert("is", is_value);
+            list.push(table);
         }
         String::new()
     })?;
@@ -651,7 +644,7 @@ mod tests {
             is: Verdict::Kind(EntityKind::Org),
             ..brent()
         };
-        assert_eq!(set_correction(&path, &org).unwrap(), [org.clone()]);
+        assert_eq!(set_correction(&path, &org).unwrap(), std::slice::from_ref(&org));
         let text = std::fs::read_to_string(&path).unwrap();
         assert_eq!(text.matches("[[corrections]]").count(), 1, "{text}");
         assert!(text.contains("is = \"ORG\" # crude oil"), "{text}");

@@ -486,7 +486,10 @@ fn capital_s_searches_the_archive_and_enter_opens_the_matching_paragraph() {
     t.wait_for_text("search all:");
     t.type_text("umerov AND kushner");
     t.send("\r");
-    let screen = t.wait_for_text("for umerov AND kushner");
+    // Not "searching for umerov AND kushner…": the results themselves.
+    let screen = t.wait_for("the results", |s| {
+        s.contains("for umerov AND kushner") && !s.contains("searching for")
+    });
     assert!(
         screen.contains("1 Articles · search: umerov"),
         "the results replace the list: {screen}"

@@ -119,11 +119,13 @@ impl Command {
         Self::UnreadOnly,
         Self::StarredOnly,
         Self::Watch,
-        Self::NotAnEntity,
-        Self::ChangeKind,
         Self::Help,
         Self::Suspend,
         Self::Quit,
+        // Last of the panes' keys, so the first page of help keeps the
+        // ones everybody needs.
+        Self::NotAnEntity,
+        Self::ChangeKind,
         Self::SaveNote,
         Self::ExternalEditor,
     ];
@@ -177,12 +179,8 @@ impl Command {
             }
             Self::Sort => "sort articles: date, title, source, watchlist hits",
             Self::Watch => "watch the selected entity, or stop watching it (saved to config.toml)",
-            Self::NotAnEntity => {
-                "correct the recogniser: the selected entity is not an entity, in every briefing (saved to config.toml)"
-            }
-            Self::ChangeKind => {
-                "correct the recogniser: choose the selected entity's kind, in every briefing (saved to config.toml)"
-            }
+            Self::NotAnEntity => "Entities: it is not an entity, in every briefing (saved to config.toml)",
+            Self::ChangeKind => "Entities: choose its kind, 1-6, in every briefing (saved to config.toml)",
             Self::Suspend => "suspend to the shell (fg returns)",
             Self::ToggleRead => "mark the briefing read or unread",
             Self::Outline => "outline: the briefing's headings; Enter jumps",
