@@ -123,6 +123,38 @@ mod tests {
     }
 
     #[test]
+    fn corrections_have_the_last_word_over_rules_front_matter_and_watchlist() {
+        use crate::entities::corrections::{Correction, Corrections, Verdict};
+        let watch = Watchlist::new(vec![Watched {
+            name: "Naftogaz".into(),
+            kind: EntityKind::Org,
+            aliases: vec![],
+        }])
+        .with_corrections(Corrections::new(vec![
+            Correction {
+                name: "Naftogaz".into(),
+                was: None,
+                is: Verdict::NotAnEntity,
+            },
+            Correction {
+                name: "Kyiv".into(),
+                was: Some(EntityKind::Place),
+                is: Verdict::Kind(EntityKind::Org),
+            },
+        ]));
+        let text =
+            "---\ntitle: T\nentities:\n  ORG: [Naftogaz]\n---\nNaftogaz met officials in Kyiv and Miami.\n";
+        let a = analyse_with(Format::Markdown, text.to_owned(), &watch).unwrap();
+        let names: Vec<_> = a
+            .entities
+            .iter()
+            .map(|e| (e.text(&a.body.text), e.kind))
+            .collect();
+        assert_eq!(names, [("Kyiv", EntityKind::Org), ("Miami", EntityKind::Place)]);
+        assert_eq!(a.watched, [false, false]);
+    }
+
+    #[test]
     fn markdown_entities_are_in_body_coordinates_and_skip_urls() {
         let text = "---\ntitle: T\nentities:\n  ORG: [Naftogaz]\n---\nNaftogaz met officials in [Kyiv](https://kyiv.example/Moscow).\n";
         let a = analyse(Format::Markdown, text.to_owned()).unwrap();

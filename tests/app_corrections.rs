@@ -244,3 +244,32 @@ fn correcting_needs_an_entity_selected_in_entities() {
     assert_eq!(*app.mode(), Mode::Normal);
     assert!(!io.config_file.exists(), "nothing written");
 }
+
+#[test]
+fn the_entities_filter_stays_through_a_correction() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (mut app, io) = seed_open(tmp.path());
+    send(&mut app, &io, Command::FocusEntities);
+    send(&mut app, &io, Command::Filter);
+    common::type_input(&mut app, &io, "Kras");
+    send(&mut app, &io, Action::Edit(EditKey::Enter));
+    assert_eq!(
+        app.open().unwrap().selected_group().map(|g| g.name.as_str()),
+        Some("Krasnodar")
+    );
+    send(&mut app, &io, Command::ChangeKind);
+    send(&mut app, &io, Action::Edit(EditKey::Char('2')));
+    let o = app.open().unwrap();
+    assert_eq!(o.entity_query, "Kras", "the filter stays");
+    assert_eq!(
+        o.selected_group().map(|g| (g.name.as_str(), g.kind)),
+        Some(("Krasnodar", EntityKind::Org))
+    );
+    send(&mut app, &io, Command::NotAnEntity);
+    let o = app.open().unwrap();
+    assert_eq!(o.entity_query, "Kras");
+    assert!(
+        !(0..o.groups.len()).any(|i| o.group_shown(i)),
+        "nothing left to show"
+    );
+}

@@ -139,6 +139,7 @@ impl App {
                     self.correction_undo.push(edit);
                     self.hint(said, Command::Undo, "undoes");
                 }
+                self.respread = true;
                 let mut effects = self.request_index();
                 effects.extend(self.open_index().and_then(|i| self.open_request(i)));
                 effects

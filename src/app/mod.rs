@@ -160,6 +160,9 @@ pub struct App {
     undo: Vec<(String, Note)>,
     /// This session's corrections, newest last, for undo.
     correction_undo: Vec<CorrectionEdit>,
+    /// The watchlist or the corrections changed: once the index has
+    /// every briefing analysed again, the open one's "in N" are asked anew.
+    respread: bool,
     sizes: PaneSizes,
     /// Notes files that could not be written yet, by briefing id: kept
     /// across switching briefings and reloads, retried on every save and
@@ -197,6 +200,7 @@ impl App {
             open_at_start: None,
             undo: Vec::new(),
             correction_undo: Vec::new(),
+            respread: false,
             sizes: PaneSizes::default(),
             unsaved: HashMap::new(),
             recovered: Vec::new(),

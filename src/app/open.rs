@@ -130,6 +130,17 @@ impl Open {
             }
         }
         self.note_sel = old.note_sel.min(self.note_order.len().saturating_sub(1));
+        // The panes' filters stay, and the selections on what they show.
+        self.entity_query.clone_from(&old.entity_query);
+        self.note_query.clone_from(&old.note_query);
+        if !self.group_shown(self.entity_sel) {
+            self.entity_sel = (0..self.groups.len()).find(|&i| self.group_shown(i)).unwrap_or(0);
+        }
+        if !self.note_shown(self.note_sel) {
+            self.note_sel = (0..self.note_order.len())
+                .find(|&i| self.note_shown(i))
+                .unwrap_or(0);
+        }
         self.search = old
             .search
             .as_ref()
