@@ -42,11 +42,13 @@ pub fn analyse(format: Format, text: String) -> Result<Analysed, FrontMatterErro
 }
 
 /// Like [`analyse`], with the watchlist's names winning over everything
-/// else, front matter included, and their mentions marked.
+/// else, front matter included, and their mentions marked; the user's
+/// corrections have the last word.
 pub fn analyse_with(format: Format, text: String, watch: &Watchlist) -> Result<Analysed, FrontMatterError> {
     let (declared, _) = declared_from_front(&text, format);
     let body = body_from_text(format, text)?;
-    let entities = recognise_body(&body, &[&declared, watch.declared()]);
+    let found = recognise_body(&body, &[&declared, watch.declared()]);
+    let entities = watch.corrections().apply(&body.text, found, watch);
     // A mention is watched when its entity is: "Umerov" under a watched
     // "Rustem Umerov" too.
     let mut watched = vec![false; entities.len()];
@@ -118,6 +120,38 @@ mod tests {
             .map(|(e, _)| e.text(&a.body.text))
             .collect();
         assert_eq!(marked, ["Dmitriev"]);
+    }
+
+    #[test]
+    fn corrections_have_the_last_word_over_rules_front_matter_and_watchlist() {
+        use crate::entities::corrections::{Correction, Corrections, Verdict};
+        let watch = Watchlist::new(vec![Watched {
+            name: "Naftogaz".into(),
+            kind: EntityKind::Org,
+            aliases: vec![],
+        }])
+        .with_corrections(Corrections::new(vec![
+            Correction {
+                name: "Naftogaz".into(),
+                was: None,
+                is: Verdict::NotAnEntity,
+            },
+            Correction {
+                name: "Kyiv".into(),
+                was: Some(EntityKind::Place),
+                is: Verdict::Kind(EntityKind::Org),
+            },
+        ]));
+        let text =
+            "---\ntitle: T\nentities:\n  ORG: [Naftogaz]\n---\nNaftogaz met officials in Kyiv and Miami.\n";
+        let a = analyse_with(Format::Markdown, text.to_owned(), &watch).unwrap();
+        let names: Vec<_> = a
+            .entities
+            .iter()
+            .map(|e| (e.text(&a.body.text), e.kind))
+            .collect();
+        assert_eq!(names, [("Kyiv", EntityKind::Org), ("Miami", EntityKind::Place)]);
+        assert_eq!(a.watched, [false, false]);
     }
 
     #[test]

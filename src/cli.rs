@@ -40,9 +40,11 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Print one briefing rendered for the terminal, entities highlighted.
+    /// Print one briefing rendered for the terminal, entities highlighted
+    /// (with config.toml's [[corrections]]).
     Read(ReadArgs),
-    /// Print the entities of a briefing (or of stdin with '-') as JSON Lines.
+    /// Print the entities of a briefing (or of stdin with '-') as JSON Lines
+    /// (with config.toml's [[corrections]]).
     Entities(EntitiesArgs),
     /// List the briefings of a store: date, source, title, notes count.
     List(ListArgs),
@@ -56,7 +58,7 @@ pub enum Command {
     /// Notes kept on paragraphs.
     #[command(subcommand)]
     Notes(NotesCommand),
-    /// Show the configuration.
+    /// Show the configuration, and list the corrections in force.
     Config {
         /// Print the built-in defaults (a starting point for config.toml).
         #[arg(long)]

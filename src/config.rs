@@ -3,6 +3,7 @@
 
 use crate::app::Command;
 use crate::entities::EntityKind;
+use crate::entities::corrections::{Correction, Corrections, Verdict};
 use crate::entities::watch::{Watched, Watchlist};
 use crate::keymap::{KeyBinding, Keymap};
 use serde::Deserialize;
@@ -30,6 +31,18 @@ pub struct WatchEntry {
     pub aliases: Vec<String>,
 }
 
+/// A correction as written (SPEC §4.3), with where its kinds are, so that
+/// a bad one is reported on its own line.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawCorrection {
+    name: toml::Spanned<String>,
+    /// The kind the recogniser gave it (leave out: any kind).
+    was: Option<toml::Spanned<String>>,
+    /// Its right kind, or "not an entity".
+    is: toml::Spanned<String>,
+}
+
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct Raw {
@@ -41,6 +54,8 @@ struct Raw {
     keys: BTreeMap<String, Keys>,
     #[serde(default)]
     watchlist: Vec<WatchEntry>,
+    #[serde(default)]
+    corrections: Vec<RawCorrection>,
 }
 
 /// Which colours to draw with.
@@ -65,6 +80,8 @@ pub struct Config {
     pub wrap_width: u16,
     pub keymap_overrides: BTreeMap<Command, Vec<KeyBinding>>,
     pub watchlist: Vec<WatchEntry>,
+    /// `[[corrections]]`, in the file's order (the last written wins).
+    pub corrections: Vec<Correction>,
 }
 
 /// A config problem, one line: "FILE: line N: message".
@@ -164,6 +181,12 @@ impl Config {
                 )));
             }
         }
+        let corrections = raw
+            .corrections
+            .iter()
+            .map(|c| correction(text, c))
+            .collect::<Result<_, _>>()
+            .map_err(err)?;
         Ok(Self {
             store: raw.store.map(expand_home),
             notes_dir: raw.notes_dir.map(expand_home),
@@ -171,17 +194,62 @@ impl Config {
             wrap_width: raw.wrap_width.unwrap_or(0),
             keymap_overrides,
             watchlist: raw.watchlist,
+            corrections,
         })
     }
 
-    /// The watchlist, ready to match (entries were validated on load).
+    /// The watchlist, ready to match (entries were validated on load),
+    /// with the corrections.
     pub fn watchlist(&self) -> Watchlist {
-        Watchlist::new(to_watched(&self.watchlist))
+        Watchlist::new(to_watched(&self.watchlist)).with_corrections(self.corrections())
+    }
+
+    /// The corrections alone (what `brief read` and `brief entities` use).
+    pub fn corrections(&self) -> Corrections {
+        Corrections::new(self.corrections.clone())
     }
 
     pub fn keymap(&self) -> Keymap {
         Keymap::with_overrides(&self.keymap_overrides)
     }
+}
+
+/// The line a byte offset of `text` is on, from 1.
+fn line_at(text: &str, at: usize) -> usize {
+    text.get(..at).unwrap_or(text).matches('\n').count() + 1
+}
+
+/// A `[[corrections]]` entry checked: a name, known kinds; an error is
+/// "line N: corrections 'NAME': KEY: problem".
+fn correction(text: &str, raw: &RawCorrection) -> Result<Correction, String> {
+    let name = raw.name.get_ref().trim();
+    let here = |at: &toml::Spanned<String>, key: &str, e: String| {
+        format!(
+            "line {}: corrections '{name}': {key}: {e}",
+            line_at(text, at.span().start)
+        )
+    };
+    if name.is_empty() {
+        return Err(here(
+            &raw.name,
+            "name",
+            "empty; give the name as the briefings write it".to_owned(),
+        ));
+    }
+    let was = match &raw.was {
+        Some(w) => Some(w.get_ref().parse::<EntityKind>().map_err(|e| here(w, "was", e))?),
+        None => None,
+    };
+    let is = raw
+        .is
+        .get_ref()
+        .parse::<Verdict>()
+        .map_err(|e| here(&raw.is, "is", e))?;
+    Ok(Correction {
+        name: name.to_owned(),
+        was,
+        is,
+    })
 }
 
 /// The parser's type names in words a user knows ("expected u16" →
@@ -210,57 +278,127 @@ fn to_watched(entries: &[WatchEntry]) -> Vec<Watched> {
 /// the whole watchlist now in force. A file that does not parse is left
 /// untouched and reported.
 pub fn add_to_watchlist(path: &Path, name: &str, kind: EntityKind) -> Result<Vec<Watched>, ConfigError> {
-    edit_watchlist(path, |list| {
+    let config = edit_tables(path, "watchlist", |list| {
         let mut table = toml_edit::Table::new();
         table.insert("name", toml_edit::value(name));
         table.insert("kind", toml_edit::value(kind.as_str()));
         list.push(table);
         String::new()
-    })
+    })?;
+    Ok(to_watched(&config.watchlist))
 }
 
 /// Takes an entity off `config.toml`'s watchlist (every entry with that
 /// name and kind), keeping the rest of the file as the user wrote it.
 pub fn remove_from_watchlist(path: &Path, name: &str, kind: EntityKind) -> Result<Vec<Watched>, ConfigError> {
-    edit_watchlist(path, |list| {
-        let is_it = |t: &toml_edit::Table| {
+    let config = edit_tables(path, "watchlist", |list| {
+        remove_tables(list, |t| {
             let is = |key: &str, want: &str| {
                 t.get(key)
                     .and_then(|v| v.as_str())
                     .is_some_and(|v| v.eq_ignore_ascii_case(want))
             };
             is("name", name) && is("kind", kind.as_str())
-        };
-        // Comments written above a removed entry belong to the file, not to
-        // it: they move to what follows.
-        let mut comments = String::new();
-        for t in list.iter().filter(|t| is_it(t)) {
-            comments.push_str(t.decor().prefix().and_then(|p| p.as_str()).unwrap_or(""));
-        }
-        list.retain(|t| !is_it(t));
-        match list.get_mut(0) {
-            Some(first) => {
-                let own = first
-                    .decor()
-                    .prefix()
-                    .and_then(|p| p.as_str())
-                    .unwrap_or("")
-                    .to_owned();
-                first.decor_mut().set_prefix(format!("{comments}{own}"));
-                String::new()
-            }
-            None => comments,
-        }
-    })
+        })
+    })?;
+    Ok(to_watched(&config.watchlist))
 }
 
-/// Changes the watchlist in `config.toml` with `toml_edit`, so the user's
-/// comments, order and layout stay (and the file keeps its mode); a file
-/// that would not load is never written.
-fn edit_watchlist(
+/// Records a correction in `config.toml`'s `[[corrections]]`: the entry
+/// for the same name and `was` is changed in place (its comments stay),
+/// else one is added. Returns every correction now in force.
+pub fn set_correction(path: &Path, fix: &Correction) -> Result<Vec<Correction>, ConfigError> {
+    let config = edit_tables(path, "corrections", |list| {
+        let is_value = toml_edit::value(fix.is.as_str());
+        let at = list
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| same_correction(t, &fix.name, fix.was))
+            .map(|(i, _)| i)
+            .last();
+        if let Some(t) = at.and_then(|i| list.get_mut(i)) {
+            // Keep the comment after the old value, if any.
+            let decor = t.get("is").and_then(|v| v.as_value()).map(|v| v.decor().clone());
+            t.insert("is", is_value);
+            if let (Some(d), Some(v)) = (decor, t.get_mut("is").and_then(|v| v.as_value_mut())) {
+                *v.decor_mut() = d;
+            }
+        } else {
+            let mut table = toml_edit::Table::new();
+            table.insert("name", toml_edit::value(fix.name.as_str()));
+            if let Some(was) = fix.was {
+                table.insert("was", toml_edit::value(was.as_str()));
+            }
+            table.insert("is", is_value);
+            list.push(table);
+        }
+        String::new()
+    })?;
+    Ok(config.corrections)
+}
+
+/// Removes the corrections of `name` with this `was` (undoing one),
+/// keeping the rest of the file as the user wrote it.
+pub fn remove_correction(
     path: &Path,
+    name: &str,
+    was: Option<EntityKind>,
+) -> Result<Vec<Correction>, ConfigError> {
+    let config = edit_tables(path, "corrections", |list| {
+        remove_tables(list, |t| same_correction(t, name, was))
+    })?;
+    Ok(config.corrections)
+}
+
+/// Whether a `[[corrections]]` table is the one for `name` and `was`
+/// (kinds compared as read, so "place" is PLACE).
+fn same_correction(t: &toml_edit::Table, name: &str, was: Option<EntityKind>) -> bool {
+    let its_name = t.get("name").and_then(|v| v.as_str()).map(str::trim);
+    let its_was = t
+        .get("was")
+        .and_then(|v| v.as_str())
+        .map(|k| k.parse::<EntityKind>().ok());
+    its_name == Some(name.trim()) && its_was.unwrap_or(None) == was
+}
+
+/// Removes the tables `is_it` picks. Comments written above a removed
+/// entry belong to the file, not to it: they move to what follows, or are
+/// returned to end the file.
+fn remove_tables(list: &mut toml_edit::ArrayOfTables, is_it: impl Fn(&toml_edit::Table) -> bool) -> String {
+    let mut comments = String::new();
+    for t in list.iter().filter(|t| is_it(t)) {
+        let prefix = t.decor().prefix().and_then(|p| p.as_str()).unwrap_or("");
+        // Blank lines alone are layout (the one put before an added
+        // table): adding then removing leaves the file as it was.
+        if !prefix.trim().is_empty() {
+            comments.push_str(prefix);
+        }
+    }
+    list.retain(|t| !is_it(t));
+    match list.get_mut(0) {
+        Some(first) => {
+            let own = first
+                .decor()
+                .prefix()
+                .and_then(|p| p.as_str())
+                .unwrap_or("")
+                .to_owned();
+            first.decor_mut().set_prefix(format!("{comments}{own}"));
+            String::new()
+        }
+        None => comments,
+    }
+}
+
+/// Changes one array of tables (`[[watchlist]]`, `[[corrections]]`) in
+/// `config.toml` with `toml_edit`, so the user's comments, order and layout
+/// stay (and the file keeps its mode); a file that would not load is never
+/// written. Returns the configuration now in force.
+fn edit_tables(
+    path: &Path,
+    key: &str,
     edit: impl FnOnce(&mut toml_edit::ArrayOfTables) -> String,
-) -> Result<Vec<Watched>, ConfigError> {
+) -> Result<Config, ConfigError> {
     let err = |message: String| ConfigError {
         path: path.to_owned(),
         message,
@@ -276,14 +414,14 @@ fn edit_watchlist(
         .parse()
         .map_err(|e: toml_edit::TomlError| err(e.message().to_owned()))?;
     let list = doc
-        .entry("watchlist")
+        .entry(key)
         .or_insert_with(|| toml_edit::Item::ArrayOfTables(toml_edit::ArrayOfTables::new()))
         .as_array_of_tables_mut()
-        .ok_or_else(|| err("watchlist: expected [[watchlist]] tables".to_owned()))?;
+        .ok_or_else(|| err(format!("{key}: expected [[{key}]] tables")))?;
     // What the edit leaves over (comments with nowhere to go) ends the file.
     let leftover = edit(list);
     if list.is_empty() {
-        doc.remove("watchlist");
+        doc.remove(key);
     }
     if !leftover.is_empty() {
         let trailing = doc.trailing().as_str().unwrap_or("").to_owned();
@@ -292,7 +430,7 @@ fn edit_watchlist(
     let new_text = doc.to_string();
     let config = Config::parse(&new_text, path)?;
     crate::fsutil::write_atomic(path, new_text.as_bytes()).map_err(|e| err(format!("cannot save: {e}")))?;
-    Ok(to_watched(&config.watchlist))
+    Ok(config)
 }
 
 /// "~/x" -> "$HOME/x", as people write paths in config files.
@@ -453,11 +591,137 @@ mod tests {
     #[test]
     fn keys_and_watchlist() {
         let c = Config::parse(
-            "[keys]\nquit = [\"x\", \"ctrl-q\"]\n[[watchlist]]\nname = \"Vladimir Putin\"\nkind = \"PERSON\"\naliases = [\"Putin\"]\n",
+            "[keys]\nquit = [\"Q\", \"ctrl-q\"]\n[[watchlist]]\nname = \"Vladimir Putin\"\nkind = \"PERSON\"\naliases = [\"Putin\"]\n",
             Path::new("c.toml"),
         )
         .unwrap();
         assert_eq!(c.keymap_overrides[&Command::Quit].len(), 2);
         assert_eq!(c.watchlist[0].aliases, ["Putin"]);
+    }
+
+    fn brent() -> Correction {
+        Correction {
+            name: "Brent".into(),
+            was: Some(EntityKind::Place),
+            is: Verdict::NotAnEntity,
+        }
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn corrections_added_and_removed_keep_comments_and_the_file_mode() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("config.toml");
+        let original = "# brief settings, by hand\n\
+                        theme = \"dark\" # the dark one\n\
+                        \n\
+                        # people I follow\n\
+                        [[watchlist]]\n\
+                        name = \"Rustem Umerov\" # full name\n\
+                        kind = \"PERSON\"\n\
+                        # end of file\n";
+        std::fs::write(&path, original).unwrap();
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644)).unwrap();
+        let list = set_correction(&path, &brent()).unwrap();
+        assert_eq!(list, [brent()]);
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(
+            text.contains("[[corrections]]\nname = \"Brent\"\nwas = \"PLACE\"\nis = \"not an entity\""),
+            "{text}"
+        );
+        let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o644, "config.toml became {mode:o}");
+        for comment in original.lines().filter_map(|l| l.find('#').map(|at| &l[at..])) {
+            assert!(text.contains(comment), "lost {comment:?}:\n{text}");
+        }
+        assert_eq!(Config::load(&path).unwrap().corrections, [brent()]);
+
+        // Changed again: the same entry, in place, with the user's comment.
+        let edited = text.replace("is = \"not an entity\"", "is = \"not an entity\" # crude oil");
+        std::fs::write(&path, &edited).unwrap();
+        let org = Correction {
+            is: Verdict::Kind(EntityKind::Org),
+            ..brent()
+        };
+        assert_eq!(set_correction(&path, &org).unwrap(), std::slice::from_ref(&org));
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert_eq!(text.matches("[[corrections]]").count(), 1, "{text}");
+        assert!(text.contains("is = \"ORG\" # crude oil"), "{text}");
+
+        // Removed: the file as it was, comments and mode kept.
+        assert!(
+            remove_correction(&path, "Brent", Some(EntityKind::Place))
+                .unwrap()
+                .is_empty()
+        );
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(!text.contains("corrections"), "{text}");
+        for comment in original.lines().filter_map(|l| l.find('#').map(|at| &l[at..])) {
+            assert!(text.contains(comment), "lost {comment:?}:\n{text}");
+        }
+        let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o644, "config.toml became {mode:o}");
+        assert_eq!(
+            std::fs::read_dir(dir.path()).unwrap().count(),
+            1,
+            "temporaries left"
+        );
+    }
+
+    #[test]
+    fn removing_a_correction_keeps_the_others_and_their_comments() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("config.toml");
+        let original = "# Brent is crude\n[[corrections]]\nname = \"Brent\"\nwas = \"place\"\nis = \"none\"\n\n\
+                        # a footballer\n[[corrections]]\nname = \"Jordan Henderson\"\nis = \"PERSON\"\n";
+        std::fs::write(&path, original).unwrap();
+        let left = remove_correction(&path, "Brent", Some(EntityKind::Place)).unwrap();
+        assert_eq!(left.len(), 1);
+        assert_eq!(left[0].name, "Jordan Henderson");
+        assert_eq!(left[0].was, None);
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(
+            text.contains("# Brent is crude") && text.contains("# a footballer"),
+            "{text}"
+        );
+        assert!(!text.contains("\"Brent\""), "{text}");
+    }
+
+    #[test]
+    fn a_bad_correction_names_the_file_and_its_line() {
+        let text = "theme = \"dark\"\n\n[[corrections]]\nname = \"Brent\"\nis = \"PERSON\"\n\n\
+                    [[corrections]]\nname = \"Chad\"\nwas = \"PLACE\"\nis = \"PLANET\"\n";
+        let e = Config::parse(text, Path::new("/c/config.toml")).unwrap_err();
+        let msg = e.to_string();
+        assert_eq!(msg.lines().count(), 1, "{msg}");
+        assert!(
+            msg.starts_with("/c/config.toml: line 10: corrections 'Chad': is:"),
+            "{msg}"
+        );
+        assert!(msg.contains("'PLANET'") && msg.contains("not an entity"), "{msg}");
+        let e = Config::parse(
+            "[[corrections]]\nname = \"Chad\"\nwas = \"COUNTRY\"\nis = \"none\"\n",
+            Path::new("c.toml"),
+        )
+        .unwrap_err();
+        assert!(e.to_string().contains("line 3: corrections 'Chad': was:"), "{e}");
+        let e = Config::parse("[[corrections]]\nname = \"Chad\"\n", Path::new("c.toml")).unwrap_err();
+        assert!(e.to_string().contains("is"), "{e}");
+        let e = Config::parse(
+            "[[corrections]]\nname = \" \"\nis = \"none\"\n",
+            Path::new("c.toml"),
+        )
+        .unwrap_err();
+        assert!(
+            e.to_string().contains("line 2: corrections '': name: empty"),
+            "{e}"
+        );
+        // And nothing is written into a file that would not load.
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("config.toml");
+        std::fs::write(&path, text).unwrap();
+        assert!(set_correction(&path, &brent()).is_err());
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
     }
 }

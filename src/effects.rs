@@ -130,6 +130,19 @@ pub fn perform(io: &Io, jobs: Option<&Jobs>, effect: Effect) -> Vec<Action> {
                 Action::SearchResults { query: text, result }
             })
         }
+        Effect::Correct { edit, undo } => {
+            let file = &io.config_file;
+            let result = match edit.correction() {
+                Some(fix) => crate::config::set_correction(file, &fix),
+                None => crate::config::remove_correction(file, &edit.name, edit.was),
+            };
+            vec![Action::Corrected {
+                edit,
+                undo,
+                file: file.clone(),
+                result: result.map_err(|e| e.to_string()),
+            }]
+        }
         Effect::Watch { name, kind } => {
             let result =
                 crate::config::add_to_watchlist(&io.config_file, &name, kind).map_err(|e| e.to_string());

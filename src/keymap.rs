@@ -185,6 +185,9 @@ const DEFAULTS: &[(Command, &[&str])] = &[
     (Command::SearchArchive, &["S"]),
     (Command::Sort, &["s"]),
     (Command::Watch, &["w"]),
+    (Command::NotAnEntity, &["x"]),
+    // `k` moves up, in Entities too: the kind is on Shift-k.
+    (Command::ChangeKind, &["K"]),
     (Command::Suspend, &["ctrl-z"]),
     (Command::ToggleRead, &["m"]),
     (Command::Star, &["*"]),

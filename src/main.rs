@@ -125,7 +125,7 @@ fn run(cli: &Cli) -> anyhow::Result<()> {
         );
     }
     match &cli.command {
-        Some(Command::Read(args)) => commands::read::run(args),
+        Some(Command::Read(args)) => commands::read::run(args, &corrections(cli)?),
         Some(Command::Entities(args)) if args.index => {
             let cx = Setup::new(cli)?;
             let roots = match &args.file {
@@ -134,7 +134,7 @@ fn run(cli: &Cli) -> anyhow::Result<()> {
             };
             commands::entities::index(&cx.paths.cache, &roots, &cx.config.watchlist())
         }
-        Some(Command::Entities(args)) => commands::entities::run(args),
+        Some(Command::Entities(args)) => commands::entities::run(args, &corrections(cli)?),
         Some(Command::Man) => {
             let mut page = Vec::new();
             clap_mangen::Man::new(Cli::command()).render(&mut page)?;
@@ -154,9 +154,10 @@ fn run(cli: &Cli) -> anyhow::Result<()> {
             } else {
                 let paths = Paths::resolve(dir_flags(cli))?;
                 let file = paths.config_file();
-                Config::load(&file)?;
+                let config = Config::load(&file)?;
                 let text = std::fs::read_to_string(&file).unwrap_or_else(|_| DEFAULT_CONFIG.to_owned());
-                commands::print(&format!("# {}\n{text}", file.display()))
+                let listed = commands::corrections_list(&config.corrections);
+                commands::print(&format!("# {}\n{text}{listed}", file.display()))
             }
         }
         Some(Command::List(args)) => {
@@ -193,6 +194,17 @@ fn run(cli: &Cli) -> anyhow::Result<()> {
         }
         None => open_reader(cli),
     }
+}
+
+/// The user's corrections alone, for `brief read` and `brief entities`
+/// (which show what the recogniser finds, the user's word on it included,
+/// but no watchlist). With no home directory to find config.toml in: none.
+fn corrections(cli: &Cli) -> anyhow::Result<brief::entities::watch::Watchlist> {
+    let Ok(paths) = Paths::resolve(dir_flags(cli)) else {
+        return Ok(brief::entities::watch::Watchlist::default());
+    };
+    let config = Config::load(&paths.config_file())?;
+    Ok(brief::entities::watch::Watchlist::default().with_corrections(config.corrections()))
 }
 
 fn open_reader(cli: &Cli) -> anyhow::Result<()> {

@@ -718,3 +718,103 @@ fn search_no_update_searches_the_index_as_it_is() {
     let fresh = run(tmp.path(), &["search", "--json", "zanzibarite", store_arg]);
     assert_eq!(stdout(&fresh).lines().count(), 1, "{}", stdout(&fresh));
 }
+
+#[test]
+fn corrections_are_listed_by_config_and_honoured_by_entities_read_and_the_index() {
+    let tmp = tempfile::tempdir().unwrap();
+    let seed_entities = |tmp: &Path| {
+        let o = run(tmp, &["entities", SEED]);
+        assert!(o.status.success(), "{}", stderr(&o));
+        stdout(&o)
+    };
+    let before = seed_entities(tmp.path());
+    assert!(before.contains(r#""label":"PLACE","text":"Miami""#), "{before}");
+    assert!(
+        before.contains(r#""label":"PLACE","text":"Krasnodar""#),
+        "{before}"
+    );
+
+    std::fs::create_dir_all(tmp.path().join("config")).unwrap();
+    let config = "# my corrections\n\
+                  [[corrections]]\nname = \"Miami\"\nwas = \"PLACE\"\nis = \"not an entity\"\n\n\
+                  [[corrections]]\nname = \"Krasnodar\"\nis = \"ORG\" # a club, say\n";
+    std::fs::write(tmp.path().join("config/config.toml"), config).unwrap();
+
+    let o = run(tmp.path(), &["config"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(out.contains(config), "the file as written: {out}");
+    assert!(out.contains("# 2 corrections in force"), "{out}");
+    assert!(out.contains("#   Miami (PLACE): not an entity\n"), "{out}");
+    assert!(out.contains("#   Krasnodar: ORG\n"), "{out}");
+
+    let after = seed_entities(tmp.path());
+    assert!(!after.contains("\"Miami\""), "{after}");
+    assert!(after.contains(r#""label":"ORG","text":"Krasnodar""#), "{after}");
+    assert_eq!(
+        before.lines().count(),
+        after.lines().count() + 3,
+        "only Miami's three mentions dropped"
+    );
+
+    // stdin too.
+    let mut child = brief(tmp.path())
+        .args(["entities", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    {
+        use std::io::Write as _;
+        let mut stdin = child.stdin.take().unwrap();
+        stdin
+            .write_all(b"Talks in Miami and Krasnodar went on.\n")
+            .unwrap();
+    }
+    let o = child.wait_with_output().unwrap();
+    let out = stdout(&o);
+    assert!(
+        !out.contains("Miami") && out.contains(r#""label":"ORG""#),
+        "{out}"
+    );
+
+    // The index, and what is built from it, forget the old kinds.
+    let o = run(tmp.path(), &["entities", "--index"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let index: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let names: Vec<(String, String)> = index["entities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            (
+                e["label"].as_str().unwrap_or_default().to_owned(),
+                e["name"].as_str().unwrap_or_default().to_owned(),
+            )
+        })
+        .collect();
+    assert!(!names.iter().any(|(_, n)| n == "Miami"), "{names:?}");
+    assert!(
+        names.contains(&("ORG".to_owned(), "Krasnodar".to_owned())),
+        "{names:?}"
+    );
+    assert!(
+        !names.contains(&("PLACE".to_owned(), "Krasnodar".to_owned())),
+        "{names:?}"
+    );
+
+    // A bad kind: one line naming the file and the line.
+    std::fs::write(
+        tmp.path().join("config/config.toml"),
+        "[[corrections]]\nname = \"Miami\"\nis = \"CITY\"\n",
+    )
+    .unwrap();
+    let o = run(tmp.path(), &["entities", SEED]);
+    assert!(!o.status.success());
+    let err = stderr(&o);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        err.contains("config.toml: line 3: corrections 'Miami': is:"),
+        "{err}"
+    );
+}

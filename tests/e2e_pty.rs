@@ -486,7 +486,10 @@ fn capital_s_searches_the_archive_and_enter_opens_the_matching_paragraph() {
     t.wait_for_text("search all:");
     t.type_text("umerov AND kushner");
     t.send("\r");
-    let screen = t.wait_for_text("for umerov AND kushner");
+    // Not "searching for umerov AND kushner…": the results themselves.
+    let screen = t.wait_for("the results", |s| {
+        s.contains("for umerov AND kushner") && !s.contains("searching for")
+    });
     assert!(
         screen.contains("1 Articles · search: umerov"),
         "the results replace the list: {screen}"
@@ -730,6 +733,95 @@ fn a_lock_held_by_another_process_is_waited_for_never_broken() {
         assert!(start.elapsed() < TIMEOUT, "saved once the holder let go");
         thread::sleep(Duration::from_millis(100));
     }
+    t.send("q");
+    assert!(t.wait_exit().success());
+}
+
+/// The Entities pane's rows as drawn: each screen row from the pane's left
+/// border on.
+fn entities_pane(t: &Tui) -> Vec<String> {
+    let rows = t.rows();
+    let Some(at) = rows
+        .first()
+        .and_then(|r| r.find(" 3 Entities"))
+        .map(|byte| rows[0][..byte].chars().count().saturating_sub(1))
+    else {
+        return Vec::new();
+    };
+    rows.iter()
+        .map(|r| r.chars().skip(at).collect::<String>())
+        .take_while(|r| !r.starts_with('└'))
+        .collect()
+}
+
+/// The Entities pane's count, as its title shows it ("3 Entities · 26").
+fn entity_count(t: &Tui) -> Option<usize> {
+    let screen = t.screen();
+    let after = screen.split("3 Entities · ").nth(1)?;
+    let digits: String = after.chars().take_while(char::is_ascii_digit).collect();
+    let unfiltered = after[digits.len()..].starts_with(' ');
+    digits.parse().ok().filter(|_| unfiltered)
+}
+
+/// Filters the Entities pane to `name` (the selection moves to it).
+fn find_entity(t: &mut Tui, name: &str) {
+    t.send("3");
+    t.send("/");
+    t.type_text(name);
+    t.send("\r");
+    t.wait_for_text(&format!("/{name}"));
+}
+
+#[test]
+fn a_correction_holds_after_a_restart() {
+    let tmp = tempfile::tempdir().unwrap();
+    let before;
+    {
+        let mut t = Tui::start(tmp.path(), 120, 40);
+        t.open_seed();
+        t.send("3");
+        t.wait_for("the entities counted", |_| entity_count(&t).is_some());
+        before = entity_count(&t).unwrap_or_default();
+        // x: Miami is not an entity.
+        find_entity(&mut t, "Miami");
+        t.send("x");
+        t.wait_for_text("Miami: not an entity — saved to");
+        // Under its title (which says the filter, kept), no entity is left.
+        t.wait_for("Miami out of the pane", |_| {
+            !entities_pane(&t).iter().skip(1).any(|r| r.contains("Miami"))
+        });
+        t.wait_for_text("3 Entities · 0 · /Miami");
+        t.send("\x1b"); // clears the filter
+        t.wait_for_text(&format!("3 Entities · {} ", before - 1));
+        // K 2: Krasnodar is an organisation.
+        find_entity(&mut t, "Krasnodar");
+        t.send("K");
+        t.wait_for_text("kind of Krasnodar (now PLACE): 1 PERSON · 2 ORG");
+        t.send("2");
+        t.wait_for_text("Krasnodar is ORG now");
+        t.send("q");
+        assert!(t.wait_exit().success(), "{}", t.screen());
+    }
+    let config = std::fs::read_to_string(tmp.path().join("config/config.toml")).unwrap();
+    assert!(config.contains("name = \"Miami\""), "{config}");
+    assert!(config.contains("name = \"Krasnodar\""), "{config}");
+
+    let mut t = Tui::start(tmp.path(), 120, 40);
+    t.open_seed();
+    t.send("3");
+    t.wait_for("the entities counted", |_| entity_count(&t).is_some());
+    assert_eq!(entity_count(&t), Some(before - 1), "{}", t.screen());
+    find_entity(&mut t, "Krasnodar");
+    let pane = t.wait_for("Krasnodar under ORG", |_| {
+        let pane = entities_pane(&t);
+        let org = pane.iter().position(|r| r.contains("│ORG"));
+        let krasnodar = pane.iter().position(|r| r.contains("Krasnodar 1"));
+        matches!((org, krasnodar), (Some(o), Some(k)) if o < k)
+    });
+    assert!(!pane.contains("│PLACE"), "{pane}");
+    t.send("\x1b");
+    find_entity(&mut t, "Miami");
+    t.wait_for_text("3 Entities · 0 · /Miami");
     t.send("q");
     assert!(t.wait_exit().success());
 }

@@ -3,9 +3,10 @@
 //! so `App::update` is the one place state changes and tests can send
 //! anything the terminal can.
 
-use super::{Command, Pane};
+use super::{Command, CorrectionEdit, Pane};
 use crate::analysis::Analysed;
 use crate::entities::EntityKind;
+use crate::entities::corrections::Correction;
 use crate::entities::watch::Watched;
 use crate::index::{EntityHit, Hit, UpdateReport};
 use crate::notes::NotesFile;
@@ -87,6 +88,15 @@ pub enum Action {
         on: bool,
         file: PathBuf,
         result: Result<Vec<Watched>, String>,
+    },
+    /// `config.toml`'s corrections were changed (or could not be): every
+    /// correction now in force.
+    Corrected {
+        edit: CorrectionEdit,
+        /// It undid an earlier one.
+        undo: bool,
+        file: PathBuf,
+        result: Result<Vec<Correction>, String>,
     },
     /// The external editor finished: the note's new text, or why not.
     ExternalEditDone(Result<String, String>),

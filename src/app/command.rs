@@ -40,6 +40,10 @@ pub enum Command {
     Sort,
     /// Add the selected entity to the watchlist.
     Watch,
+    /// Correct the recogniser: the selected entity is not an entity.
+    NotAnEntity,
+    /// Correct the recogniser: choose the selected entity's kind.
+    ChangeKind,
     /// Suspend to the shell (Ctrl-Z); `fg` brings the reader back.
     Suspend,
     /// Mark the selected briefing read, or unread again.
@@ -78,7 +82,7 @@ pub enum KeyContext {
 
 impl Command {
     /// Every action, in the order the help overlay lists them.
-    pub const ALL: [Self; 41] = [
+    pub const ALL: [Self; 43] = [
         Self::Up,
         Self::Down,
         Self::Top,
@@ -118,6 +122,10 @@ impl Command {
         Self::Help,
         Self::Suspend,
         Self::Quit,
+        // Last of the panes' keys, so the first page of help keeps the
+        // ones everybody needs.
+        Self::NotAnEntity,
+        Self::ChangeKind,
         Self::SaveNote,
         Self::ExternalEditor,
     ];
@@ -164,13 +172,15 @@ impl Command {
             Self::AddNote => "add a note on the Reader's paragraph",
             Self::EditNote => "edit the selected note",
             Self::DeleteNote => "delete the selected note",
-            Self::Undo => "undo the last delete",
+            Self::Undo => "undo the last deleted note; in Entities, the last correction",
             Self::Filter => "filter Articles by text; in the Reader, search",
             Self::SearchArchive => {
                 "search every briefing and note: words, \"phrases\", person: source: after: …"
             }
             Self::Sort => "sort articles: date, title, source, watchlist hits",
             Self::Watch => "watch the selected entity, or stop watching it (saved to config.toml)",
+            Self::NotAnEntity => "Entities: it is not an entity, in every briefing (saved to config.toml)",
+            Self::ChangeKind => "Entities: choose its kind, 1-6, in every briefing (saved to config.toml)",
             Self::Suspend => "suspend to the shell (fg returns)",
             Self::ToggleRead => "mark the briefing read or unread",
             Self::Outline => "outline: the briefing's headings; Enter jumps",

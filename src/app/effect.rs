@@ -2,6 +2,7 @@
 //! the code that performs it never reads the app; what it learns comes
 //! back as an [`Action`](super::Action).
 
+use super::CorrectionEdit;
 use crate::entities::EntityKind;
 use crate::entities::watch::Watchlist;
 use crate::notes::NotesFile;
@@ -41,6 +42,9 @@ pub enum Effect {
     Watch { name: String, kind: EntityKind },
     /// Take an entity off the watchlist; answered by `Action::Watched`.
     Unwatch { name: String, kind: EntityKind },
+    /// Change `config.toml`'s `[[corrections]]` (an undo when `undo`);
+    /// answered by `Action::Corrected`.
+    Correct { edit: CorrectionEdit, undo: bool },
     /// Write notes that could not be saved to a recovery file; answered by
     /// `Action::Recovered`.
     Recover(NotesFile),

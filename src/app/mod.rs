@@ -7,6 +7,7 @@
 mod action;
 mod archive;
 mod command;
+mod correct;
 mod editor;
 mod effect;
 mod mode;
@@ -23,6 +24,7 @@ mod view;
 
 pub use action::{Action, EditKey, EntityView, Loaded, PaneSizes, Snapshot};
 pub use command::{Command, KeyContext};
+pub use correct::CorrectionEdit;
 pub use editor::{EditTarget, Editor};
 pub use effect::{Effect, OpenRequest};
 pub use mode::{Mode, Status, StatusKind};
@@ -156,6 +158,11 @@ pub struct App {
     pending_jump: Option<(String, usize, Vec<String>)>,
     /// Deleted notes, newest last, for undo.
     undo: Vec<(String, Note)>,
+    /// This session's corrections, newest last, for undo.
+    correction_undo: Vec<CorrectionEdit>,
+    /// The watchlist or the corrections changed: once the index has
+    /// every briefing analysed again, the open one's "in N" are asked anew.
+    respread: bool,
     sizes: PaneSizes,
     /// Notes files that could not be written yet, by briefing id: kept
     /// across switching briefings and reloads, retried on every save and
@@ -192,6 +199,8 @@ impl App {
             pending_jump: None,
             open_at_start: None,
             undo: Vec::new(),
+            correction_undo: Vec::new(),
+            respread: false,
             sizes: PaneSizes::default(),
             unsaved: HashMap::new(),
             recovered: Vec::new(),

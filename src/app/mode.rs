@@ -2,6 +2,7 @@
 //! and the status line's message.
 
 use super::{Command, Editor};
+use crate::entities::EntityKind;
 
 /// Where keys go.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -27,6 +28,9 @@ pub enum Mode {
     /// A link is being chosen by its number; once `url` is known it is
     /// shown in full and opens only on a second key.
     Link { input: String, url: Option<String> },
+    /// The selected entity's right kind is being chosen (a number, or `x`:
+    /// not an entity); `name` and `kind` are what the pane shows now.
+    ChooseKind { name: String, kind: EntityKind },
 }
 
 /// How the status line shows a message.

@@ -113,19 +113,34 @@ impl Open {
     }
 
     /// The same briefing read again (edited on disk, or analysed with a new
-    /// watchlist): the selected entity, note and highlight stay where the
-    /// reader left them.
+    /// watchlist or correction): the selected entity, note and highlight
+    /// stay where the reader left them. An entity given another kind is
+    /// found under it; one that is gone leaves the selection on its row.
     pub fn keep_place_of(&mut self, old: &Self) {
-        if let Some(g) = old.selected_group()
-            && let Some(i) = self
-                .groups
-                .iter()
-                .position(|n| n.kind == g.kind && n.name == g.name)
-        {
-            self.entity_sel = i;
-            self.highlight = old.highlight;
+        if let Some(g) = old.selected_group() {
+            let same = |n: &EntityGroup| n.kind == g.kind && n.name == g.name;
+            let found = (self.groups.iter().position(same))
+                .or_else(|| self.groups.iter().position(|n| n.name == g.name));
+            match found {
+                Some(i) => {
+                    self.entity_sel = i;
+                    self.highlight = old.highlight;
+                }
+                None => self.entity_sel = old.entity_sel.min(self.groups.len().saturating_sub(1)),
+            }
         }
         self.note_sel = old.note_sel.min(self.note_order.len().saturating_sub(1));
+        // The panes' filters stay, and the selections on what they show.
+        self.entity_query.clone_from(&old.entity_query);
+        self.note_query.clone_from(&old.note_query);
+        if !self.group_shown(self.entity_sel) {
+            self.entity_sel = (0..self.groups.len()).find(|&i| self.group_shown(i)).unwrap_or(0);
+        }
+        if !self.note_shown(self.note_sel) {
+            self.note_sel = (0..self.note_order.len())
+                .find(|&i| self.note_shown(i))
+                .unwrap_or(0);
+        }
         self.search = old
             .search
             .as_ref()

@@ -136,7 +136,8 @@ impl App {
                 self.watch_hits = watch_hits;
                 effects.extend(self.store_changed(briefings));
                 effects.extend(self.open_waiting());
-                if report.added + report.changed + report.removed + report.renamed > 0 {
+                let respread = !stale && std::mem::take(&mut self.respread);
+                if respread || report.added + report.changed + report.removed + report.renamed > 0 {
                     effects.extend(self.spread_request());
                 }
             }
@@ -209,9 +210,11 @@ impl App {
     ) -> Vec<Effect> {
         match result {
             Ok(entries) => {
-                self.watch = Watchlist::new(entries);
+                // The corrections stay as they were.
+                self.watch = Watchlist::new(entries).with_corrections(self.watch.corrections().clone());
                 let what = if on { "watching" } else { "no longer watching" };
                 self.say(format!("{what} {name} — saved to {}", file.display()));
+                self.respread = true;
                 let mut effects = self.request_index();
                 effects.extend(self.open_index().and_then(|i| self.open_request(i)));
                 effects

@@ -34,6 +34,7 @@ impl App {
             Mode::ArchiveSearch { .. } => self.archive_search_key(key),
             Mode::Link { .. } => self.link_key(key),
             Mode::Export { .. } => self.export_key(key),
+            Mode::ChooseKind { .. } => self.choose_kind_key(key),
             Mode::Normal | Mode::Help { .. } | Mode::Outline { .. } => Vec::new(),
         }
     }
@@ -50,7 +51,11 @@ impl App {
             Mode::Search { input } | Mode::ArchiveSearch { input } | Mode::Export { input } => {
                 input.extend(text.chars().filter(|c| !c.is_control()));
             }
-            Mode::Normal | Mode::Help { .. } | Mode::Outline { .. } | Mode::Link { .. } => {}
+            Mode::Normal
+            | Mode::Help { .. }
+            | Mode::Outline { .. }
+            | Mode::Link { .. }
+            | Mode::ChooseKind { .. } => {}
         }
         Vec::new()
     }

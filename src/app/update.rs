@@ -79,6 +79,12 @@ impl App {
                 file,
                 result,
             } => self.watched(&name, on, &file, result),
+            Action::Corrected {
+                edit,
+                undo,
+                file,
+                result,
+            } => self.corrected(edit, undo, &file, result),
             Action::ExternalEditDone(result) => {
                 self.external_edit_done(result);
                 Vec::new()
@@ -119,7 +125,8 @@ impl App {
             | Mode::Search { .. }
             | Mode::ArchiveSearch { .. }
             | Mode::Link { .. }
-            | Mode::Export { .. } => {
+            | Mode::Export { .. }
+            | Mode::ChooseKind { .. } => {
                 return Vec::new();
             }
             Mode::Normal => {}
@@ -161,8 +168,10 @@ impl App {
             Command::AddNote => self.add_note(),
             Command::EditNote => self.edit_note(),
             Command::DeleteNote => return self.delete_note(),
-            Command::Undo => return self.undo_delete(),
+            Command::Undo => return self.undo_correction().unwrap_or_else(|| self.undo_delete()),
             Command::Watch => return self.watch_selected(),
+            Command::NotAnEntity => return self.mark_not_entity(),
+            Command::ChangeKind => self.start_change_kind(),
             Command::Filter if self.focus == Pane::Reader && self.open.is_some() => {
                 self.mode = Mode::Search { input: String::new() };
             }

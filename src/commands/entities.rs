@@ -1,13 +1,15 @@
 //! `brief entities FILE|-`: entities as JSON Lines with char offsets.
 
-use crate::analysis::{Analysed, analyse};
+use crate::analysis::{Analysed, analyse_with};
 use crate::cli::EntitiesArgs;
 use crate::entities::char_offsets;
+use crate::entities::watch::Watchlist;
 use crate::store::{Format, StoreError, from_bytes, load_file};
 use std::borrow::Cow;
 use std::io::{Read, Write};
 
-pub fn run(args: &EntitiesArgs) -> anyhow::Result<()> {
+/// `corrections`: the user's `[[corrections]]` (no watched names).
+pub fn run(args: &EntitiesArgs, corrections: &Watchlist) -> anyhow::Result<()> {
     let Some(file) = &args.file else {
         anyhow::bail!("give a briefing file, or '-' for stdin");
     };
@@ -19,7 +21,7 @@ pub fn run(args: &EntitiesArgs) -> anyhow::Result<()> {
             eprintln!("brief: warning: stdin: invalid UTF-8 replaced with U+FFFD");
         }
         // Stdin is plain text: offsets are into it exactly as given.
-        analyse(Format::Text, loaded.text).map_err(|e| anyhow::anyhow!("stdin: {e}"))?
+        analyse_with(Format::Text, loaded.text, corrections).map_err(|e| anyhow::anyhow!("stdin: {e}"))?
     } else {
         let loaded = load_file(file)?;
         if loaded.lossy {
@@ -29,7 +31,7 @@ pub fn run(args: &EntitiesArgs) -> anyhow::Result<()> {
             );
         }
         let format = Format::from_path(file).unwrap_or(Format::Text);
-        analyse(format, loaded.text).map_err(|cause| StoreError::FrontMatter {
+        analyse_with(format, loaded.text, corrections).map_err(|cause| StoreError::FrontMatter {
             path: file.clone(),
             cause,
         })?

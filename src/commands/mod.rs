@@ -44,6 +44,26 @@ pub fn keys_table(keymap: &crate::keymap::Keymap) -> String {
     out
 }
 
+/// `brief config`'s list of the corrections in force, as TOML comments
+/// (the output stays a valid config file); empty when there are none.
+pub fn corrections_list(corrections: &[crate::entities::corrections::Correction]) -> String {
+    use std::fmt::Write as _;
+    if corrections.is_empty() {
+        return String::new();
+    }
+    let mut out = format!(
+        "\n# {} in force (x and K in the Entities pane add them, u undoes):\n",
+        match corrections.len() {
+            1 => "1 correction".to_owned(),
+            n => format!("{n} corrections"),
+        }
+    );
+    for c in corrections {
+        let _ = writeln!(out, "#   {}", crate::sanitize::sanitize(&c.to_string()));
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

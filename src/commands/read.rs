@@ -1,7 +1,8 @@
 //! `brief read FILE`: one briefing, laid out for the terminal.
 
-use crate::analysis::analyse;
+use crate::analysis::analyse_with;
 use crate::cli::{ColorChoice, ReadArgs};
+use crate::entities::watch::Watchlist;
 use crate::layout::{Line, Role, Seg, Style, for_blocks, link_lines};
 use crate::sanitize::sanitize;
 use crate::store::{Format, StoreError, load_file};
@@ -22,7 +23,8 @@ pub fn use_colour(choice: ColorChoice, is_tty: bool) -> bool {
     }
 }
 
-pub fn run(args: &ReadArgs) -> anyhow::Result<()> {
+/// `corrections`: the user's `[[corrections]]` (no watched names).
+pub fn run(args: &ReadArgs, corrections: &Watchlist) -> anyhow::Result<()> {
     let loaded = load_file(&args.file)?;
     if loaded.lossy {
         eprintln!(
@@ -31,10 +33,11 @@ pub fn run(args: &ReadArgs) -> anyhow::Result<()> {
         );
     }
     let format = Format::from_path(&args.file).unwrap_or(Format::Text);
-    let analysed = analyse(format, loaded.text).map_err(|cause| StoreError::FrontMatter {
-        path: args.file.clone(),
-        cause,
-    })?;
+    let analysed =
+        analyse_with(format, loaded.text, corrections).map_err(|cause| StoreError::FrontMatter {
+            path: args.file.clone(),
+            cause,
+        })?;
     let stdout = std::io::stdout();
     let tty = stdout.is_terminal();
     let colour = use_colour(args.color, tty);

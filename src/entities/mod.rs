@@ -2,6 +2,7 @@
 //! bundled gazetteers and rules — no model, nothing to download.
 
 pub mod canonical;
+pub mod corrections;
 mod declared;
 pub mod gazetteer;
 pub mod index;

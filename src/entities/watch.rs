@@ -1,6 +1,9 @@
 //! The user's watchlist (SPEC §4.3): names that always win, are
 //! highlighted in every briefing, and count as "hits" in the Articles list.
+//! It carries the user's corrections too, so that everything analysing a
+//! briefing gets the user's whole word on its entities in one value.
 
+use super::corrections::Corrections;
 use super::{Declared, EntityKind};
 use std::collections::HashMap;
 
@@ -19,6 +22,8 @@ pub struct Watchlist {
     declared: Declared,
     /// Every name and alias -> the entry's name.
     names: HashMap<(EntityKind, String), String>,
+    /// `[[corrections]]`: applied after everything else.
+    corrections: Corrections,
 }
 
 impl Watchlist {
@@ -35,13 +40,26 @@ impl Watchlist {
             declared: Declared::new(declared),
             entries,
             names,
+            corrections: Corrections::default(),
         }
+    }
+
+    /// The same watchlist with these corrections.
+    #[must_use]
+    pub fn with_corrections(mut self, corrections: Corrections) -> Self {
+        self.corrections = corrections;
+        self
+    }
+
+    pub fn corrections(&self) -> &Corrections {
+        &self.corrections
     }
 
     pub fn entries(&self) -> &[Watched] {
         &self.entries
     }
 
+    /// No watched names (corrections aside).
     pub fn is_empty(&self) -> bool {
         self.entries.is_empty()
     }

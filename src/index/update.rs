@@ -167,7 +167,9 @@ fn same_path(path: &std::path::Path, stored: &[u8]) -> bool {
 }
 
 /// A fingerprint of what analysis depends on besides the text: this
-/// build and the watchlist (in any order).
+/// build, the watchlist (in any order) and the corrections (in order: the
+/// last written wins). A change re-analyses every briefing, so no kind a
+/// correction changed stays in the index.
 fn watch_fingerprint(watch: &Watchlist) -> i64 {
     let mut entries: Vec<String> = watch
         .entries()
@@ -175,7 +177,18 @@ fn watch_fingerprint(watch: &Watchlist) -> i64 {
         .map(|e| format!("{}\u{1f}{}\u{1f}{}", e.kind, e.name, e.aliases.join("\u{1f}")))
         .collect();
     entries.sort();
-    let text = format!("{}\u{1e}{}", env!("CARGO_PKG_VERSION"), entries.join("\u{1e}"));
+    let corrections: Vec<String> = watch
+        .corrections()
+        .entries()
+        .iter()
+        .map(|c| format!("{}\u{1f}{:?}\u{1f}{}", c.name, c.was, c.is))
+        .collect();
+    let mut text = format!("{}\u{1e}{}", env!("CARGO_PKG_VERSION"), entries.join("\u{1e}"));
+    if !corrections.is_empty() {
+        // Only when there are any: an index built before corrections
+        // existed stays current.
+        text = format!("{text}\u{1d}{}", corrections.join("\u{1e}"));
+    }
     crate::hash::fnv1a(text.as_bytes()) as i64
 }
 

@@ -50,7 +50,8 @@ fn key_action(key: KeyEvent, mode: &Mode, keymap: &Keymap) -> Option<Action> {
         | Mode::Search { .. }
         | Mode::ArchiveSearch { .. }
         | Mode::Link { .. }
-        | Mode::Export { .. } => edit_key(key).map(Action::Edit),
+        | Mode::Export { .. }
+        | Mode::ChooseKind { .. } => edit_key(key).map(Action::Edit),
         Mode::Normal | Mode::Help { .. } | Mode::Outline { .. } => {
             keymap.command(KeyContext::Panes, key).map(Action::Command)
         }

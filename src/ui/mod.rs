@@ -171,7 +171,8 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, look: Look<'_>, map: &mut FrameMap
         | Mode::Search { .. }
         | Mode::ArchiveSearch { .. }
         | Mode::Link { .. }
-        | Mode::Export { .. } => {}
+        | Mode::Export { .. }
+        | Mode::ChooseKind { .. } => {}
     }
 }
 

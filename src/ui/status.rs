@@ -169,6 +169,21 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, look: Look<'_>) {
             Span::raw(format!("{}▏", crate::sanitize::sanitize(input))),
             Span::styled("  Enter writes the Markdown file · Esc cancels", theme.dim),
         ]),
+        Mode::ChooseKind { name, kind } => {
+            let choices: Vec<String> = crate::entities::EntityKind::ALL
+                .iter()
+                .enumerate()
+                .map(|(i, k)| format!("{} {k}", i + 1))
+                .collect();
+            Line::from(vec![
+                Span::styled(
+                    format!(" kind of {} (now {kind}): ", crate::sanitize::sanitize(name)),
+                    theme.accent,
+                ),
+                Span::raw(choices.join(" · ")),
+                Span::styled(" · x not an entity · Esc cancels", theme.dim),
+            ])
+        }
         Mode::Filter { input } => Line::from(vec![
             Span::styled(" filter: ", theme.accent),
             Span::raw(format!("{}▏", crate::sanitize::sanitize(input))),
