@@ -56,6 +56,9 @@ pub enum IndexError {
     /// `SQLite` failed; `step` says at what.
     #[error("index: {step}: {message}")]
     Sqlite { step: &'static str, message: String },
+    /// The file is damaged where `step` read it.
+    #[error("index: {step}: {message}")]
+    Corrupt { step: &'static str, message: String },
     /// The search query is not valid (one line, for the user).
     #[error("{0}")]
     Query(#[from] QueryError),
@@ -69,6 +72,9 @@ pub struct Index {
     conn: Mutex<Connection>,
     store: i64,
     notice: Option<String>,
+    /// The cache directory of a file-backed index, where a damaged file
+    /// is set aside and made anew.
+    dir: Option<PathBuf>,
 }
 
 /// What an update did.
@@ -140,7 +146,9 @@ impl Index {
     /// it, and this one works in memory.
     pub fn open(cache_dir: &Path, roots: &[PathBuf]) -> Result<Self, IndexError> {
         let opened = open::open_in(cache_dir)?;
-        Self::with(opened.conn, roots, opened.notice)
+        let mut index = Self::with(opened.conn, roots, opened.notice)?;
+        index.dir = Some(cache_dir.to_owned());
+        Ok(index)
     }
 
     /// The index of the store as it stands on disk, read-only, when there
@@ -154,6 +162,7 @@ impl Index {
             conn: Mutex::new(conn),
             store,
             notice: None,
+            dir: None,
         })
     }
 
@@ -168,6 +177,7 @@ impl Index {
             conn: Mutex::new(conn),
             store,
             notice,
+            dir: None,
         })
     }
 
@@ -215,7 +225,27 @@ impl Index {
         progress: &(dyn Fn(usize, usize) + Sync),
     ) -> Result<UpdateReport, IndexError> {
         let conn = self.conn.get_mut().unwrap_or_else(PoisonError::into_inner);
-        update::update(conn, self.store, roots, watch, progress)
+        match update::update(conn, self.store, roots, watch, progress) {
+            Err(IndexError::Corrupt { step, message }) if self.dir.is_some() => {
+                self.replace_broken(roots, &format!("{step}: {message}"))?;
+                let conn = self.conn.get_mut().unwrap_or_else(PoisonError::into_inner);
+                update::update(conn, self.store, roots, watch, progress)
+            }
+            other => other,
+        }
+    }
+
+    /// Swaps a damaged file for a new one, with the notice saying so.
+    fn replace_broken(&mut self, roots: &[PathBuf], why: &str) -> Result<(), IndexError> {
+        let Some(dir) = self.dir.clone() else {
+            return Ok(());
+        };
+        // The connection lets go of the file before it is moved.
+        drop(std::mem::replace(&mut self.conn, Mutex::new(schema::memory()?)));
+        let opened = open::replace_broken(&dir, why)?;
+        *self = Self::with(opened.conn, roots, opened.notice)?;
+        self.dir = Some(dir);
+        Ok(())
     }
 
     /// Forgets the store's entries and indexes it again.

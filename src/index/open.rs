@@ -7,8 +7,12 @@ use super::{FILE_NAME, IndexError, SCHEMA_VERSION};
 use rusqlite::{Connection, ErrorCode, OpenFlags, OptionalExtension};
 use std::path::{Path, PathBuf};
 
-/// The tables `quick_check` checks on open.
-const CHECKED: [&str; 3] = ["meta", "stores", "briefings"];
+/// The tables `quick_check` checks on open: the small ones every query
+/// starts from. Checking `briefings` too read all of it at every start
+/// (the larger part of a warm search); damage there shows as an error
+/// of the update that reads it, which sets the file aside then
+/// (`Index::update`).
+const CHECKED: [&str; 2] = ["meta", "stores"];
 
 /// An open database and what the user should be told about how.
 pub(super) struct Opened {
@@ -44,6 +48,13 @@ pub(super) fn open_in(dir: &Path) -> Result<Opened, IndexError> {
         }
         Err(Problem::Broken(why)) => why,
     };
+    replace_broken(dir, &why)
+}
+
+/// Sets aside the index file in `dir`, found unreadable for `why`, and
+/// makes a new one (in memory when that fails).
+pub(super) fn replace_broken(dir: &Path, why: &str) -> Result<Opened, IndexError> {
+    let path = dir.join(FILE_NAME);
     if let Err(e) = set_aside(&path) {
         return in_memory_because(format!(
             "index: {} was unreadable ({why}) and could not be set aside ({e}); using an index in memory",
@@ -91,10 +102,6 @@ fn try_open(path: &Path) -> Result<Connection, Problem> {
     )
     .map_err(|e| problem(&e))?;
     configure(&conn).map_err(|e| problem(&e))?;
-    // The tables the list is read from, with their indexes: checking the
-    // whole file reads all of it (a second and more on a big archive, at
-    // every start); damage elsewhere shows as an error of the query that
-    // meets it, and `rebuild` or deleting the file mends it.
     for table in CHECKED {
         let check: String = conn
             .query_row(&format!("PRAGMA quick_check({table})"), [], |r| r.get(0))

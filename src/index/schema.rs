@@ -103,9 +103,14 @@ pub(super) fn child_rows(briefing: i64) -> (i64, i64) {
 
 /// Maps a `SQLite` error to the index's, saying what it was doing.
 pub(super) fn sqlite(step: &'static str) -> impl Fn(rusqlite::Error) -> IndexError {
-    move |e| IndexError::Sqlite {
-        step,
-        message: one_line(&e.to_string()),
+    move |e| {
+        let message = one_line(&e.to_string());
+        match e.sqlite_error_code() {
+            Some(rusqlite::ErrorCode::DatabaseCorrupt | rusqlite::ErrorCode::NotADatabase) => {
+                IndexError::Corrupt { step, message }
+            }
+            _ => IndexError::Sqlite { step, message },
+        }
     }
 }
 

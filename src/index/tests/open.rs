@@ -201,3 +201,51 @@ fn open_existing_refuses_another_schema() {
     drop(conn);
     assert!(Index::open_existing(&fx.cache, &fx.roots()).is_none());
 }
+
+#[test]
+fn damage_in_the_briefings_table_is_found_by_the_update_and_set_aside() {
+    let fx = Fixture::new();
+    for i in 0..200 {
+        fx.write(
+            &format!("b{i:03}.md"),
+            &format!("# Briefing {i}\n\nTalks in Miami, round {i}.\n"),
+        );
+    }
+    let mut index = fx.open();
+    fx.update(&mut index);
+    drop(index);
+    let file = fx.cache.join(FILE_NAME);
+    let conn = rusqlite::Connection::open(&file).unwrap();
+    let _: String = conn
+        .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |r| {
+            r.get(1).map(|v: i64| v.to_string())
+        })
+        .unwrap();
+    let page_size: i64 = conn.query_row("PRAGMA page_size", [], |r| r.get(0)).unwrap();
+    let root: i64 = conn
+        .query_row(
+            "SELECT rootpage FROM sqlite_master WHERE name = 'briefings'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    drop(conn);
+    let mut bytes = std::fs::read(&file).unwrap();
+    let at = usize::try_from((root - 1) * page_size).unwrap();
+    bytes[at..at + 64].fill(0xA5);
+    std::fs::write(&file, &bytes).unwrap();
+
+    let mut index = fx.open();
+    assert!(
+        index.notice().is_none(),
+        "the small tables are whole: {:?}",
+        index.notice()
+    );
+    let report = fx.update(&mut index);
+    let notice = index.notice().expect("a notice").to_owned();
+    assert!(notice.contains("was unreadable"), "{notice}");
+    assert!(notice.ends_with("set aside and rebuilt"), "{notice}");
+    assert_eq!(set_aside_files(&fx.cache).len(), 1);
+    assert_eq!(report.added, 200, "everything indexed again");
+    assert_eq!(index.search(&parse("Miami").unwrap(), 500).unwrap().len(), 200);
+}
