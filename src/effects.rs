@@ -264,7 +264,18 @@ fn update_index(io: &Io, jobs: Option<&Jobs>, watch: &Watchlist) -> Action {
         .and_then(|_| Index::open(&io.cache_dir, &io.roots).ok())
         .filter(|i| i.notice().is_none());
     let report = match own {
-        Some(mut own) => own.update(&io.roots, watch, &progress),
+        Some(mut own) => {
+            if let Some(why) = io.index().take_damage() {
+                own.note_damage(why);
+            }
+            let report = own.update(&io.roots, watch, &progress);
+            // A damaged file was set aside: the shared connection still
+            // reads the old one, so this one takes its place.
+            if own.notice().is_some() {
+                *io.index() = own;
+            }
+            report
+        }
         None => io.index().update(&io.roots, watch, &progress),
     };
     let result = report.and_then(|report| {

@@ -818,3 +818,54 @@ fn corrections_are_listed_by_config_and_honoured_by_entities_read_and_the_index(
         "{err}"
     );
 }
+
+#[test]
+fn a_damaged_index_is_set_aside_and_rebuilt_when_a_search_meets_the_damage() {
+    let tmp = tempfile::tempdir().unwrap();
+    let store = tmp.path().join("store");
+    std::fs::create_dir_all(&store).unwrap();
+    for i in 0..200 {
+        std::fs::write(
+            store.join(format!("b{i:03}.md")),
+            format!("# Briefing {i}\n\nTalks in Miami, round {i}.\n"),
+        )
+        .unwrap();
+    }
+    let store_arg = store.to_str().unwrap();
+    assert!(run(tmp.path(), &["index", store_arg]).status.success());
+    let file = tmp.path().join("cache").join("index.sqlite3");
+    let conn = rusqlite::Connection::open(&file).unwrap();
+    conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE)").unwrap();
+    let page: i64 = conn.query_row("PRAGMA page_size", [], |r| r.get(0)).unwrap();
+    let root: i64 = conn
+        .query_row(
+            "SELECT rootpage FROM sqlite_master WHERE name = 'briefings'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    drop(conn);
+    let mut bytes = std::fs::read(&file).unwrap();
+    let at = usize::try_from((root - 1) * page).unwrap();
+    bytes[at..at + 64].fill(0xA5);
+    std::fs::write(&file, &bytes).unwrap();
+
+    let o = run(
+        tmp.path(),
+        &["search", "--json", "--limit", "500", "miami", store_arg],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(
+        stdout(&o).lines().count(),
+        200,
+        "every briefing found after the rebuild"
+    );
+    let err = stderr(&o);
+    assert!(
+        err.contains("was unreadable") && err.contains("set aside and rebuilt"),
+        "{err}"
+    );
+    assert_eq!(err.lines().count(), 1, "one notice: {err}");
+    let again = run(tmp.path(), &["search", "--json", "miami", store_arg]);
+    assert!(stderr(&again).is_empty(), "mended for good: {}", stderr(&again));
+}

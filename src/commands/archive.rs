@@ -53,6 +53,29 @@ pub fn open_and(
     Ok((index, report))
 }
 
+/// Runs a read of the index; when it meets a damaged file, the file is set
+/// aside and built again (with the notice on stderr) and the read runs
+/// once more.
+pub fn read_mending<T>(
+    index: &mut Index,
+    roots: &[PathBuf],
+    watch: &Watchlist,
+    read: impl Fn(&Index) -> Result<T, crate::index::IndexError>,
+) -> anyhow::Result<T> {
+    match read(index) {
+        Err(crate::index::IndexError::Corrupt { .. }) => {
+            let progress = Progress::new(true);
+            index.update(roots, watch, &|done, total| progress.show(done, total))?;
+            progress.finish();
+            if let Some(notice) = index.notice() {
+                eprintln!("brief: {}", crate::sanitize::sanitize(notice));
+            }
+            Ok(read(index)?)
+        }
+        other => Ok(other?),
+    }
+}
+
 /// One line on stderr, redrawn as files are indexed (every 1 % or so).
 struct Progress {
     on: bool,

@@ -48,9 +48,10 @@ pub fn index(
     roots: &[std::path::PathBuf],
     watch: &crate::entities::watch::Watchlist,
 ) -> anyhow::Result<()> {
-    let (index, _) = super::archive::open_current(cache, roots, watch, true)?;
-    let records = index.entity_records()?;
-    let briefings = index.briefing_count()?;
+    let (mut index, _) = super::archive::open_current(cache, roots, watch, true)?;
+    let (records, briefings) = super::archive::read_mending(&mut index, roots, watch, |i| {
+        Ok((i.entity_records()?, i.briefing_count()?))
+    })?;
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     super::ignore_broken_pipe(write_index(&mut out, briefings, &records).and_then(|()| out.flush()))

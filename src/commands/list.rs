@@ -2,6 +2,7 @@
 
 use crate::cli::ListArgs;
 use crate::entities::watch::Watchlist;
+use crate::index::Index;
 use crate::notes::NotesStore;
 use crate::sanitize::{inert_json, sanitize};
 use crate::store::Briefing;
@@ -41,8 +42,8 @@ pub fn run(
     notes: &NotesStore,
     state: &crate::reading_state::ReadingState,
 ) -> anyhow::Result<()> {
-    let (index, _) = super::archive::open_current(cache, roots, watch, true)?;
-    let mut briefings = index.briefings()?;
+    let (mut index, _) = super::archive::open_current(cache, roots, watch, true)?;
+    let mut briefings = super::archive::read_mending(&mut index, roots, watch, Index::briefings)?;
     briefings.retain(|b| {
         (!args.unread || !state.read.contains(&b.id)) && (!args.starred || state.starred.contains(&b.id))
     });

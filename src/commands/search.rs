@@ -42,11 +42,11 @@ fn search_current(
 ) -> anyhow::Result<Vec<Hit>> {
     std::thread::scope(|s| {
         let early = s.spawn(|| Index::open_existing(cache, roots).map(|i| i.search(query, limit)));
-        let (index, report) = open_current(cache, roots, watch, true)?;
+        let (mut index, report) = open_current(cache, roots, watch, true)?;
         let early = early.join().ok().flatten();
         match early {
             Some(Ok(hits)) if report.changed_nothing() => Ok(hits),
-            _ => Ok(index.search(query, limit)?),
+            _ => super::archive::read_mending(&mut index, roots, watch, |i| i.search(query, limit)),
         }
     })
 }

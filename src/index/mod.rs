@@ -45,7 +45,7 @@ use std::time::Duration;
 
 /// The schema this build writes; an index of another version is set aside
 /// and rebuilt.
-pub const SCHEMA_VERSION: i64 = 2;
+pub const SCHEMA_VERSION: i64 = 3;
 
 /// The index file's name inside the cache directory.
 pub const FILE_NAME: &str = "index.sqlite3";
@@ -75,6 +75,8 @@ pub struct Index {
     /// The cache directory of a file-backed index, where a damaged file
     /// is set aside and made anew.
     dir: Option<PathBuf>,
+    /// Damage a read met (what and where), mended by the next update.
+    damage: Mutex<Option<String>>,
 }
 
 /// What an update did.
@@ -163,6 +165,7 @@ impl Index {
             store,
             notice: None,
             dir: None,
+            damage: Mutex::new(None),
         })
     }
 
@@ -178,7 +181,30 @@ impl Index {
             store,
             notice,
             dir: None,
+            damage: Mutex::new(None),
         })
+    }
+
+    /// Runs a read, remembering damage it met so that the next update
+    /// sets the file aside and builds it again.
+    fn noting<T>(&self, read: impl FnOnce() -> Result<T, IndexError>) -> Result<T, IndexError> {
+        let result = read();
+        if let Err(IndexError::Corrupt { step, message }) = &result {
+            self.note_damage(format!("{step}: {message}"));
+        }
+        result
+    }
+
+    /// Takes the damage a read met, if any (to hand it to the connection
+    /// that will update the file: [`Index::note_damage`]).
+    pub fn take_damage(&self) -> Option<String> {
+        self.damage.lock().unwrap_or_else(PoisonError::into_inner).take()
+    }
+
+    /// Records damage another connection met, so that this one's next
+    /// update sets the file aside and builds it again.
+    pub fn note_damage(&self, why: String) {
+        *self.damage.lock().unwrap_or_else(PoisonError::into_inner) = Some(why);
     }
 
     fn conn(&self) -> MutexGuard<'_, Connection> {
@@ -194,19 +220,21 @@ impl Index {
     /// read, so the list shows at once. Equal to what `scan_paths` gives
     /// for files unchanged since, declared front matter included.
     pub fn briefings(&self) -> Result<Vec<Briefing>, IndexError> {
-        list::briefings(&self.conn(), self.store)
+        self.noting(|| list::briefings(&self.conn(), self.store))
     }
 
     /// How many briefings the store has, without listing them.
     pub fn briefing_count(&self) -> Result<usize, IndexError> {
-        self.conn()
-            .query_row(
-                "SELECT count(*) FROM briefings WHERE store = ?1",
-                [self.store],
-                |r| r.get::<_, i64>(0),
-            )
-            .map(|n| usize::try_from(n).unwrap_or(0))
-            .map_err(schema::sqlite("count the briefings"))
+        self.noting(|| {
+            self.conn()
+                .query_row(
+                    "SELECT count(*) FROM briefings WHERE store = ?1",
+                    [self.store],
+                    |r| r.get::<_, i64>(0),
+                )
+                .map(|n| usize::try_from(n).unwrap_or(0))
+                .map_err(schema::sqlite("count the briefings"))
+        })
     }
 
     /// Brings the index up to date: stats every file, reads and analyses
@@ -224,6 +252,14 @@ impl Index {
         watch: &Watchlist,
         progress: &(dyn Fn(usize, usize) + Sync),
     ) -> Result<UpdateReport, IndexError> {
+        let damage = self
+            .damage
+            .get_mut()
+            .unwrap_or_else(PoisonError::into_inner)
+            .take();
+        if let Some(why) = damage {
+            self.replace_broken(roots, &why)?;
+        }
         let conn = self.conn.get_mut().unwrap_or_else(PoisonError::into_inner);
         match update::update(conn, self.store, roots, watch, progress) {
             Err(IndexError::Corrupt { step, message }) if self.dir.is_some() => {
@@ -262,14 +298,14 @@ impl Index {
 
     /// Replaces the indexed notes of one briefing (notes are searched too).
     pub fn set_notes(&mut self, briefing_id: &str, notes: &[Note]) -> Result<(), IndexError> {
-        list::set_notes(&self.conn(), self.store, briefing_id, notes)
+        self.noting(|| list::set_notes(&self.conn(), self.store, briefing_id, notes))
     }
 
     /// Runs a query: ranked by bm25, newer first on ties, at most `limit`.
     /// A filters-only query gives briefings, newest first. A query FTS5
     /// cannot read is an [`IndexError::Query`].
     pub fn search(&self, query: &Query, limit: usize) -> Result<Vec<Hit>, IndexError> {
-        search::search(&self.conn(), self.store, query, limit)
+        self.noting(|| search::search(&self.conn(), self.store, query, limit))
     }
 
     /// Briefings naming an entity (by canonical name or alias), newest first.
@@ -277,17 +313,21 @@ impl Index {
     /// name find each other when only one full name has that surname, as
     /// in the Entities pane.
     pub fn entity_briefings(&self, kind: EntityKind, name: &str) -> Result<Vec<EntityHit>, IndexError> {
-        let conn = self.conn();
-        let names = entities::Names::resolve(&conn, self.store, kind, name)?;
-        entities::briefings_naming(&conn, &names)
+        self.noting(|| {
+            let conn = self.conn();
+            let names = entities::Names::resolve(&conn, self.store, kind, name)?;
+            entities::briefings_naming(&conn, &names)
+        })
     }
 
     /// Mentions of an entity per day across the archive, oldest first
     /// (`YYYY-MM-DD`, from the briefing's date, else its file's mtime).
     pub fn timeline(&self, kind: EntityKind, name: &str) -> Result<Vec<(String, u64)>, IndexError> {
-        let conn = self.conn();
-        let names = entities::Names::resolve(&conn, self.store, kind, name)?;
-        entities::timeline(&conn, &names)
+        self.noting(|| {
+            let conn = self.conn();
+            let names = entities::Names::resolve(&conn, self.store, kind, name)?;
+            entities::timeline(&conn, &names)
+        })
     }
 
     /// The entities named most often in the same briefings as this one:
@@ -299,30 +339,34 @@ impl Index {
         name: &str,
         limit: usize,
     ) -> Result<Vec<(EntityKind, String, u64)>, IndexError> {
-        let conn = self.conn();
-        let names = entities::Names::resolve(&conn, self.store, kind, name)?;
-        entities::co_occurring(&conn, &names, limit)
+        self.noting(|| {
+            let conn = self.conn();
+            let names = entities::Names::resolve(&conn, self.store, kind, name)?;
+            entities::co_occurring(&conn, &names, limit)
+        })
     }
 
     /// For each entity, how many briefings name it.
     pub fn spread(&self, keys: &[(EntityKind, String)]) -> Result<Vec<usize>, IndexError> {
-        let conn = self.conn();
-        keys.iter()
-            .map(|(kind, name)| {
-                let names = entities::Names::resolve(&conn, self.store, *kind, name)?;
-                entities::spread(&conn, &names)
-            })
-            .collect()
+        self.noting(|| {
+            let conn = self.conn();
+            keys.iter()
+                .map(|(kind, name)| {
+                    let names = entities::Names::resolve(&conn, self.store, *kind, name)?;
+                    entities::spread(&conn, &names)
+                })
+                .collect()
+        })
     }
 
     /// The watched entities each briefing names, by briefing id.
     pub fn watch_hits(&self) -> Result<HashMap<String, Vec<String>>, IndexError> {
-        entities::watch_hits(&self.conn(), self.store)
+        self.noting(|| entities::watch_hits(&self.conn(), self.store))
     }
 
     /// Every entity with the briefings naming it (`brief entities --index`).
     pub fn entity_records(&self) -> Result<Vec<IndexRecord>, IndexError> {
-        entities::records(&self.conn(), self.store)
+        self.noting(|| entities::records(&self.conn(), self.store))
     }
 }
 

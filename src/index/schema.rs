@@ -54,7 +54,10 @@ CREATE TABLE IF NOT EXISTS briefings(
     url TEXT,
     UNIQUE(store, id)
 );
-CREATE INDEX IF NOT EXISTS briefings_by_date ON briefings(store, date);
+-- Covering indexes: the date order every search ranks ties by, and what
+-- the freshness check compares, each read without touching the rows.
+CREATE INDEX IF NOT EXISTS briefings_in_order ON briefings(store, date DESC, mtime_ns DESC, id);
+CREATE INDEX IF NOT EXISTS briefings_stat ON briefings(store, id, size, mtime_ns, content, path);
 CREATE VIRTUAL TABLE IF NOT EXISTS notes_fts USING fts5(
     text, store UNINDEXED, briefing UNINDEXED, note UNINDEXED, ordinal UNINDEXED,
     tokenize = 'unicode61 remove_diacritics 2'

@@ -203,7 +203,7 @@ fn open_existing_refuses_another_schema() {
 }
 
 #[test]
-fn damage_in_the_briefings_table_is_found_by_the_update_and_set_aside() {
+fn damage_a_read_meets_is_mended_by_the_next_update() {
     let fx = Fixture::new();
     for i in 0..200 {
         fx.write(
@@ -240,6 +240,12 @@ fn damage_in_the_briefings_table_is_found_by_the_update_and_set_aside() {
         index.notice().is_none(),
         "the small tables are whole: {:?}",
         index.notice()
+    );
+    fx.update(&mut index);
+    let met = index.search(&parse("Miami").unwrap(), 500);
+    assert!(
+        matches!(met, Err(crate::index::IndexError::Corrupt { .. })),
+        "the search meets the damage: {met:?}"
     );
     let report = fx.update(&mut index);
     let notice = index.notice().expect("a notice").to_owned();
