@@ -2,7 +2,9 @@
 //! bundled gazetteers and rules — no model, nothing to download.
 
 pub mod canonical;
+mod consistency;
 mod declared;
+pub mod explain;
 pub mod gazetteer;
 pub mod index;
 mod lexicon_flags;
@@ -80,18 +82,91 @@ impl FromStr for EntityKind {
     }
 }
 
-/// One mention: a byte range of the text and its kind.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+/// One mention: a byte range of the text, its kind, and why.
+///
+/// Two mentions are equal, and ordered, by range and kind alone: `why` is
+/// what the recogniser says of a mention, not part of which one it is.
+#[derive(Debug, Clone, Copy)]
 pub struct Entity {
     pub start: usize,
     pub end: usize,
     pub kind: EntityKind,
+    pub why: explain::Why,
 }
 
 impl Entity {
+    /// A mention made outside the recogniser (a caller's own list, a test).
+    pub fn new(start: usize, end: usize, kind: EntityKind) -> Self {
+        Self {
+            start,
+            end,
+            kind,
+            why: explain::Why::by(&explain::GIVEN),
+        }
+    }
+
     pub fn text<'t>(&self, text: &'t str) -> &'t str {
         text.get(self.start..self.end).unwrap_or("")
     }
+
+    /// The id of the rule that decided this mention ("person.title").
+    pub fn rule(&self) -> &'static str {
+        self.why.rule.id
+    }
+
+    /// Why this mention is what it is, in one line (for the reader's `i`).
+    pub fn why(&self, text: &str) -> String {
+        explain::describe(text, self)
+    }
+
+    fn key(&self) -> (usize, usize, EntityKind) {
+        (self.start, self.end, self.kind)
+    }
+}
+
+impl PartialEq for Entity {
+    fn eq(&self, other: &Self) -> bool {
+        self.key() == other.key()
+    }
+}
+
+impl Eq for Entity {}
+
+impl PartialOrd for Entity {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Entity {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.key().cmp(&other.key())
+    }
+}
+
+/// Dates and numbers, found by their patterns (`numeric.rs`).
+pub static NUMERIC: explain::Rule = explain::Rule {
+    id: "numeric.pattern",
+    about: "a date, a duration, an amount or a figure, by its pattern",
+    examples: &[
+        explain::yes("The talks ended on [[DATE:Tuesday]] after [[DATE:three days]]."),
+        explain::yes("Aid of [[NUMBER:$4.2 billion]] was pledged."),
+    ],
+};
+
+/// Why every date and number is one.
+pub(crate) const NUMERIC_WHY: explain::Why =
+    explain::Why::new(&NUMERIC, explain::Evidence::of(explain::Basis::Shape));
+
+/// Every rule of the recogniser, in the order its stages run them.
+pub fn rules() -> impl Iterator<Item = &'static explain::Rule> {
+    names::rules().chain([
+        &consistency::SURNAME,
+        &consistency::SHORT_FORM,
+        &consistency::MENTION,
+        &NUMERIC,
+        &declared::DECLARED,
+    ])
 }
 
 /// Finds the entities of `text`. `block_starts` are offsets where a block
@@ -196,7 +271,7 @@ fn recognise_on(
         let mut local = found[begin..at].to_vec();
         shift_back(&mut local, r.start);
         let before = local.len();
-        let _ = names::make_consistent(&chunk, &toks, &known, &mut local);
+        let _ = consistency::make_consistent(&chunk, &toks, &known, &mut local);
         let mut added = local.split_off(before);
         shift(&mut added, r.start);
         extra.extend(added);
@@ -212,7 +287,7 @@ const PARALLEL_FROM: usize = 2 * 1024 * 1024;
 /// all its pieces in one sorted list (no list per piece), and per piece the
 /// capitalised words left without an entity.
 struct FirstPass {
-    known: names::Known,
+    known: consistency::Known,
     found: Vec<Entity>,
     unresolved: Vec<Vec<Range<usize>>>,
 }
@@ -226,7 +301,7 @@ fn first_pass(
     declared: &[&Declared],
 ) -> FirstPass {
     let mut pass = FirstPass {
-        known: names::Known::default(),
+        known: consistency::Known::default(),
         found: Vec::new(),
         unresolved: Vec::with_capacity(pieces.len()),
     };
@@ -236,7 +311,7 @@ fn first_pass(
         let mut found = names::find(&chunk, &toks);
         pass.known.learn(&chunk, &found, first + offset);
         let before = found.len();
-        let open = names::make_consistent(&chunk, &toks, &pass.known, &mut found);
+        let open = consistency::make_consistent(&chunk, &toks, &pass.known, &mut found);
         let added = found.split_off(before);
         merge_sorted(&mut found, added);
         let dates = numeric::find(&chunk, &toks);
@@ -415,7 +490,7 @@ mod tests {
     use super::*;
 
     fn e(start: usize, end: usize, kind: EntityKind) -> Entity {
-        Entity { start, end, kind }
+        Entity::new(start, end, kind)
     }
 
     #[test]

@@ -1,0 +1,50 @@
+//! Names (PERSON, ORG, PLACE, GROUP): capitalised words cut into candidate
+//! sequences, then labelled by the ordered rules of `rules.rs`.
+//!
+//! At each name word: a headline or words in capitals take only names the
+//! lists know (`rules/headlines.rs`); otherwise the candidate sequence
+//! (`candidates.rs`) is split by the rules, tried in order.
+
+mod candidates;
+mod context;
+mod rules;
+#[cfg(test)]
+mod tests;
+
+pub(super) use context::Cx;
+pub(super) use rules::headlines::title_case;
+
+use super::Entity;
+use super::explain::Rule;
+use super::tokens::Token;
+
+/// Finds PERSON, ORG, PLACE and GROUP mentions, sorted.
+pub fn find(text: &str, tokens: &[Token]) -> Vec<Entity> {
+    let cx = Cx::new(text, tokens);
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        if !cx.namey(i) {
+            i += 1;
+            continue;
+        }
+        i = if tokens[i].caps_line {
+            rules::headlines::headline(&cx, i, &mut found)
+        } else if let Some(end) = rules::headlines::known_capitals(&cx, i, &mut found) {
+            end
+        } else {
+            let end = candidates::sequence_end(&cx, i);
+            rules::segment(&cx, i, end, &mut found);
+            end
+        };
+    }
+    found.sort();
+    found
+}
+
+/// Every rule of the names stage, in the order they are tried.
+pub fn rules() -> impl Iterator<Item = &'static Rule> {
+    [&rules::headlines::HEADLINE, &rules::headlines::CAPITALS]
+        .into_iter()
+        .chain(rules::all())
+}
