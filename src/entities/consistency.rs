@@ -4,7 +4,7 @@
 //! Corp"), a body its bracketed acronym ("EU" after "European Union
 //! (EU)"); every later mention of a known name is that name.
 
-use super::explain::{Basis, Evidence, Rule, Why, no, yes};
+use super::explain::{Basis, Rule, Why, code, no, yes};
 use super::gazetteer::{self, Flags};
 use super::names::{Cx, title_case};
 use super::tokens::{Gap, Token};
@@ -189,13 +189,13 @@ fn relabel(cx: &Cx, known: &Known, found: &mut [Entity]) {
         let word = &cx.text[e.start..e.end];
         if e.kind == EntityKind::Place && known.surnames.contains(word) {
             e.kind = EntityKind::Person;
-            e.why = Why::new(&SURNAME, Evidence::of(Basis::Mention));
+            e.why = Why::new(code::SURNAME, Basis::Mention);
         } else if e.kind != EntityKind::Org
             && known.short_orgs.contains(word)
             && !known.surnames.contains(word)
         {
             e.kind = EntityKind::Org;
-            e.why = Why::new(&SHORT_FORM, Evidence::of(Basis::Mention));
+            e.why = Why::new(code::SHORT_FORM, Basis::Mention);
         }
     }
 }
@@ -246,7 +246,7 @@ fn mentions(cx: &Cx, known: &Known, found: &mut Vec<Entity>) -> Vec<std::ops::Ra
         }
         if let Some((e, kind)) = hit {
             let (start, end) = cx.bytes_of(i, e);
-            let why = Why::new(&MENTION, Evidence::of(Basis::Mention));
+            let why = Why::new(code::MENTION, Basis::Mention);
             extra.push(Entity {
                 start,
                 end,

@@ -1,7 +1,7 @@
 //! Names declared by someone who knows better than the rules: a briefing's
 //! front matter, later the user's watchlist. They always win.
 
-use super::explain::{Basis, Evidence, Rule, Why, yes};
+use super::explain::{Basis, Rule, Why, code, yes};
 use super::{Entity, EntityKind};
 use aho_corasick::{AhoCorasick, MatchKind};
 
@@ -58,7 +58,7 @@ impl Declared {
                 start: m.start(),
                 end: m.end(),
                 kind: self.names[m.pattern().as_usize()].1,
-                why: Why::new(&DECLARED, Evidence::of(Basis::Declared)),
+                why: Why::new(code::DECLARED, Basis::Declared),
             })
             .collect()
     }

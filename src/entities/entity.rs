@@ -84,7 +84,7 @@ impl Entity {
             start,
             end,
             kind,
-            why: explain::Why::by(&explain::GIVEN),
+            why: explain::Why::new(explain::code::GIVEN, explain::Basis::None),
         }
     }
 
@@ -94,7 +94,7 @@ impl Entity {
 
     /// The id of the rule that decided this mention ("person.title").
     pub fn rule(&self) -> &'static str {
-        self.why.rule.id
+        self.why.rule().id
     }
 
     /// Why this mention is what it is, in one line (for the reader's `i`).

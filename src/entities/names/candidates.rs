@@ -3,7 +3,6 @@
 //! longest known name at a word, and the facts each rule reads about the
 //! word where it is tried.
 
-use super::super::explain::Rule;
 use super::super::gazetteer::{self, Flags};
 use super::super::tokens::Gap;
 use super::super::words;
@@ -23,7 +22,7 @@ pub enum Cue {
     /// A word before the sequence: "envoy", "said" (its token).
     Before(usize),
     /// A title read inside the sequence, tokens [start, end), by this rule.
-    Title(usize, usize, &'static Rule),
+    Title(usize, usize, u8),
 }
 
 impl Cue {

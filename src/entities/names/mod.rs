@@ -42,9 +42,14 @@ pub fn find(text: &str, tokens: &[Token]) -> Vec<Entity> {
     found
 }
 
-/// Every rule of the names stage, in the order they are tried.
-pub fn rules() -> impl Iterator<Item = &'static Rule> {
-    [&rules::headlines::HEADLINE, &rules::headlines::CAPITALS]
-        .into_iter()
-        .chain(rules::all())
+/// The rule of a names stage's code (`explain::code`).
+pub(super) fn rule_of(c: u8) -> &'static Rule {
+    use super::explain::code;
+    match c {
+        code::HEADLINE => &rules::headlines::HEADLINE,
+        code::CAPITALS => &rules::headlines::CAPITALS,
+        c if (code::SEGMENT..code::RUN).contains(&c) => &rules::RULES[usize::from(c - code::SEGMENT)].rule,
+        c if (code::RUN..code::SURNAME).contains(&c) => &rules::RUN_RULES[usize::from(c - code::RUN)].rule,
+        _ => &super::explain::GIVEN,
+    }
 }

@@ -14,7 +14,7 @@ pub(super) mod places;
 pub(super) mod sport;
 mod unknown;
 
-use super::super::explain::{Basis, Evidence, Example, Rule, Why, list_of};
+use super::super::explain::{Basis, Example, Rule, Why, code, list_of};
 use super::super::gazetteer::Flags;
 use super::super::{Entity, EntityKind};
 use super::candidates::{At, Cue};
@@ -31,7 +31,7 @@ pub(super) enum Step {
         evidence: Ev,
         /// The rule that decided, when another than the one tried (a run
         /// rule inside "unknown run").
-        by: Option<&'static Rule>,
+        by: Option<u8>,
     },
     /// A title: the name after it is a person's.
     Title { next: usize },
@@ -81,11 +81,12 @@ impl Ev {
             span: cx.tokens.get(k).map(|t| (t.start, t.end)),
         }
     }
-    /// The evidence stored with an entity that starts at `start`.
-    pub fn stored(self, start: usize) -> Evidence {
+    /// What an entity that starts at `start`, decided by rule `code`,
+    /// stores of this.
+    pub fn stored(self, code: u8, start: usize) -> Why {
         match self.span {
-            Some(span) => Evidence::at(self.basis, start, span),
-            None => Evidence::of(self.basis),
+            Some(span) => Why::at(code, self.basis, start, span),
+            None => Why::new(code, self.basis),
         }
     }
     /// What a cue in force says.
@@ -124,7 +125,7 @@ use unknown as u;
 
 /// The rules at a name word, in priority order.
 #[rustfmt::skip]
-pub(super) static RULES: [Named; 12] = [
+pub(super) static RULES: [Named; code::SEGMENT_RULES] = [
     rule("org.possessive-firm", "a firm whose possessive name the lists know", k::possessive_firm, k::POSSESSIVE_FIRM),
     rule("person.title-words", "a title of several words the lists know, so a person follows", p::title_words, p::TITLE_WORDS),
     rule("known.name", "a name of two or more words the lists know", k::name, k::NAME),
@@ -156,7 +157,7 @@ pub(super) struct Verdict {
     pub evidence: Ev,
     /// The rule to credit, when another decided in effect (the title
     /// that made a person expected).
-    pub by: Option<&'static Rule>,
+    pub by: Option<u8>,
 }
 
 /// Both are a run rule's whole answer, so they come wrapped.
@@ -202,7 +203,7 @@ use places as l;
 
 /// The rules for a run of unknown words ("run" above), in priority order.
 #[rustfmt::skip]
-pub(super) static RUN_RULES: [RunNamed; 16] = [
+pub(super) static RUN_RULES: [RunNamed; code::RUN_RULES] = [
     run_rule("run.definition", "a definition after the name says what it is (\"is a village in\")", d::defined, d::DEFINED),
     run_rule("org.run-words", "an organisation word ends or opens the run", o::run_words, o::RUN_WORDS),
     run_rule("place.head-word", "a place word ends the run (\"Avenue\", \"Airport\")", l::head_word, l::HEAD_WORD),
@@ -223,10 +224,10 @@ pub(super) static RUN_RULES: [RunNamed; 16] = [
 
 /// The first run rule that decides [i, e), with its rule (the run rule;
 /// the verdict may credit another).
-pub(super) fn classify(cx: &Cx, run: &Run) -> Option<(&'static Rule, Verdict)> {
-    RUN_RULES
-        .iter()
-        .find_map(|r| (r.apply)(cx, run).map(|v| (&r.rule, v)))
+pub(super) fn classify(cx: &Cx, run: &Run) -> Option<(u8, Verdict)> {
+    (code::RUN..)
+        .zip(&RUN_RULES)
+        .find_map(|(c, r)| (r.apply)(cx, run).map(|v| (c, v)))
 }
 
 /// Splits the sequence [a, b) into entities, rule by rule.
@@ -239,9 +240,9 @@ pub(super) fn segment(cx: &Cx, a: usize, b: usize, out: &mut Vec<Entity>) {
             continue;
         }
         let at = At::new(cx, a, b, i, cue);
-        let Some((rule, step)) = RULES
-            .iter()
-            .find_map(|r| (r.apply)(cx, &at, out).map(|s| (&r.rule, s)))
+        let Some((rule, step)) = (code::SEGMENT..)
+            .zip(&RULES)
+            .find_map(|(c, r)| (r.apply)(cx, &at, out).map(|s| (c, s)))
         else {
             i += 1;
             continue;
@@ -255,7 +256,7 @@ pub(super) fn segment(cx: &Cx, a: usize, b: usize, out: &mut Vec<Entity>) {
                 evidence,
                 by,
             } => {
-                let why = Why::new(by.unwrap_or(rule), evidence.stored(start));
+                let why = evidence.stored(by.unwrap_or(rule), start);
                 out.push(Entity {
                     start,
                     end,
@@ -276,14 +277,6 @@ pub(super) fn segment(cx: &Cx, a: usize, b: usize, out: &mut Vec<Entity>) {
             }
         }
     }
-}
-
-/// Every rule of this stage, for the examples' test and the docs.
-pub(super) fn all() -> impl Iterator<Item = &'static Rule> {
-    RULES
-        .iter()
-        .map(|r| &r.rule)
-        .chain(RUN_RULES.iter().map(|r| &r.rule))
 }
 
 /// The kind a gazetteer entry names. The organisations list is curated and

@@ -411,3 +411,9 @@ fn title_case_keeps_connectors_lower() {
     assert_eq!(title_case("BANK OF ENGLAND"), "Bank of England");
     assert_eq!(title_case("U.S."), "U.S.");
 }
+
+#[test]
+fn a_given_name_knows_the_code_of_the_rule_it_overrides() {
+    let code = super::rules::people::AFTER_CUE_CODE;
+    assert_eq!(super::rule_of(code).id, "person.after-cue");
+}

@@ -2,7 +2,7 @@
 //! names the lists know are taken, looked up as written and in title case
 //! ("KYIV" -> "Kyiv").
 
-use super::super::super::explain::{Basis, Rule, Why, no, yes};
+use super::super::super::explain::{Basis, Rule, code, no, yes};
 use super::super::super::gazetteer;
 use super::super::super::tokens::Gap;
 use super::super::super::words;
@@ -36,7 +36,7 @@ pub fn headline(cx: &Cx, i: usize, out: &mut Vec<Entity>) -> usize {
     while end < cx.tokens.len() && cx.tokens[end].caps_line && cx.tokens[end].gap != Gap::Other {
         end += 1;
     }
-    caps_segment(cx, i, end, &HEADLINE, out);
+    caps_segment(cx, i, end, code::HEADLINE, out);
     end
 }
 
@@ -57,7 +57,7 @@ pub fn known_capitals(cx: &Cx, i: usize, out: &mut Vec<Entity>) -> Option<usize>
         end += 1;
     }
     let mut found = Vec::new();
-    caps_segment(cx, i, end, &CAPITALS, &mut found);
+    caps_segment(cx, i, end, code::CAPITALS, &mut found);
     let first = found.first()?;
     if first.start != cx.tokens[i].start || first.end <= cx.tokens[i].end {
         return None;
@@ -67,7 +67,7 @@ pub fn known_capitals(cx: &Cx, i: usize, out: &mut Vec<Entity>) -> Option<usize>
 }
 
 /// The known names of [a, b), longest first, as written or in title case.
-fn caps_segment(cx: &Cx, a: usize, b: usize, rule: &'static Rule, out: &mut Vec<Entity>) {
+fn caps_segment(cx: &Cx, a: usize, b: usize, rule: u8, out: &mut Vec<Entity>) {
     let mut i = a;
     while i < b {
         let mut best = None;
@@ -96,7 +96,7 @@ fn caps_segment(cx: &Cx, a: usize, b: usize, rule: &'static Rule, out: &mut Vec<
                 evidence = Ev::of(Basis::Score);
             }
             let (start, end) = cx.bytes_of(i, e);
-            let why = Why::new(rule, evidence.stored(start));
+            let why = evidence.stored(rule, start);
             out.push(Entity {
                 start,
                 end,

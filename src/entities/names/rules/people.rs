@@ -1,7 +1,7 @@
 //! People: titles that announce them, given names that lead their names,
 //! runs of words that read as a person's, names the press uses alone.
 
-use super::super::super::explain::{Basis, Example, List, no, yes};
+use super::super::super::explain::{Basis, Example, List, code, no, yes};
 use super::super::super::gazetteer::{self, Flags};
 use super::super::super::tokens::Gap;
 use super::super::super::words;
@@ -66,7 +66,7 @@ pub fn given_name(cx: &Cx, at: &At, _: &[Entity]) -> Option<Step> {
     // own reason, as is a run that names nothing.
     if let Some((rule, verdict)) = classify(cx, &run)
         && let Some(kind) = verdict.kind
-        && rule.id != "person.after-cue"
+        && rule != AFTER_CUE_CODE
         && let Step::Name {
             kind: k,
             evidence: ev,
@@ -132,6 +132,9 @@ fn starts_person(cx: &Cx, i: usize, b: usize, flags: Flags) -> bool {
     let sure = flags.has(Flags::GIVEN) && !next.has(Flags::COUNTRY) && !words::is_org_head(cx.word(i + 1));
     given && (!next.is_named_kind() || next.has(Flags::SURNAME) || sure)
 }
+
+/// `after_cue`'s place in the run rules: a given name's own reason.
+pub const AFTER_CUE_CODE: u8 = code::RUN + 4;
 
 pub const AFTER_CUE: &[Example] = &[
     yes("They met the envoy [[PERSON:Zorbly Vantek]] there."),
