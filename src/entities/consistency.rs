@@ -51,12 +51,24 @@ pub struct Known {
     /// First words of companies named in full ("Barrick" after "Barrick
     /// Gold Corp"): such a word alone is that organisation.
     short_orgs: HashSet<String, BuildHasherDefault<Fnv>>,
+    /// Every name's beginnings, cut where a word ends ("Steve" of "Steve
+    /// Witkoff"): a capitalised word that begins no name is looked up
+    /// once, not with each of the three words after it.
+    prefixes: HashSet<String, BuildHasherDefault<Fnv>>,
 }
 
 impl Known {
     fn add(&mut self, name: &str, kind: EntityKind, chunk: usize) {
         if !self.names.contains_key(name) {
             self.names.insert(name.to_owned(), (kind, chunk));
+            // Cut at every char a gap between two words of a name may
+            // start with (a space, a hyphen, the stop of "Gen."): more
+            // beginnings than there are do no harm, a missing one would.
+            for (at, _) in name.match_indices([' ', '\u{a0}', '-', '\u{2011}', '.']) {
+                if at > 0 && !self.prefixes.contains(&name[..at]) {
+                    self.prefixes.insert(name[..at].to_owned());
+                }
+            }
         }
     }
 
@@ -134,6 +146,7 @@ impl Known {
         }
         self.surnames.extend(other.surnames);
         self.short_orgs.extend(other.short_orgs);
+        self.prefixes.extend(other.prefixes);
     }
 
     /// The piece where a name was learned.
@@ -240,7 +253,9 @@ fn mentions(cx: &Cx, known: &Known, found: &mut Vec<Entity>) -> Vec<std::ops::Ra
             {
                 hit = Some((j + 1, kind));
             }
-            if tokens[j].possessive {
+            // No known name goes on past these words (headlines are
+            // looked up in title case too: read on there).
+            if tokens[j].possessive || (!tokens[i].caps_line && !known.prefixes.contains(key)) {
                 break;
             }
         }
