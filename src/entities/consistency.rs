@@ -6,7 +6,7 @@
 
 use super::explain::{Basis, Rule, Why, code, no, yes};
 use super::gazetteer::{self, Flags};
-use super::names::{Cx, title_case};
+use super::names::{Cx, push_title_case};
 use super::tokens::{Gap, Token};
 use super::words;
 use super::{Entity, EntityKind};
@@ -231,6 +231,8 @@ fn mentions(cx: &Cx, known: &Known, found: &mut Vec<Entity>) -> Vec<std::ops::Ra
         }
     }
     let mut extra = Vec::new();
+    // Headline words are also looked up in title case, made here.
+    let mut titled = String::new();
     let mut i = 0;
     while i < tokens.len() {
         if covered[i] || !tokens[i].cap {
@@ -248,10 +250,12 @@ fn mentions(cx: &Cx, known: &Known, found: &mut Vec<Entity>) -> Vec<std::ops::Ra
             let key = cx.span(i, j);
             if let Some(kind) = known.get(key) {
                 hit = Some((j + 1, kind));
-            } else if tokens[i].caps_line
-                && let Some(kind) = known.get(title_case(key).as_str())
-            {
-                hit = Some((j + 1, kind));
+            } else if tokens[i].caps_line {
+                titled.clear();
+                push_title_case(key, &mut titled);
+                if let Some(kind) = known.get(&titled) {
+                    hit = Some((j + 1, kind));
+                }
             }
             // No known name goes on past these words (headlines are
             // looked up in title case too: read on there).

@@ -188,19 +188,24 @@ impl<'t> Cx<'t> {
 }
 
 /// Could this token be (part of) a name, by itself?
+#[inline]
 fn may_be_name(text: &str, t: &Token) -> bool {
-    let w = &text[t.start..t.end];
     if !t.cap {
         // French elision inside a name: "Côte d'Ivoire" (checked only for
-        // words that start with d or l: this runs for every word).
-        return matches!(w.as_bytes().first(), Some(b'd' | b'l'))
-            && ["d'", "d\u{2019}", "l'", "l\u{2019}"].iter().any(|p| {
-                w.strip_prefix(p)
-                    .is_some_and(|rest| rest.starts_with(char::is_uppercase))
-            });
+        // words that start with d or l, by their first byte: this runs for
+        // every word).
+        if !matches!(text.as_bytes().get(t.start), Some(b'd' | b'l')) {
+            return false;
+        }
+        let w = &text[t.start..t.end];
+        return ["d'", "d\u{2019}", "l'", "l\u{2019}"].iter().any(|p| {
+            w.strip_prefix(p)
+                .is_some_and(|rest| rest.starts_with(char::is_uppercase))
+        });
     }
     if t.digit {
         return false;
     }
+    let w = &text[t.start..t.end];
     !(w == "I" || words::is_weekday(w) || words::is_month(w) && !t.caps_line)
 }

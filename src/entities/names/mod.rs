@@ -12,7 +12,9 @@ mod rules;
 mod tests;
 
 pub(super) use context::Cx;
-pub(super) use rules::headlines::title_case;
+pub(super) use rules::headlines::push_title_case;
+#[cfg(test)]
+use rules::headlines::title_case;
 
 use super::Entity;
 use super::explain::Rule;

@@ -79,12 +79,30 @@ pub(super) fn ends_sentence_before(text: &str, previous: Option<&Token>, blank: 
     })
 }
 
-/// Upper- and lowercase letters in a line (bytes for ASCII, chars else).
-pub(super) fn case_counts(line: &str) -> (usize, usize) {
+/// A line written in capitals: eight or more, four fifths of its letters
+/// at least (counted as ASCII bytes; chars in other scripts).
+///
+/// Only lines holding a word in capitals are asked, and most are
+/// paragraphs with an acronym: the count stops once the small letters seen
+/// outnumber what the rest of the line could make up.
+fn in_capitals(line: &str) -> bool {
+    let (up, low) = case_counts(line);
+    up >= 8 && up * 10 >= (up + low) * 8
+}
+
+/// Upper- and lowercase letters in a line (bytes for ASCII, chars else),
+/// or `(0, 1)` as soon as the line cannot be in capitals.
+fn case_counts(line: &str) -> (usize, usize) {
+    let bytes = line.as_bytes();
     let (mut up, mut low) = (0, 0);
-    for &b in line.as_bytes() {
+    for (n, &b) in bytes.iter().enumerate() {
         up += usize::from(b.is_ascii_uppercase());
         low += usize::from(b.is_ascii_lowercase());
+        // Capitals need four times the small letters: even if every byte
+        // left were one, too few.
+        if low * 4 > up + (bytes.len() - n - 1) {
+            return (0, 1);
+        }
     }
     // Latin text is decided by its ASCII letters; other scripts are counted
     // char by char.
@@ -137,10 +155,9 @@ pub(super) fn mark_caps_lines(text: &str, tokens: &mut [Token], first: usize) {
             j += 1;
         }
         let line = &text[line_start..line_end];
-        let (up, low) = case_counts(line);
         // A dateline ("KYIV, Nov 26 —") starts an otherwise normal line:
         // only the leading capitals are marked then.
-        if up >= 8 && up * 10 >= (up + low) * 8 {
+        if in_capitals(line) {
             for t in &mut tokens[line_first..j] {
                 t.caps_line = true;
             }

@@ -69,14 +69,16 @@ pub fn known_capitals(cx: &Cx, i: usize, out: &mut Vec<Entity>) -> Option<usize>
 /// The known names of [a, b), longest first, as written or in title case.
 fn caps_segment(cx: &Cx, a: usize, b: usize, rule: u8, out: &mut Vec<Entity>) {
     let mut i = a;
+    // One buffer for every key tried on the line.
+    let mut key = String::new();
     while i < b {
         let mut best = None;
-        let mut key = String::new();
+        key.clear();
         for j in i..b.min(i + MAX_NAME_WORDS) {
             if j > i {
                 key.push(if cx.tokens[j].gap == Gap::Hyphen { '-' } else { ' ' });
             }
-            key.push_str(&title_case(cx.word(j)));
+            push_title_case(cx.word(j), &mut key);
             let exact = gazetteer::lookup(cx.span(i, j));
             let titled = gazetteer::lookup(&key);
             if exact.is_named_kind() {
@@ -111,8 +113,16 @@ fn caps_segment(cx: &Cx, a: usize, b: usize, rule: u8, out: &mut Vec<Entity>) {
 }
 
 /// "KYIV" -> "Kyiv", "OF" -> "of" (connectors stay lowercase), "U.S." kept.
+#[cfg(test)]
 pub fn title_case(word: &str) -> String {
     let mut out = String::with_capacity(word.len());
+    push_title_case(word, &mut out);
+    out
+}
+
+/// Appends `word` in title case to `out` (see `title_case`); the words of
+/// a line share one buffer.
+pub fn push_title_case(word: &str, out: &mut String) {
     for (n, part) in word.split(' ').enumerate() {
         if n > 0 {
             out.push(' ');
@@ -132,5 +142,4 @@ pub fn title_case(word: &str) -> String {
             out.push_str(chars.as_str());
         }
     }
-    out
 }

@@ -22,10 +22,17 @@ pub fn possessive_firm(cx: &Cx, at: &At, _: &[Entity]) -> Option<Step> {
     }
     let rest = &cx.text[t.end..];
     let suffix = ["'s", "\u{2019}s"].into_iter().find(|s| rest.starts_with(s))?;
-    let mut name = String::with_capacity(t.end - t.start + 2);
-    name.push_str(&cx.text[t.start..t.end]);
-    name.push_str("'s");
-    let flags = gazetteer::lookup(&name);
+    // The name with a straight apostrophe, as the lists hold it, made on
+    // the stack: this runs for every possessive of the text.
+    let word = &cx.text.as_bytes()[t.start..t.end];
+    let mut name = [0u8; 64];
+    let flags = if let Some(key) = name.get_mut(..word.len() + 2) {
+        key[..word.len()].copy_from_slice(word);
+        key[word.len()..].copy_from_slice(b"'s");
+        gazetteer::lookup_bytes(key)
+    } else {
+        gazetteer::lookup(&format!("{}'s", &cx.text[t.start..t.end]))
+    };
     flags.has(Flags::ORG).then(|| Step::Name {
         start: t.start,
         end: t.end + suffix.len(),
