@@ -107,6 +107,10 @@ pub struct EntitiesArgs {
     /// Print which briefings mention each entity, as JSON.
     #[arg(long)]
     pub index: bool,
+    /// Add to each record the rule that decided it ("rule") and what it
+    /// saw ("evidence": a cue word, the list that knew it, a mention).
+    #[arg(long, conflicts_with = "index")]
+    pub explain: bool,
 }
 
 #[derive(Debug, clap::Args)]

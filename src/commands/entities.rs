@@ -38,7 +38,12 @@ pub fn run(args: &EntitiesArgs, corrections: &Watchlist) -> anyhow::Result<()> {
     };
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    super::ignore_broken_pipe(write_json_lines(&analysed, &mut out).and_then(|()| out.flush()))
+    let written = if args.explain {
+        write_explained(&analysed, &mut out)
+    } else {
+        write_json_lines(&analysed, &mut out)
+    };
+    super::ignore_broken_pipe(written.and_then(|()| out.flush()))
 }
 
 /// `brief entities --index`: the store's entity index as one JSON document,
@@ -93,6 +98,16 @@ fn write_index(
 /// (SPEC §4.4), written by hand with the escaping `serde_json` uses, made
 /// inert on a terminal as every JSON output is (`inert_json`).
 pub fn write_json_lines(a: &Analysed, out: &mut impl Write) -> std::io::Result<()> {
+    write_records(a, out, false)
+}
+
+/// [`write_json_lines`] with `"rule"` and `"evidence"` in each record
+/// (`brief entities --explain`).
+pub fn write_explained(a: &Analysed, out: &mut impl Write) -> std::io::Result<()> {
+    write_records(a, out, true)
+}
+
+fn write_records(a: &Analysed, out: &mut impl Write, explain: bool) -> std::io::Result<()> {
     /// Lines are handed to `out` in batches of about this size.
     const BATCH: usize = 32 * 1024;
     let text = &a.body.text;
@@ -107,6 +122,13 @@ pub fn write_json_lines(a: &Analysed, out: &mut impl Write) -> std::io::Result<(
         batch.extend_from_slice(e.kind.as_str().as_bytes());
         batch.extend_from_slice(b"\",\"text\":");
         push_json_string(&mut batch, e.text(text));
+        if explain {
+            // Rule ids are plain ASCII; evidence is the briefing's text.
+            batch.extend_from_slice(b",\"rule\":\"");
+            batch.extend_from_slice(e.rule().as_bytes());
+            batch.extend_from_slice(b"\",\"evidence\":");
+            push_json_string(&mut batch, &crate::entities::explain::evidence(text, e));
+        }
         batch.extend_from_slice(b"}\n");
         if batch.len() >= BATCH {
             out.write_all(&batch)?;

@@ -1,8 +1,18 @@
 //! Names declared by someone who knows better than the rules: a briefing's
 //! front matter, later the user's watchlist. They always win.
 
+use super::explain::{Basis, Rule, Why, code, yes};
 use super::{Entity, EntityKind};
 use aho_corasick::{AhoCorasick, MatchKind};
+
+/// Names declared in the front matter or the watchlist.
+pub static DECLARED: Rule = Rule {
+    id: "declared",
+    about: "declared in the briefing's front matter or the watchlist",
+    examples: &[yes(
+        "---\nentities:\n  PLACE: [Kaveri Holdings]\n---\n\nShares of [[PLACE:Kaveri Holdings]] fell.",
+    )],
+};
 
 /// A set of declared names, matched as whole words.
 #[derive(Debug, Clone, Default)]
@@ -48,6 +58,7 @@ impl Declared {
                 start: m.start(),
                 end: m.end(),
                 kind: self.names[m.pattern().as_usize()].1,
+                why: Why::new(code::DECLARED, Basis::Declared),
             })
             .collect()
     }
@@ -79,25 +90,13 @@ mod tests {
             ("Naftogaz".to_owned(), EntityKind::Org),
         ]);
         let text = "Umerov met Naftogaz; Umerovs is not a match.";
-        let recognised = vec![Entity {
-            start: 0,
-            end: 6,
-            kind: EntityKind::Place,
-        }];
+        let recognised = vec![Entity::new(0, 6, EntityKind::Place)];
         let out = d.apply(text, recognised);
         assert_eq!(
             out,
             [
-                Entity {
-                    start: 0,
-                    end: 6,
-                    kind: EntityKind::Person
-                },
-                Entity {
-                    start: 11,
-                    end: 19,
-                    kind: EntityKind::Org
-                }
+                Entity::new(0, 6, EntityKind::Person),
+                Entity::new(11, 19, EntityKind::Org)
             ]
         );
     }

@@ -1,98 +1,78 @@
 //! Named entities: kinds, spans, and the recogniser that finds them with
 //! bundled gazetteers and rules — no model, nothing to download.
+//!
+//! The recogniser is a pipeline, read top to bottom in [`recognise_on`]
+//! and [`first_pass`]:
+//!
+//! 1. cut the text into pieces of whole blocks (`pieces.rs`);
+//! 2. per-token facts: case, gaps, sentence starts (`tokens.rs`), what the
+//!    lists say of each word (`gazetteer.rs`, asked once per token);
+//! 3. candidate name spans (`names/candidates.rs`);
+//! 4. the ordered, named rules that label them (`names/rules.rs`), dates
+//!    and numbers by their patterns (`numeric.rs`);
+//! 5. consistency within the briefing: what a name teaches, surnames,
+//!    short forms, acronyms (`consistency.rs`);
+//! 6. declared names over all (`declared.rs`), then emit: one sorted list
+//!    (`emit.rs`). Each entity says why (`explain.rs`).
 
 pub mod canonical;
+mod consistency;
 pub mod corrections;
 mod declared;
+mod emit;
+mod entity;
+pub mod explain;
 pub mod gazetteer;
 pub mod index;
 mod lexicon_flags;
 mod names;
 mod numeric;
+mod pieces;
 pub mod summary;
 mod tokens;
 pub mod watch;
 mod words;
 
 pub use declared::Declared;
+pub use emit::char_offsets;
+pub(crate) use emit::merge;
+pub use entity::{Entity, EntityKind};
 
-use serde::Serialize;
+use emit::{merge_sorted, shift, shift_back};
+use pieces::chunks;
 use std::borrow::Cow;
-use std::fmt;
 use std::ops::Range;
-use std::str::FromStr;
 
-/// The kinds of entity `brief` tells apart (SPEC §4.1).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "UPPERCASE")]
-pub enum EntityKind {
-    Person,
-    Org,
-    Place,
-    Group,
-    Date,
-    Number,
-}
+/// Dates and numbers, found by their patterns (`numeric.rs`).
+pub static NUMERIC: explain::Rule = explain::Rule {
+    id: "numeric.pattern",
+    about: "a date, a duration, an amount or a figure, by its pattern",
+    examples: &[
+        explain::yes("The talks ended on [[DATE:Tuesday]] after [[DATE:three days]]."),
+        explain::yes("Aid of [[NUMBER:$4.2 billion]] was pledged."),
+    ],
+};
 
-impl EntityKind {
-    pub const ALL: [Self; 6] = [
-        Self::Person,
-        Self::Org,
-        Self::Place,
-        Self::Group,
-        Self::Date,
-        Self::Number,
-    ];
+/// Why every date and number is one.
+pub(crate) const NUMERIC_WHY: explain::Why = explain::Why::new(explain::code::NUMERIC, explain::Basis::Shape);
 
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Person => "PERSON",
-            Self::Org => "ORG",
-            Self::Place => "PLACE",
-            Self::Group => "GROUP",
-            Self::Date => "DATE",
-            Self::Number => "NUMBER",
-        }
+/// The rule of a code (`explain::code`); an unknown code is a given entity.
+fn rule_of(c: u8) -> &'static explain::Rule {
+    use explain::code;
+    match c {
+        code::HEADLINE..code::SURNAME => names::rule_of(c),
+        code::SURNAME => &consistency::SURNAME,
+        code::SHORT_FORM => &consistency::SHORT_FORM,
+        code::MENTION => &consistency::MENTION,
+        code::NUMERIC => &NUMERIC,
+        code::DECLARED => &declared::DECLARED,
+        _ => &explain::GIVEN,
     }
 }
 
-impl fmt::Display for EntityKind {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl FromStr for EntityKind {
-    type Err = String;
-    /// Accepts our names and the usual aliases of other tools (GPE, LOC,
-    /// NORP, PER), so declared entities from other pipelines work.
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        match s.trim().to_ascii_uppercase().as_str() {
-            "PERSON" | "PER" | "PEOPLE" | "PERSONS" => Ok(Self::Person),
-            "ORG" | "ORGANIZATION" | "ORGANISATION" | "ORGS" => Ok(Self::Org),
-            "PLACE" | "PLACES" | "LOC" | "LOCATION" | "GPE" => Ok(Self::Place),
-            "GROUP" | "GROUPS" | "NORP" => Ok(Self::Group),
-            "DATE" | "DATES" | "TIME" => Ok(Self::Date),
-            "NUMBER" | "NUMBERS" | "CARDINAL" | "MONEY" | "PERCENT" | "QUANTITY" => Ok(Self::Number),
-            other => Err(format!(
-                "unknown entity kind '{other}' (expected PERSON, ORG, PLACE, GROUP, DATE or NUMBER)"
-            )),
-        }
-    }
-}
-
-/// One mention: a byte range of the text and its kind.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub struct Entity {
-    pub start: usize,
-    pub end: usize,
-    pub kind: EntityKind,
-}
-
-impl Entity {
-    pub fn text<'t>(&self, text: &'t str) -> &'t str {
-        text.get(self.start..self.end).unwrap_or("")
-    }
+/// Every rule of the recogniser, in the order its stages run them.
+pub fn rules() -> impl Iterator<Item = &'static explain::Rule> {
+    (explain::code::HEADLINE..explain::code::COUNT).map(rule_of)
 }
 
 /// Finds the entities of `text`. `block_starts` are offsets where a block
@@ -197,7 +177,7 @@ fn recognise_on(
         let mut local = found[begin..at].to_vec();
         shift_back(&mut local, r.start);
         let before = local.len();
-        let _ = names::make_consistent(&chunk, &toks, &known, &mut local);
+        let _ = consistency::make_consistent(&chunk, &toks, &known, &mut local);
         let mut added = local.split_off(before);
         shift(&mut added, r.start);
         extra.extend(added);
@@ -213,7 +193,7 @@ const PARALLEL_FROM: usize = 2 * 1024 * 1024;
 /// all its pieces in one sorted list (no list per piece), and per piece the
 /// capitalised words left without an entity.
 struct FirstPass {
-    known: names::Known,
+    known: consistency::Known,
     found: Vec<Entity>,
     unresolved: Vec<Vec<Range<usize>>>,
 }
@@ -227,7 +207,7 @@ fn first_pass(
     declared: &[&Declared],
 ) -> FirstPass {
     let mut pass = FirstPass {
-        known: names::Known::default(),
+        known: consistency::Known::default(),
         found: Vec::new(),
         unresolved: Vec::with_capacity(pieces.len()),
     };
@@ -237,7 +217,7 @@ fn first_pass(
         let mut found = names::find(&chunk, &toks);
         pass.known.learn(&chunk, &found, first + offset);
         let before = found.len();
-        let open = names::make_consistent(&chunk, &toks, &pass.known, &mut found);
+        let open = consistency::make_consistent(&chunk, &toks, &pass.known, &mut found);
         let added = found.split_off(before);
         merge_sorted(&mut found, added);
         let dates = numeric::find(&chunk, &toks);
@@ -254,169 +234,18 @@ fn first_pass(
     pass
 }
 
-/// Merges `extra` into the sorted `found`, keeping it sorted: the same
-/// result as appending and sorting, in one pass from the back and with no
-/// room beyond the merged list itself (a 10 MB briefing has 300,000
-/// entities; sorting them whole cost more than finding some).
-fn merge_sorted(found: &mut Vec<Entity>, mut extra: Vec<Entity>) {
-    let Some(&filler) = extra.first() else {
-        return;
-    };
-    extra.sort_unstable();
-    let (mut i, mut j) = (found.len(), extra.len());
-    found.resize(i + j, filler);
-    let mut k = found.len();
-    while j > 0 {
-        k -= 1;
-        if i > 0 && found[i - 1] > extra[j - 1] {
-            found[k] = found[i - 1];
-            i -= 1;
-        } else {
-            found[k] = extra[j - 1];
-            j -= 1;
-        }
-    }
-}
-
-fn shift_back(entities: &mut [Entity], by: usize) {
-    for e in entities {
-        e.start -= by;
-        e.end -= by;
-    }
-}
-
-fn shift(entities: &mut [Entity], by: usize) {
-    for e in entities {
-        e.start += by;
-        e.end += by;
-    }
-}
-
-/// Largest piece of text tokenised at once when a block is huge.
-const MAX_CHUNK: usize = 64 * 1024;
-
-/// Pieces of about this size are read at once: big enough that per-piece
-/// work is small, small enough that tokens never pile up.
-const PIECE: usize = 4 * 1024;
-
-/// Splits the text into pieces of whole blocks (blank lines when no block
-/// starts are known), each under `MAX_CHUNK` (a huge block is cut at a line
-/// break or space), with the block starts inside each piece, relative to it.
-fn chunks(text: &str, block_starts: &[usize]) -> Vec<(std::ops::Range<usize>, Vec<usize>)> {
-    let mut cuts: Vec<usize> = block_starts
-        .iter()
-        .copied()
-        .filter(|&s| s > 0 && s < text.len())
-        .collect();
-    if cuts.is_empty() {
-        cuts.extend(
-            text.match_indices("\n\n")
-                .map(|(i, _)| i + 2)
-                .filter(|&i| i < text.len()),
-        );
-    }
-    cuts.push(text.len());
-    let mut blocks = Vec::with_capacity(cuts.len());
-    let mut start = 0;
-    for cut in cuts {
-        while cut - start > MAX_CHUNK {
-            let limit = floor_char(text, start + MAX_CHUNK);
-            let piece = &text[start..limit];
-            let at = piece
-                .rfind('\n')
-                .or_else(|| piece.rfind(' '))
-                .map_or(limit, |p| start + p + 1);
-            let at = if at <= start { limit } else { at };
-            blocks.push(start..at);
-            start = at;
-        }
-        if cut > start {
-            blocks.push(start..cut);
-            start = cut;
-        }
-    }
-    let mut out: Vec<(std::ops::Range<usize>, Vec<usize>)> = Vec::new();
-    for b in blocks {
-        match out.last_mut() {
-            Some((r, starts)) if b.end - r.start <= PIECE => {
-                starts.push(b.start - r.start);
-                r.end = b.end;
-            }
-            _ => out.push((b, vec![0])),
-        }
-    }
-    out
-}
-
-fn floor_char(text: &str, mut i: usize) -> usize {
-    while i > 0 && !text.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
-}
-
-/// Adds `extra` entities where they overlap nothing already in `base`.
-pub(crate) fn merge(base: Vec<Entity>, extra: Vec<Entity>) -> Vec<Entity> {
-    let mut out = Vec::with_capacity(base.len() + extra.len());
-    let mut b = base.into_iter().peekable();
-    let mut last_end = 0;
-    let mut extra = extra.into_iter().peekable();
-    loop {
-        let take_base = match (b.peek(), extra.peek()) {
-            (Some(x), Some(y)) => x.start <= y.start,
-            (Some(_), None) => true,
-            (None, Some(_)) => false,
-            (None, None) => break,
-        };
-        if take_base {
-            if let Some(x) = b.next() {
-                // Drop already-pushed extras that this base entity overlaps.
-                while out.last().is_some_and(|l: &Entity| l.end > x.start) {
-                    out.pop();
-                }
-                last_end = x.end;
-                out.push(x);
-            }
-        } else if let Some(y) = extra.next() {
-            let clashes_next = b.peek().is_some_and(|x| x.start < y.end);
-            if y.start >= last_end && !clashes_next {
-                last_end = y.end;
-                out.push(y);
-            }
-        }
-    }
-    out
-}
-
-/// Converts byte offsets to char offsets (SPEC §4.4) for sorted entities in
-/// one pass over the text.
-pub fn char_offsets(text: &str, entities: &[Entity]) -> Vec<(usize, usize)> {
-    let mut out = Vec::with_capacity(entities.len());
-    let mut byte = 0;
-    let mut chars = 0;
-    let advance = |to: usize, byte: &mut usize, chars: &mut usize| {
-        if to >= *byte {
-            *chars += text[*byte..to].chars().count();
-        } else {
-            *chars -= text[to..*byte].chars().count();
-        }
-        *byte = to;
-    };
-    for e in entities {
-        advance(e.start, &mut byte, &mut chars);
-        let s = chars;
-        advance(e.end, &mut byte, &mut chars);
-        out.push((s, chars));
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn e(start: usize, end: usize, kind: EntityKind) -> Entity {
-        Entity { start, end, kind }
+    #[test]
+    fn every_code_has_its_own_rule_and_entities_stay_small() {
+        let ids: std::collections::HashSet<&str> = rules().map(|r| r.id).collect();
+        assert_eq!(ids.len(), usize::from(explain::code::COUNT - 1));
+        assert!(!ids.contains(explain::GIVEN.id));
+        // The rule and evidence fill what was padding: 300,000 entities of
+        // a 10 MB briefing cost no more than before.
+        assert_eq!(std::mem::size_of::<Entity>(), 24);
     }
 
     #[test]
@@ -431,62 +260,5 @@ mod tests {
         let two = recognise_on(&text, &starts, &prose, &[&none], 2);
         assert!(one.len() > 1000);
         assert_eq!(one, two);
-    }
-
-    #[test]
-    fn merging_sorted_lists_equals_sorting_them_together() {
-        let k = EntityKind::Place;
-        let found = vec![e(0, 2, k), e(5, 7, k), e(9, 12, k), e(20, 22, k)];
-        for extra in [
-            vec![],
-            vec![e(30, 31, k)],
-            vec![e(1, 1, k)],
-            vec![e(14, 15, k), e(3, 4, k), e(25, 26, k), e(5, 7, k)],
-        ] {
-            let mut expected = found.clone();
-            expected.extend(extra.iter().copied());
-            expected.sort_unstable();
-            let mut got = found.clone();
-            merge_sorted(&mut got, extra);
-            assert_eq!(got, expected);
-        }
-    }
-
-    #[test]
-    fn kinds_parse_with_aliases() {
-        assert_eq!("gpe".parse::<EntityKind>(), Ok(EntityKind::Place));
-        assert_eq!("NORP".parse::<EntityKind>(), Ok(EntityKind::Group));
-        assert!(
-            "thing"
-                .parse::<EntityKind>()
-                .unwrap_err()
-                .contains("unknown entity kind")
-        );
-    }
-
-    #[test]
-    fn merge_keeps_base_and_non_overlapping_extras() {
-        let base = vec![e(0, 5, EntityKind::Person), e(10, 15, EntityKind::Place)];
-        let extra = vec![
-            e(3, 7, EntityKind::Date),
-            e(6, 9, EntityKind::Number),
-            e(14, 20, EntityKind::Date),
-        ];
-        assert_eq!(
-            merge(base, extra),
-            [
-                e(0, 5, EntityKind::Person),
-                e(6, 9, EntityKind::Number),
-                e(10, 15, EntityKind::Place)
-            ]
-        );
-    }
-
-    #[test]
-    fn char_offsets_count_chars_not_bytes() {
-        let text = "Zürich – Kyiv";
-        let ents = [e(0, 7, EntityKind::Place), e(12, 16, EntityKind::Place)];
-        assert_eq!(&text[12..16], "Kyiv");
-        assert_eq!(char_offsets(text, &ents), [(0, 6), (9, 13)]);
     }
 }

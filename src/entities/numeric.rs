@@ -28,6 +28,7 @@ pub fn find(text: &str, tokens: &[Token]) -> Vec<Entity> {
                 start: hit.start,
                 end,
                 kind: hit.kind,
+                why: super::NUMERIC_WHY,
             });
             i = hit.last + 1;
         } else {

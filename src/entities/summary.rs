@@ -77,11 +77,7 @@ mod tests {
 
     fn ent(text: &str, name: &str, nth: usize, kind: EntityKind) -> Entity {
         let start = text.match_indices(name).nth(nth).unwrap().0;
-        Entity {
-            start,
-            end: start + name.len(),
-            kind,
-        }
+        Entity::new(start, start + name.len(), kind)
     }
 
     #[test]

@@ -497,16 +497,8 @@ mod tests {
         let src = "T\n\nPutin met Umerov.";
         let doc = parse_text(src);
         let ents = [
-            Entity {
-                start: 3,
-                end: 8,
-                kind: EntityKind::Person,
-            },
-            Entity {
-                start: 13,
-                end: 19,
-                kind: EntityKind::Person,
-            },
+            Entity::new(3, 8, EntityKind::Person),
+            Entity::new(13, 19, EntityKind::Person),
         ];
         let l = Layout::new(&doc, src, &ents, 40);
         let segs = &l.lines[2].segs;
