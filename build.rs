@@ -1,11 +1,18 @@
-//! Packs the plain-text gazetteers in `assets/gazetteer/` into a hash
-//! table embedded in the binary: a lookup is one hash and a probe or two,
-//! and start-up builds nothing.
+//! Packs the plain-text lists into one hash table embedded in the binary:
+//! the gazetteers of `assets/gazetteer/` (names, places, organisations…)
+//! and the closed word classes of `assets/lexicon/` (org heads, months,
+//! person cues…). A word's every flag and class is one hash and a probe or
+//! two, and start-up builds nothing.
 //!
-//! Output (in `OUT_DIR`): `gazetteer.keys` (every key's bytes, sorted),
-//! `gazetteer.entries` (per key: u32 offset, u16 length, u16 flags, little
-//! endian) and `gazetteer.slots` (open addressing, linear probing, FNV-1a;
-//! u32 entry index + 1 per slot, 0 when empty). The layout must match
+//! Output (in `OUT_DIR`): `lexicon.keys` (every key's bytes, sorted),
+//! `lexicon.entries` (per key: u32 offset, u16 gazetteer flags, u8 length,
+//! u8 index into the class sets; little endian), `lexicon.classes` (the
+//! distinct word-class sets, u64 each, index 0 the empty set),
+//! `lexicon.slots` (open addressing, linear probing, FNV-1a; u32 entry
+//! index + 1 per slot, 0 when empty), `lexicon.shapes` (per first byte and
+//! length, the classes some word of that shape has: most words are ruled
+//! out of a class without a probe) and `lexicon_keywords.rs` (the words a
+//! date or number may start with, for `numeric.rs`). The layout must match
 //! `src/entities/gazetteer.rs`; the hash is `src/hash.rs`, compiled here too.
 
 use std::collections::BTreeMap;
@@ -13,43 +20,47 @@ use std::fmt::Write as _;
 use std::fs;
 use std::path::Path;
 
-/// The flag bits, from the file the engine reads them with.
+/// The flag bits and the list files, from the file the engine reads them
+/// with.
 #[path = "src/entities/lexicon_flags.rs"]
 mod flags;
-
-/// File name -> flag bit.
-const FILES: &[(&str, u16)] = &[
-    ("places.txt", flags::PLACE),
-    ("orgs.txt", flags::ORG),
-    ("demonyms.txt", flags::GROUP),
-    ("given_names.txt", flags::GIVEN),
-    ("given_names_ambiguous.txt", flags::GIVEN_AMBIGUOUS),
-    ("surnames.txt", flags::SURNAME),
-    ("surnames_ambiguous.txt", flags::SURNAME_AMBIGUOUS),
-    ("titles.txt", flags::TITLE),
-    ("common_words.txt", flags::COMMON),
-    ("countries.txt", flags::COUNTRY),
-    ("people.txt", flags::PERSON),
-];
 
 /// The engine's own hash, so that the table and its lookups cannot drift.
 #[allow(dead_code)] // the engine's `Hasher` is not needed here
 #[path = "src/hash.rs"]
 mod hash;
 
+/// A key's gazetteer flags and word classes.
+type Table = BTreeMap<Vec<u8>, (u16, u64)>;
+
 fn main() {
+    let mut table = Table::new();
+    read_gazetteers(&mut table);
+    read_lexicon(&mut table);
+    write_table(&table);
+    write_keywords(&table);
+    bundle_briefings();
+}
+
+/// The entries of a list file: trimmed, without blank and `#` lines.
+fn list_entries(path: &Path) -> Vec<String> {
+    println!("cargo:rerun-if-changed={}", path.display());
+    let Ok(text) = fs::read_to_string(path) else {
+        return Vec::new();
+    };
+    text.lines()
+        .map(str::trim)
+        .filter(|e| !e.is_empty() && !e.starts_with('#'))
+        .map(str::to_owned)
+        .collect()
+}
+
+fn read_gazetteers(table: &mut Table) {
     let dir = Path::new("assets/gazetteer");
     println!("cargo:rerun-if-changed=assets/gazetteer");
-    let mut table: BTreeMap<Vec<u8>, u16> = BTreeMap::new();
-    for (name, flag) in FILES {
-        let path = dir.join(name);
-        println!("cargo:rerun-if-changed={}", path.display());
-        let Ok(text) = fs::read_to_string(&path) else {
-            continue;
-        };
-        for line in text.lines() {
-            let entry = line.trim();
-            if entry.is_empty() || entry.starts_with('#') || entry.contains('\t') {
+    for (name, flag) in flags::GAZETTEER_FILES {
+        for entry in list_entries(&dir.join(name)) {
+            if entry.contains('\t') {
                 continue;
             }
             // Internal runs of white space become one space, as the
@@ -59,36 +70,111 @@ fn main() {
             let key = entry.split_whitespace().collect::<Vec<_>>().join(" ");
             for (i, c) in key.char_indices() {
                 if c == ' ' || c == '-' {
-                    *table.entry(key.as_bytes()[..i].to_vec()).or_insert(0) |= flags::PREFIX;
+                    table.entry(key.as_bytes()[..i].to_vec()).or_default().0 |= flags::PREFIX;
                 }
             }
-            *table.entry(key.into_bytes()).or_insert(0) |= flag;
+            table.entry(key.into_bytes()).or_default().0 |= flag;
         }
     }
+}
+
+/// The word lists: one word a line, matched exactly as written. They mark
+/// no prefixes ("son-in-law" starts no longer name).
+fn read_lexicon(table: &mut Table) {
+    let dir = Path::new("assets/lexicon");
+    println!("cargo:rerun-if-changed=assets/lexicon");
+    for (name, class) in flags::LEXICON_FILES {
+        let path = dir.join(name);
+        assert!(
+            path.exists(),
+            "{} is missing: lexicon_flags.rs lists it",
+            path.display()
+        );
+        for word in list_entries(&path) {
+            assert!(
+                !word.contains(char::is_whitespace),
+                "{}: {word:?} has white space inside; a lexicon entry is one word",
+                path.display()
+            );
+            table.entry(word.into_bytes()).or_default().1 |= class;
+        }
+    }
+}
+
+fn write_table(table: &Table) {
+    let mut class_sets: Vec<u64> = vec![0];
     let mut keys = Vec::new();
     let mut entries = Vec::new();
+    let mut shapes = vec![0u64; 64 * 16];
     let capacity = (table.len() * 2).next_power_of_two().max(2);
     let mut slots = vec![0u32; capacity];
-    for (index, (key, flags)) in table.iter().enumerate() {
-        let offset = u32::try_from(keys.len()).expect("gazetteer under 4 GiB");
-        let len = u16::try_from(key.len()).expect("a key under 64 KiB");
+    for (index, (key, &(flags, classes))) in table.iter().enumerate() {
+        let offset = u32::try_from(keys.len()).expect("lexicon under 4 GiB");
+        let len = u8::try_from(key.len())
+            .unwrap_or_else(|_| panic!("{:?} is over 255 bytes", String::from_utf8_lossy(key)));
+        let set = class_sets.iter().position(|&s| s == classes).unwrap_or_else(|| {
+            class_sets.push(classes);
+            class_sets.len() - 1
+        });
+        let set = u8::try_from(set).expect("at most 256 distinct word-class sets");
         entries.extend_from_slice(&offset.to_le_bytes());
-        entries.extend_from_slice(&len.to_le_bytes());
         entries.extend_from_slice(&flags.to_le_bytes());
+        entries.push(len);
+        entries.push(set);
         keys.extend_from_slice(key);
+        if let Some(&first) = key.first() {
+            shapes[shape(first, key.len())] |= classes;
+        }
         let mut slot = (hash::fnv1a(key) as usize) & (capacity - 1);
         while slots[slot] != 0 {
             slot = (slot + 1) & (capacity - 1);
         }
         slots[slot] = u32::try_from(index + 1).expect("under 4 billion entries");
     }
-    let slot_bytes: Vec<u8> = slots.iter().flat_map(|s| s.to_le_bytes()).collect();
     let out = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
     let out = Path::new(&out);
-    fs::write(out.join("gazetteer.keys"), keys).expect("write gazetteer.keys");
-    fs::write(out.join("gazetteer.entries"), entries).expect("write gazetteer.entries");
-    fs::write(out.join("gazetteer.slots"), slot_bytes).expect("write gazetteer.slots");
-    bundle_briefings();
+    let u64s = |v: &[u64]| v.iter().flat_map(|s| s.to_le_bytes()).collect::<Vec<u8>>();
+    let slot_bytes: Vec<u8> = slots.iter().flat_map(|s| s.to_le_bytes()).collect();
+    fs::write(out.join("lexicon.keys"), keys).expect("write lexicon.keys");
+    fs::write(out.join("lexicon.entries"), entries).expect("write lexicon.entries");
+    fs::write(out.join("lexicon.slots"), slot_bytes).expect("write lexicon.slots");
+    fs::write(out.join("lexicon.classes"), u64s(&class_sets)).expect("write lexicon.classes");
+    fs::write(out.join("lexicon.shapes"), u64s(&shapes)).expect("write lexicon.shapes");
+}
+
+/// The shape filter's index of a word: its first byte's low six bits and
+/// its length (15 for any longer). Must match `gazetteer.rs`.
+fn shape(first: u8, len: usize) -> usize {
+    usize::from(first & 63) * 16 + len.min(15)
+}
+
+/// The words a date or number may start with, for `numeric.rs`' filter:
+/// every word of the classes it reads, and each month with a stop.
+fn write_keywords(table: &Table) {
+    use flags::class;
+    let reads = class::STANDALONE_DATE
+        | class::WEEKDAY
+        | class::MONTH
+        | class::RELATIVE
+        | class::RELATIVE_CAPITALISED
+        | class::ARTICLE
+        | class::NUMBER_WORD
+        | class::ONE;
+    let mut code = String::from(
+        "/// Every word `numeric::at_word` reads (generated by `build.rs`).\npub(super) const KEYWORDS: &[&str] = &[\n",
+    );
+    for (key, &(_, classes)) in table {
+        let word = String::from_utf8_lossy(key);
+        if classes & reads != 0 {
+            let _ = writeln!(code, "    {word:?},");
+        }
+        if classes & class::MONTH != 0 {
+            let _ = writeln!(code, "    \"{word}.\",");
+        }
+    }
+    code.push_str("];\n");
+    let out = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
+    fs::write(Path::new(&out).join("lexicon_keywords.rs"), code).expect("write lexicon_keywords.rs");
 }
 
 /// Embeds every file of `assets/briefings/` so that `brief` works from any

@@ -1,13 +1,20 @@
-//! The bundled name lists, packed at build time (see `build.rs`) into a
-//! hash table embedded in the binary: a lookup is a hash and a probe or
-//! two, and there is nothing to build when the program starts.
+//! The one lexicon: every bundled list — the name gazetteers and the
+//! closed word classes — packed at build time (see `build.rs`) into a hash
+//! table embedded in the binary. A word's gazetteer flags and word classes
+//! are one hash and a probe or two, and there is nothing to build when the
+//! program starts.
 
 use super::lexicon_flags as flags;
 use crate::hash::fnv1a;
 
-static KEYS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/gazetteer.keys"));
-static ENTRIES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/gazetteer.entries"));
-static SLOTS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/gazetteer.slots"));
+static KEYS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/lexicon.keys"));
+static ENTRIES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/lexicon.entries"));
+static SLOTS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/lexicon.slots"));
+static CLASS_SETS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/lexicon.classes"));
+static SHAPES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/lexicon.shapes"));
+
+/// Bytes of one entry in `ENTRIES`.
+const ENTRY: usize = 8;
 
 /// What the lists say about a string; several may hold at once
 /// ("Jordan": a place and a given name).
@@ -51,37 +58,90 @@ fn u16_at(bytes: &[u8], at: usize) -> u16 {
     u16::from_le_bytes([bytes[at], bytes[at + 1]])
 }
 
-/// Entry `i`: its key and flags.
-fn entry(i: usize) -> (&'static [u8], u16) {
-    let at = i * 8;
+fn u64_at(bytes: &[u8], at: usize) -> u64 {
+    let mut word = [0; 8];
+    word.copy_from_slice(&bytes[at..at + 8]);
+    u64::from_le_bytes(word)
+}
+
+/// Entry `i`: its key, gazetteer flags and word classes.
+fn entry(i: usize) -> (&'static [u8], u16, u64) {
+    let at = i * ENTRY;
     let offset = u32_at(ENTRIES, at);
-    let len = usize::from(u16_at(ENTRIES, at + 4));
-    (&KEYS[offset..offset + len], u16_at(ENTRIES, at + 6))
+    let len = usize::from(ENTRIES[at + 6]);
+    let set = usize::from(ENTRIES[at + 7]) * 8;
+    (
+        &KEYS[offset..offset + len],
+        u16_at(ENTRIES, at + 4),
+        u64_at(CLASS_SETS, set),
+    )
 }
 
 fn entries() -> usize {
-    ENTRIES.len() / 8
+    ENTRIES.len() / ENTRY
 }
 
-/// Looks up exact bytes (names are stored as written, case and all).
-pub fn lookup_bytes(key: &[u8]) -> Flags {
+/// Everything the lexicon knows of a string, from one probe.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Lexeme {
+    /// What the gazetteers say.
+    pub flags: Flags,
+    /// The word classes (`lexicon_flags::class`) it belongs to.
+    pub classes: u64,
+}
+
+/// Looks up exact bytes: names and words are stored as written, case and
+/// all.
+pub fn probe_bytes(key: &[u8]) -> Lexeme {
     let capacity = SLOTS.len() / 4;
     if capacity == 0 {
-        return Flags(0);
+        return Lexeme::default();
     }
     let mask = capacity - 1;
     let mut slot = (fnv1a(key) as usize) & mask;
     loop {
         let index = u32_at(SLOTS, slot * 4);
         if index == 0 {
-            return Flags(0);
+            return Lexeme::default();
         }
-        let (k, flags) = entry(index - 1);
+        let (k, flags, classes) = entry(index - 1);
         if k == key {
-            return Flags(flags);
+            return Lexeme {
+                flags: Flags(flags),
+                classes,
+            };
         }
         slot = (slot + 1) & mask;
     }
+}
+
+/// Looks up an exact string: its gazetteer flags and word classes.
+pub fn probe(key: &str) -> Lexeme {
+    probe_bytes(key.as_bytes())
+}
+
+/// Which of the word classes in `mask` `word` belongs to, exactly as
+/// written. A word whose first byte and length no word of those classes
+/// has is answered without a probe: most words are in no class.
+pub fn classes(word: &str, mask: u64) -> u64 {
+    let Some(&first) = word.as_bytes().first() else {
+        return 0;
+    };
+    let at = (usize::from(first & 63) * 16 + word.len().min(15)) * 8;
+    if u64_at(SHAPES, at) & mask == 0 {
+        return 0;
+    }
+    probe(word).classes & mask
+}
+
+/// Whether `word`, exactly as written, is in a word class of `mask`.
+pub fn is(word: &str, mask: u64) -> bool {
+    classes(word, mask) != 0
+}
+
+/// Looks up exact bytes (names are stored as written, case and all).
+pub fn lookup_bytes(key: &[u8]) -> Flags {
+    probe_bytes(key).flags
 }
 
 /// Looks up an exact string.
@@ -108,7 +168,7 @@ pub fn has_longer(prefix: &str) -> bool {
     lookup(prefix).has(Flags::PREFIX)
 }
 
-/// Number of entries, for reports.
+/// Number of entries (names and words), for reports.
 pub fn len() -> usize {
     entries()
 }
@@ -120,13 +180,18 @@ mod tests {
     #[test]
     fn every_entry_is_found_through_the_hash_table() {
         for i in 0..entries() {
-            let (key, flags) = entry(i);
+            let (key, flags, classes) = entry(i);
+            let word = String::from_utf8_lossy(key);
             assert_eq!(
-                lookup_bytes(key),
-                Flags(flags),
-                "{}",
-                String::from_utf8_lossy(key)
+                probe_bytes(key),
+                Lexeme {
+                    flags: Flags(flags),
+                    classes
+                },
+                "{word}"
             );
+            // The shape filter passes every word of its classes.
+            assert_eq!(super::classes(&word, u64::MAX), classes, "{word}");
         }
     }
 
@@ -139,6 +204,21 @@ mod tests {
         assert!(lookup("President").has(Flags::TITLE));
         assert!(lookup_lower("Despite").has(Flags::COMMON));
         assert!(lookup("no such name zzz").is_empty());
+    }
+
+    #[test]
+    fn one_probe_answers_names_and_word_classes() {
+        use flags::class;
+        let bank = probe("Bank");
+        assert!(bank.classes & class::ORG_HEAD != 0 && bank.classes & class::ORG_LEAD != 0);
+        assert!(is("Ministry", class::ORG_LEAD));
+        assert!(!is("ministry", class::ORG_LEAD), "classes match case exactly");
+        assert!(is("of", class::CONNECTOR | class::WEAK_CONNECTOR));
+        assert!(!is("", class::CONNECTOR));
+        // A word only a word list knows is no name.
+        assert!(probe("bpd").classes & class::UNIT != 0);
+        assert!(lookup("bpd").is_empty());
+        assert!(!has_longer("daughter"), "word lists mark no prefixes");
     }
 
     #[test]

@@ -111,40 +111,24 @@ fn approximated(text: &str, tokens: &[Token], i: usize, start: usize) -> usize {
     start
 }
 
-/// Every word `at` can read a date or number from when it is not a digit:
-/// standalone dates, weekdays, months (with or without a stop), relative
-/// words, articles, number words and "one". The tests check that each is
-/// one and that no other word of the bundled texts starts a span.
-#[rustfmt::skip]
-const KEYWORDS: &[&str] = &[
-    // words::is_standalone_date
-    "yesterday", "today", "tomorrow", "Yesterday", "Today", "Tomorrow",
-    // words::is_weekday
-    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
-    // words::is_month
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep",
-    "Sept", "Oct", "Nov", "Dec", "January.", "February.", "March.", "April.", "May.", "June.",
-    "July.", "August.", "September.", "October.", "November.", "December.", "Jan.", "Feb.",
-    "Mar.", "Apr.", "Jun.", "Jul.", "Aug.", "Sep.", "Sept.", "Oct.", "Nov.", "Dec.",
-    // words::is_relative and words::is_relative_capitalised
-    "last", "next", "this", "past", "previous", "coming", "earlier", "later", "same",
-    "Last", "Next", "This", "Past", "Previous", "Coming", "Earlier", "Later", "Same",
-    // articles ("a week later")
-    "a", "an", "another", "A", "An", "Another",
-    // words::number_word
-    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-    "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty",
-    "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "hundreds",
-    "thousand", "thousands", "dozen", "dozens", "million", "millions", "billion", "billions",
-    "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten", "Twelve", "Twenty",
-    "Thirty", "Forty", "Fifty", "Hundreds", "Thousands", "Dozens",
-    // "one vessel", "one million"
-    "one", "One",
-];
+// Every word `at` can read a date or number from when it is not a digit:
+// the words of the lexicon classes it reads (standalone dates, weekdays,
+// months with or without a stop, relative words, articles, number words and
+// "one"), listed by `build.rs`. The tests check that `at` reads each and
+// that no other word of the bundled texts starts a span.
+include!(concat!(env!("OUT_DIR"), "/lexicon_keywords.rs"));
 
-/// The longest of [`KEYWORDS`] but for a stop.
-const KEYWORD_MAX_LEN: usize = 9;
+/// The longest of [`KEYWORDS`], stop and all.
+const KEYWORD_MAX_LEN: usize = {
+    let (mut max, mut i) = (0, 0);
+    while i < KEYWORDS.len() {
+        if KEYWORDS[i].len() > max {
+            max = KEYWORDS[i].len();
+        }
+        i += 1;
+    }
+    max
+};
 
 /// The shapes of [`KEYWORDS`]: for a first byte and a length, a bit per
 /// last byte (its low six bits). A word whose shape is not here is passed
@@ -165,7 +149,7 @@ static KEYWORD_SHAPES: [[u64; 16]; 64] = {
 /// Whether `w` may be one of [`KEYWORDS`] (false positives are fine).
 fn may_be_keyword(b: &[u8]) -> bool {
     match (b.first(), b.last()) {
-        (Some(&first), Some(&last)) if b.len() <= KEYWORD_MAX_LEN + 1 => {
+        (Some(&first), Some(&last)) if b.len() <= KEYWORD_MAX_LEN => {
             KEYWORD_SHAPES[usize::from(first & 63)][b.len()] & (1 << (last & 63)) != 0
         }
         _ => false,
@@ -224,7 +208,7 @@ fn at_word(text: &str, tokens: &[Token], i: usize) -> Option<Hit> {
         return None;
     }
     // "a week later", "an hour", "another decade" (not a rate: "$5 a month").
-    if matches!(w, "a" | "an" | "another" | "A" | "An" | "Another") {
+    if words::is_article(w) {
         let rate = i > 0
             && (tokens[i - 1].digit
                 || words::is_scale(word(text, tokens, i - 1))
@@ -251,7 +235,7 @@ fn at_word(text: &str, tokens: &[Token], i: usize) -> Option<Hit> {
         return Some(number_words(text, tokens, i));
     }
     // "one" counts when a noun follows it ("one vessel"), not as a pronoun.
-    if matches!(w, "one" | "One") {
+    if words::is_one(w) {
         let counts = spaced(tokens, i).is_some_and(|n| {
             let nw = word(text, tokens, n);
             nw.starts_with(|c: char| c.is_ascii_lowercase())
@@ -611,7 +595,8 @@ mod tests {
                 || words::is_relative(w)
                 || words::is_relative_capitalised(w)
                 || words::number_word(w)
-                || matches!(w, "a" | "an" | "another" | "A" | "An" | "Another" | "one" | "One");
+                || words::is_article(w)
+                || words::is_one(w);
             assert!(read, "{w} is not a word `at` reads");
             assert!(may_be_keyword(w.as_bytes()), "{w}");
         }
