@@ -8,12 +8,15 @@
 //! `lexicon.entries` (per key: u32 offset, u16 gazetteer flags, u8 length,
 //! u8 index into the class sets; little endian), `lexicon.classes` (the
 //! distinct word-class sets, u64 each, index 0 the empty set),
-//! `lexicon.slots` (open addressing, linear probing, FNV-1a; u32 entry
-//! index + 1 per slot, 0 when empty), `lexicon.shapes` (per first byte and
-//! length, the classes some word of that shape has: most words are ruled
-//! out of a class without a probe) and `lexicon_keywords.rs` (the words a
+//! `lexicon.slots` (open addressing, linear probing, `lexicon_hash.rs`; per slot a u32:
+//! entry index + 1 in the low 24 bits, 0 when empty, and the hash's top
+//! byte above, so that a probe reads no entry that cannot match),
+//! `lexicon.shapes` (for the first byte and the length, then for the last
+//! byte and the length, the classes some word of that shape has: most words
+//! are ruled out of a class without a probe) and `lexicon_keywords.rs` (the words a
 //! date or number may start with, for `numeric.rs`). The layout must match
-//! `src/entities/gazetteer.rs`; the hash is `src/hash.rs`, compiled here too.
+//! `src/entities/gazetteer.rs`; the hash is `src/entities/lexicon_hash.rs`,
+//! compiled here too.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -26,9 +29,8 @@ use std::path::Path;
 mod flags;
 
 /// The engine's own hash, so that the table and its lookups cannot drift.
-#[allow(dead_code)] // the engine's `Hasher` is not needed here
-#[path = "src/hash.rs"]
-mod hash;
+#[path = "src/entities/lexicon_hash.rs"]
+mod lexicon_hash;
 
 /// A key's gazetteer flags and word classes.
 type Table = BTreeMap<Vec<u8>, (u16, u64)>;
@@ -105,7 +107,7 @@ fn write_table(table: &Table) {
     let mut class_sets: Vec<u64> = vec![0];
     let mut keys = Vec::new();
     let mut entries = Vec::new();
-    let mut shapes = vec![0u64; 64 * 16];
+    let mut shapes = vec![0u64; 2 * 64 * 16];
     let capacity = (table.len() * 2).next_power_of_two().max(2);
     let mut slots = vec![0u32; capacity];
     for (index, (key, &(flags, classes))) in table.iter().enumerate() {
@@ -122,14 +124,18 @@ fn write_table(table: &Table) {
         entries.push(len);
         entries.push(set);
         keys.extend_from_slice(key);
-        if let Some(&first) = key.first() {
+        if let (Some(&first), Some(&last)) = (key.first(), key.last()) {
             shapes[shape(first, key.len())] |= classes;
+            shapes[64 * 16 + shape(last, key.len())] |= classes;
         }
-        let mut slot = (hash::fnv1a(key) as usize) & (capacity - 1);
+        let hash = lexicon_hash::hash(key);
+        let mut slot = (hash as usize) & (capacity - 1);
         while slots[slot] != 0 {
             slot = (slot + 1) & (capacity - 1);
         }
-        slots[slot] = u32::try_from(index + 1).expect("under 4 billion entries");
+        let index = u32::try_from(index + 1).expect("under 4 billion entries");
+        assert!(index < 1 << 24, "the lexicon has over 16 million entries");
+        slots[slot] = index | (((hash >> 56) as u32) << 24);
     }
     let out = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
     let out = Path::new(&out);
@@ -142,8 +148,8 @@ fn write_table(table: &Table) {
     fs::write(out.join("lexicon.shapes"), u64s(&shapes)).expect("write lexicon.shapes");
 }
 
-/// The shape filter's index of a word: its first byte's low six bits and
-/// its length (15 for any longer). Must match `gazetteer.rs`.
+/// The shape filter's index of a word: its first (or last) byte's low six
+/// bits and its length (15 for any longer). Must match `gazetteer.rs`.
 fn shape(first: u8, len: usize) -> usize {
     usize::from(first & 63) * 16 + len.min(15)
 }

@@ -5,7 +5,10 @@
 //! program starts.
 
 use super::lexicon_flags as flags;
-use crate::hash::fnv1a;
+
+/// Shared with `build.rs`, which places every key by it.
+#[path = "lexicon_hash.rs"]
+mod lexicon_hash;
 
 static KEYS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/lexicon.keys"));
 static ENTRIES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/lexicon.entries"));
@@ -98,18 +101,24 @@ pub fn probe_bytes(key: &[u8]) -> Lexeme {
         return Lexeme::default();
     }
     let mask = capacity - 1;
-    let mut slot = (fnv1a(key) as usize) & mask;
+    let hash = lexicon_hash::hash(key);
+    let tag = (hash >> 56) as usize;
+    let mut slot = (hash as usize) & mask;
     loop {
-        let index = u32_at(SLOTS, slot * 4);
-        if index == 0 {
+        let found = u32_at(SLOTS, slot * 4);
+        if found == 0 {
             return Lexeme::default();
         }
-        let (k, flags, classes) = entry(index - 1);
-        if k == key {
-            return Lexeme {
-                flags: Flags(flags),
-                classes,
-            };
+        // The hash's top byte, kept beside the index, rules out nearly every
+        // other key without reading its entry.
+        if found >> 24 == tag {
+            let (k, flags, classes) = entry((found & 0x00ff_ffff) - 1);
+            if k == key {
+                return Lexeme {
+                    flags: Flags(flags),
+                    classes,
+                };
+            }
         }
         slot = (slot + 1) & mask;
     }
@@ -121,14 +130,18 @@ pub fn probe(key: &str) -> Lexeme {
 }
 
 /// Which of the word classes in `mask` `word` belongs to, exactly as
-/// written. A word whose first byte and length no word of those classes
-/// has is answered without a probe: most words are in no class.
+/// written. A word whose first byte and length, or last byte and length,
+/// no word of those classes has is answered without a probe: most words
+/// are in no class.
 pub fn classes(word: &str, mask: u64) -> u64 {
-    let Some(&first) = word.as_bytes().first() else {
+    let bytes = word.as_bytes();
+    let (Some(&first), Some(&last)) = (bytes.first(), bytes.last()) else {
         return 0;
     };
-    let at = (usize::from(first & 63) * 16 + word.len().min(15)) * 8;
-    if u64_at(SHAPES, at) & mask == 0 {
+    let len = bytes.len().min(15);
+    let by_first = u64_at(SHAPES, (usize::from(first & 63) * 16 + len) * 8);
+    let by_last = u64_at(SHAPES, ((64 + usize::from(last & 63)) * 16 + len) * 8);
+    if by_first & by_last & mask == 0 {
         return 0;
     }
     probe(word).classes & mask
