@@ -4,19 +4,21 @@
 //! person cues…). A word's every flag and class is one hash and a probe or
 //! two, and start-up builds nothing.
 //!
-//! Output (in `OUT_DIR`): `lexicon.keys` (every key's bytes, sorted),
-//! `lexicon.entries` (per key: u32 offset, u16 gazetteer flags, u8 length,
-//! u8 index into the class sets; little endian), `lexicon.classes` (the
-//! distinct word-class sets, u64 each, index 0 the empty set),
-//! `lexicon.slots` (open addressing, linear probing, `lexicon_hash.rs`; per slot a u32:
-//! entry index + 1 in the low 24 bits, 0 when empty, and the hash's top
-//! byte above, so that a probe reads no entry that cannot match),
-//! `lexicon.shapes` (for the first byte and the length, then for the last
-//! byte and the length, the classes some word of that shape has: most words
-//! are ruled out of a class without a probe) and `lexicon_keywords.rs` (the words a
-//! date or number may start with, for `numeric.rs`). The layout must match
-//! `src/entities/gazetteer.rs`; the hash is `src/entities/lexicon_hash.rs`,
-//! compiled here too.
+//! Output (in `OUT_DIR`), whose layout `src/entities/gazetteer.rs` reads:
+//!
+//! - `lexicon.keys`: every key's bytes, sorted;
+//! - `lexicon.entries`: per key a u32 offset, u16 gazetteer flags, u8
+//!   length and u8 index into the class sets, little endian;
+//! - `lexicon.slots`: open addressing, linear probing by
+//!   `src/entities/lexicon_hash.rs` (compiled here too); per slot a u32,
+//!   the entry index + 1 in the low 24 bits (0 when empty) and the hash's
+//!   top byte above, so a probe reads no entry that cannot match;
+//! - `lexicon_tables.rs`: the distinct word-class sets (0 the empty set),
+//!   and per first byte and length, then per last byte and length, the
+//!   classes some word of that shape has, so most words are ruled out of a
+//!   class without a probe;
+//! - `lexicon_keywords.rs`: the words a date or number may start with, for
+//!   `numeric.rs`.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -139,13 +141,32 @@ fn write_table(table: &Table) {
     }
     let out = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
     let out = Path::new(&out);
-    let u64s = |v: &[u64]| v.iter().flat_map(|s| s.to_le_bytes()).collect::<Vec<u8>>();
     let slot_bytes: Vec<u8> = slots.iter().flat_map(|s| s.to_le_bytes()).collect();
     fs::write(out.join("lexicon.keys"), keys).expect("write lexicon.keys");
     fs::write(out.join("lexicon.entries"), entries).expect("write lexicon.entries");
     fs::write(out.join("lexicon.slots"), slot_bytes).expect("write lexicon.slots");
-    fs::write(out.join("lexicon.classes"), u64s(&class_sets)).expect("write lexicon.classes");
-    fs::write(out.join("lexicon.shapes"), u64s(&shapes)).expect("write lexicon.shapes");
+    let mut code = String::from(
+        "/// The distinct word-class sets entries point to; 0 is the empty set.\n\
+         static CLASS_SETS: [u64; 256] = [",
+    );
+    for set in class_sets.iter().chain(std::iter::repeat(&0)).take(256) {
+        let _ = write!(code, "{set:#x}, ");
+    }
+    code.push_str("];\n");
+    code.push_str(
+        "/// Per first byte (low six bits) and length (15 for any longer), then per\n\
+         /// last byte and length: the word classes some word of that shape has.\n\
+         static SHAPES: [[u64; 1024]; 2] = [\n",
+    );
+    for half in shapes.chunks(1024) {
+        code.push_str("    [");
+        for (i, s) in half.iter().enumerate() {
+            let _ = write!(code, "{}{s:#x},", if i % 8 == 0 { "\n        " } else { " " });
+        }
+        code.push_str("\n    ],\n");
+    }
+    code.push_str("];\n");
+    fs::write(out.join("lexicon_tables.rs"), code).expect("write lexicon_tables.rs");
 }
 
 /// The shape filter's index of a word: its first (or last) byte's low six

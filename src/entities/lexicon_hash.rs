@@ -25,11 +25,13 @@ fn read8(bytes: &[u8]) -> u64 {
     u64::from_le_bytes(word)
 }
 
-/// The hash of a key: its bytes (first and last four, or first, middle and
-/// last one for shorter keys, or every eight for longer) and its length.
-pub fn hash(key: &[u8]) -> u64 {
+/// A key of up to 16 bytes as two words: with its length, they are the key
+/// (its first and last four or eight bytes, or for shorter keys its first,
+/// middle and last byte), so comparing them compares the keys. Longer keys
+/// fold every eight bytes into the first word.
+pub fn signature(key: &[u8]) -> (u64, u64) {
     let len = key.len();
-    let (mut a, b) = if len > 8 {
+    if len > 16 {
         let mut a = 0;
         let mut rest = key;
         while rest.len() > 8 {
@@ -37,6 +39,8 @@ pub fn hash(key: &[u8]) -> u64 {
             rest = &rest[8..];
         }
         (a, read8(&key[len - 8..]))
+    } else if len > 8 {
+        (read8(key), read8(&key[len - 8..]))
     } else if len >= 4 {
         (read4(key), read4(&key[len - 4..]))
     } else if len > 0 {
@@ -44,9 +48,18 @@ pub fn hash(key: &[u8]) -> u64 {
         (small, 0)
     } else {
         (0, 0)
-    };
-    a ^= (len as u64) << 56;
-    mix(a, b)
+    }
+}
+
+/// The hash of a key from its [`signature`] and length.
+pub fn finish((a, b): (u64, u64), len: usize) -> u64 {
+    mix(a ^ ((len as u64) << 56), b)
+}
+
+/// The hash of a key.
+#[allow(dead_code)] // build.rs's; the engine keeps the signature apart
+pub fn hash(key: &[u8]) -> u64 {
+    finish(signature(key), key.len())
 }
 
 #[cfg(test)]
