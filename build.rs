@@ -147,6 +147,7 @@ fn write_table(table: &Table) {
     fs::write(out.join("lexicon.slots"), slot_bytes).expect("write lexicon.slots");
     let mut code = String::from(
         "/// The distinct word-class sets entries point to; 0 is the empty set.\n\
+         #[allow(clippy::unreadable_literal)] // generated bit sets\n\
          static CLASS_SETS: [u64; 256] = [",
     );
     for set in class_sets.iter().chain(std::iter::repeat(&0)).take(256) {
@@ -156,6 +157,7 @@ fn write_table(table: &Table) {
     code.push_str(
         "/// Per first byte (low six bits) and length (15 for any longer), then per\n\
          /// last byte and length: the word classes some word of that shape has.\n\
+         #[allow(clippy::unreadable_literal)] // generated bit sets\n\
          static SHAPES: [[u64; 1024]; 2] = [\n",
     );
     for half in shapes.chunks(1024) {
