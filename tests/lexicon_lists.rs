@@ -92,11 +92,18 @@ const CONFLICTS: &[(&str, &str, &str)] = &[
 ];
 
 /// Lists that must hold every entry of another: (part, whole, reason).
-const SUBSETS: &[(&str, &str, &str)] = &[(
-    "assets/lexicon/weak_connectors.txt",
-    "assets/lexicon/connectors.txt",
-    "a weak connector is a connector that joins only after a head word",
-)];
+const SUBSETS: &[(&str, &str, &str)] = &[
+    (
+        "assets/lexicon/weak_connectors.txt",
+        "assets/lexicon/connectors.txt",
+        "a weak connector is a connector that joins only after a head word",
+    ),
+    (
+        "assets/lexicon/ambiguous_months.txt",
+        "assets/lexicon/months.txt",
+        "an ambiguous month is a month",
+    ),
+];
 
 /// A list file: its entries (trimmed, blank and `#` lines dropped) and
 /// whether it declares a hand-grouped order.

@@ -118,6 +118,16 @@ pub mod class {
     pub const ARTICLE: u64 = 1 << 37;
     /// `one.txt`: "one", a number only before a noun.
     pub const ONE: u64 = 1 << 38;
+    /// `not_counted_after_one.txt`: words after "one" that make it a pronoun ("one of").
+    pub const NOT_COUNTED_AFTER_ONE: u64 = 1 << 39;
+    /// `article_durations.txt`: periods an article makes a duration of ("a week").
+    pub const ARTICLE_DURATION: u64 = 1 << 40;
+    /// `duration_ends.txt`: words that end a duration ("a week later").
+    pub const DURATION_END: u64 = 1 << 41;
+    /// `ambiguous_months.txt`: months too often a verb or name alone ("May").
+    pub const AMBIGUOUS_MONTH: u64 = 1 << 42;
+    /// `month_prepositions.txt`: prepositions that make an ambiguous month one ("in May").
+    pub const MONTH_PREPOSITION: u64 = 1 << 43;
 }
 
 /// The gazetteer lists (`assets/gazetteer/`) and the flag each sets.
@@ -178,4 +188,9 @@ pub const LEXICON_FILES: &[(&str, u64)] = &[
     ("commodity_words.txt", class::COMMODITY_WORD),
     ("articles.txt", class::ARTICLE),
     ("one.txt", class::ONE),
+    ("not_counted_after_one.txt", class::NOT_COUNTED_AFTER_ONE),
+    ("article_durations.txt", class::ARTICLE_DURATION),
+    ("duration_ends.txt", class::DURATION_END),
+    ("ambiguous_months.txt", class::AMBIGUOUS_MONTH),
+    ("month_prepositions.txt", class::MONTH_PREPOSITION),
 ];

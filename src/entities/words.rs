@@ -242,6 +242,31 @@ pub fn is_one(w: &str) -> bool {
     is(w, class::ONE)
 }
 
+/// A period an article makes a duration of: "a week later".
+pub fn is_article_duration(w: &str) -> bool {
+    is(w, class::ARTICLE_DURATION)
+}
+
+/// A word that ends a duration: "a week later", "a year ago".
+pub fn is_duration_end(w: &str) -> bool {
+    is(w, class::DURATION_END)
+}
+
+/// A word after "one" that makes it a pronoun: "one of them", "one said".
+pub fn is_not_counted_after_one(w: &str) -> bool {
+    is(w, class::NOT_COUNTED_AFTER_ONE)
+}
+
+/// A month that alone is too often a verb or a name: "May", "March".
+pub fn is_ambiguous_month(w: &str) -> bool {
+    is(w, class::AMBIGUOUS_MONTH)
+}
+
+/// A preposition that makes an ambiguous month a date: "in March".
+pub fn is_month_preposition(w: &str) -> bool {
+    is(w, class::MONTH_PREPOSITION)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -53,15 +53,10 @@ pub(super) fn at_word(text: &str, tokens: &[Token], i: usize) -> Option<Hit> {
             && (tokens[i - 1].digit
                 || words::is_scale(word(text, tokens, i - 1))
                 || words::is_unit(word(text, tokens, i - 1)));
-        let unit = spaced(tokens, i).filter(|&u| {
-            matches!(
-                word(text, tokens, u),
-                "week" | "month" | "year" | "decade" | "day" | "hour" | "fortnight" | "century"
-            )
-        });
+        let unit = spaced(tokens, i).filter(|&u| words::is_article_duration(word(text, tokens, u)));
         if let (Some(u), false) = (unit, rate) {
             let end = spaced(tokens, u)
-                .filter(|&n| matches!(word(text, tokens, n), "later" | "earlier" | "ago" | "before"))
+                .filter(|&n| words::is_duration_end(word(text, tokens, n)))
                 .unwrap_or(u);
             let start = approximated(text, tokens, i, t.start);
             let after_of = i > 0 && word(text, tokens, i - 1) == "of";
@@ -78,43 +73,7 @@ pub(super) fn at_word(text: &str, tokens: &[Token], i: usize) -> Option<Hit> {
     if words::is_one(w) {
         let counts = spaced(tokens, i).is_some_and(|n| {
             let nw = word(text, tokens, n);
-            nw.starts_with(|c: char| c.is_ascii_lowercase())
-                && !matches!(
-                    nw,
-                    "of" | "another"
-                        | "that"
-                        | "which"
-                        | "who"
-                        | "is"
-                        | "was"
-                        | "has"
-                        | "had"
-                        | "can"
-                        | "could"
-                        | "would"
-                        | "will"
-                        | "should"
-                        | "may"
-                        | "might"
-                        | "must"
-                        | "in"
-                        | "on"
-                        | "at"
-                        | "by"
-                        | "for"
-                        | "to"
-                        | "and"
-                        | "or"
-                        | "but"
-                        | "side"
-                        | "thing"
-                        | "way"
-                        | "another's"
-                        | "does"
-                        | "did"
-                        | "said"
-                        | "says"
-                )
+            nw.starts_with(|c: char| c.is_ascii_lowercase()) && !words::is_not_counted_after_one(nw)
         });
         if counts {
             return Some(Hit::new(
@@ -168,13 +127,9 @@ pub(super) fn month(text: &str, tokens: &[Token], i: usize) -> Option<Hit> {
     // "May" and "March" alone are too often a verb or a name, unless a
     // preposition says they are months ("in March").
     let alone = start == tokens[i].start && end == i;
-    let after_preposition = i > 0
-        && tokens[i].gap == Gap::Space
-        && matches!(
-            word(text, tokens, i - 1),
-            "in" | "since" | "until" | "by" | "from" | "through" | "of" | "before" | "after"
-        );
-    if alone && !after_preposition && matches!(w, "May" | "March" | "Mar" | "Jan" | "Sep" | "Dec") {
+    let after_preposition =
+        i > 0 && tokens[i].gap == Gap::Space && words::is_month_preposition(word(text, tokens, i - 1));
+    if alone && !after_preposition && words::is_ambiguous_month(w) {
         return None;
     }
     Some(Hit::new(end, EntityKind::Date, start))
