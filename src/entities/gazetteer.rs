@@ -88,6 +88,14 @@ pub struct Lexeme {
     pub classes: u64,
 }
 
+impl Lexeme {
+    /// Whether the word is in a class of `mask`: a token's lexeme, probed
+    /// once, answers every class question about it without another probe.
+    pub fn is(self, mask: u64) -> bool {
+        self.classes & mask != 0
+    }
+}
+
 /// Looks up exact bytes: names and words are stored as written, case and
 /// all.
 #[inline(never)] // one copy, called from the many inlined class questions
@@ -281,7 +289,7 @@ mod tests {
     fn one_probe_answers_names_and_word_classes() {
         use flags::class;
         let bank = probe("Bank");
-        assert!(bank.classes & class::ORG_HEAD != 0 && bank.classes & class::ORG_LEAD != 0);
+        assert!(bank.is(class::ORG_HEAD) && bank.is(class::ORG_LEAD) && !bank.is(class::MONTH));
         assert!(is("Ministry", class::ORG_LEAD));
         assert!(!is("ministry", class::ORG_LEAD), "classes match case exactly");
         assert!(is("of", class::CONNECTOR | class::WEAK_CONNECTOR));
