@@ -130,6 +130,20 @@ pub mod class {
     pub const MONTH_PREPOSITION: u64 = 1 << 43;
 }
 
+/// The classes a date or number may start with when it is not a digit
+/// ("yesterday", "Tuesday", "Nov", "last", "a", "three", "one"): `build.rs`
+/// lists their words for `numeric.rs`' filter, which reads them all with
+/// one look-up.
+#[allow(dead_code)] // read by build.rs and numeric.rs
+pub const DATE_NUMBER_OPENERS: u64 = class::STANDALONE_DATE
+    | class::WEEKDAY
+    | class::MONTH
+    | class::RELATIVE
+    | class::RELATIVE_CAPITALISED
+    | class::ARTICLE
+    | class::NUMBER_WORD
+    | class::ONE;
+
 /// The gazetteer lists (`assets/gazetteer/`) and the flag each sets.
 #[allow(dead_code)] // read by build.rs and tests/lexicon_lists.rs
 pub const GAZETTEER_FILES: &[(&str, u16)] = &[

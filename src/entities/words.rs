@@ -173,24 +173,10 @@ pub fn is_approximator(w: &str) -> bool {
     is(w, class::APPROXIMATOR)
 }
 
-/// Words that make the following period word a relative date: "last week".
-pub fn is_relative(w: &str) -> bool {
-    is(w, class::RELATIVE)
-}
-
-/// [`is_relative`] for a capitalised word ("Last week"), without allocating.
-pub fn is_relative_capitalised(w: &str) -> bool {
-    is(w, class::RELATIVE_CAPITALISED)
-}
-
 /// A period a relative word makes a date of: "last week", "next Tuesday",
 /// "this March".
 pub fn is_period_word(w: &str) -> bool {
     is(w, class::PERIOD_WORD | class::WEEKDAY) || is_month(w)
-}
-
-pub fn is_standalone_date(w: &str) -> bool {
-    is(w, class::STANDALONE_DATE)
 }
 
 /// Capitalised abbreviations that are not organisations.
@@ -232,16 +218,6 @@ pub fn is_commodity_word(w: &str) -> bool {
     is(w, class::COMMODITY_WORD)
 }
 
-/// Indefinite articles that open a duration: "a week later".
-pub fn is_article(w: &str) -> bool {
-    is(w, class::ARTICLE)
-}
-
-/// "one" in either case: a number only before a noun or a scale.
-pub fn is_one(w: &str) -> bool {
-    is(w, class::ONE)
-}
-
 /// A period an article makes a duration of: "a week later".
 pub fn is_article_duration(w: &str) -> bool {
     is(w, class::ARTICLE_DURATION)
@@ -276,8 +252,6 @@ mod tests {
     fn classes_match_case_exactly() {
         assert!(is_connector("of") && !is_connector("Of"));
         assert!(is_function_word("Of") && !is_function_word("of"));
-        assert!(is_relative("last") && !is_relative("Last"));
-        assert!(is_relative_capitalised("Last") && !is_relative_capitalised("last"));
         assert!(is_org_head("plc") && is_org_head("Bank") && !is_org_head("bank"));
     }
 

@@ -4,6 +4,8 @@
 use super::digit_spans::number_words;
 use super::{Hit, approximated, hyphened, is_day, is_year, spaced, word};
 use crate::entities::EntityKind;
+use crate::entities::gazetteer;
+use crate::entities::lexicon_flags::{DATE_NUMBER_OPENERS, class};
 use crate::entities::tokens::{Gap, Token};
 use crate::entities::words;
 
@@ -16,22 +18,25 @@ pub(super) fn at_word(text: &str, tokens: &[Token], i: usize) -> Option<Hit> {
     if w.len() > 9 {
         return None;
     }
-    if words::is_standalone_date(w) {
+    // One look-up answers every class read below ("Nov." is a month the
+    // table does not hold: `is_month` reads the stop).
+    let c = gazetteer::classes(w, DATE_NUMBER_OPENERS);
+    if c & class::STANDALONE_DATE != 0 {
         return Some(Hit::new(i, EntityKind::Date, t.start));
     }
     if t.cap {
-        if words::is_weekday(w) {
+        if c & class::WEEKDAY != 0 {
             return Some(Hit::new(i, EntityKind::Date, t.start));
         }
         if words::is_month(w) {
             return month(text, tokens, i);
         }
     }
-    let relative = if t.cap {
-        words::is_relative_capitalised(w)
+    let relative = c & if t.cap {
+        class::RELATIVE_CAPITALISED
     } else {
-        words::is_relative(w)
-    };
+        class::RELATIVE
+    } != 0;
     if relative {
         if let Some(n) = spaced(tokens, i) {
             let nw = word(text, tokens, n);
@@ -48,7 +53,7 @@ pub(super) fn at_word(text: &str, tokens: &[Token], i: usize) -> Option<Hit> {
         return None;
     }
     // "a week later", "an hour", "another decade" (not a rate: "$5 a month").
-    if words::is_article(w) {
+    if c & class::ARTICLE != 0 {
         let rate = i > 0
             && (tokens[i - 1].digit
                 || words::is_scale(word(text, tokens, i - 1))
@@ -66,11 +71,11 @@ pub(super) fn at_word(text: &str, tokens: &[Token], i: usize) -> Option<Hit> {
         }
         return None;
     }
-    if words::number_word(w) || (w == "one" && next_is_scale_or_hyphen(text, tokens, i)) {
+    if c & class::NUMBER_WORD != 0 || (w == "one" && next_is_scale_or_hyphen(text, tokens, i)) {
         return Some(number_words(text, tokens, i));
     }
     // "one" counts when a noun follows it ("one vessel"), not as a pronoun.
-    if words::is_one(w) {
+    if c & class::ONE != 0 {
         let counts = spaced(tokens, i).is_some_and(|n| {
             let nw = word(text, tokens, n);
             nw.starts_with(|c: char| c.is_ascii_lowercase()) && !words::is_not_counted_after_one(nw)
