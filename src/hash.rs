@@ -1,7 +1,7 @@
 //! FNV-1a, 64 bits: the one hash behind content fingerprints, notes file
-//! names, the gazetteer table and the recogniser's name maps. Its values
-//! are saved in notes files and packed into the binary by `build.rs`,
-//! which compiles this same file, so they must never change.
+//! names and the recogniser's name maps. Its values are saved in notes
+//! files, so they must never change. (The lexicon table has its own hash,
+//! `entities/lexicon_hash.rs`.)
 
 use std::hash::Hasher;
 

@@ -32,7 +32,7 @@ pub mod cli; // clap types
 pub mod commands; // read, entities, list, notes
 
 pub(crate) mod fsutil; // atomic file writes that keep the file's mode and owner
-pub(crate) mod hash; // FNV-1a: fingerprints, notes file names, gazetteer, name maps
+pub(crate) mod hash; // FNV-1a: fingerprints, notes file names, name maps
 
 /// Helpers shared by unit tests.
 #[cfg(test)]

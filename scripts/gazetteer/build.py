@@ -27,6 +27,7 @@ import importlib.util
 import json
 import math
 import re
+import subprocess
 import sys
 import unicodedata
 from pathlib import Path
@@ -1103,11 +1104,26 @@ def build_common_words(lex: Lexicon, check: bool, report: dict):
 
 # --------------------------------------------------------------------------
 
+def check_curated() -> int:
+    """Runs tests/lexicon_lists.rs, the one place the list rules are written
+    (CI runs it with `cargo test`): every list sorted or declared grouped,
+    no duplicate entry, no entry in two conflicting lists."""
+    return subprocess.call(["cargo", "test", "--quiet", "--test", "lexicon_lists"], cwd=ROOT)
+
+
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--check", action="store_true",
-                    help="do not write; exit 1 if a generated list differs from assets/gazetteer/")
+                    help="do not write; exit 1 if a generated list differs from assets/gazetteer/ "
+                         "or a curated list fails --check-curated")
+    ap.add_argument("--check-curated", action="store_true",
+                    help="only check the curated and lexicon lists (order, duplicates, "
+                         "conflicting lists); needs cargo, not the PyPI packages")
     args = ap.parse_args(argv)
+    if args.check_curated or args.check:
+        status = check_curated()
+        if args.check_curated or status:
+            return status
     OUT.mkdir(parents=True, exist_ok=True)
     report: dict = {}
     lex = Lexicon()
