@@ -185,6 +185,7 @@ const DEFAULTS: &[(Command, &[&str])] = &[
     (Command::SearchArchive, &["S"]),
     (Command::Sort, &["s"]),
     (Command::Watch, &["w"]),
+    (Command::Explain, &["i"]),
     (Command::NotAnEntity, &["x"]),
     // `k` moves up, in Entities too: the kind is on Shift-k.
     (Command::ChangeKind, &["K"]),

@@ -40,6 +40,9 @@ pub enum Command {
     Sort,
     /// Add the selected entity to the watchlist.
     Watch,
+    /// Say why the selected entity (or the mention at hand) was
+    /// recognised: the rule and its evidence.
+    Explain,
     /// Correct the recogniser: the selected entity is not an entity.
     NotAnEntity,
     /// Correct the recogniser: choose the selected entity's kind.
@@ -82,7 +85,7 @@ pub enum KeyContext {
 
 impl Command {
     /// Every action, in the order the help overlay lists them.
-    pub const ALL: [Self; 43] = [
+    pub const ALL: [Self; 44] = [
         Self::Up,
         Self::Down,
         Self::Top,
@@ -119,6 +122,7 @@ impl Command {
         Self::UnreadOnly,
         Self::StarredOnly,
         Self::Watch,
+        Self::Explain,
         Self::Help,
         Self::Suspend,
         Self::Quit,
@@ -179,6 +183,7 @@ impl Command {
             }
             Self::Sort => "sort articles: date, title, source, watchlist hits",
             Self::Watch => "watch the selected entity, or stop watching it (saved to config.toml)",
+            Self::Explain => "why the selected entity, or the mention at the Reader's cursor, was recognised",
             Self::NotAnEntity => "Entities: it is not an entity, in every briefing (saved to config.toml)",
             Self::ChangeKind => "Entities: choose its kind, 1-6, in every briefing (saved to config.toml)",
             Self::Suspend => "suspend to the shell (fg returns)",

@@ -10,6 +10,7 @@ mod command;
 mod correct;
 mod editor;
 mod effect;
+mod explain;
 mod mode;
 mod mouse;
 mod navigate;

@@ -170,6 +170,7 @@ impl App {
             Command::DeleteNote => return self.delete_note(),
             Command::Undo => return self.undo_correction().unwrap_or_else(|| self.undo_delete()),
             Command::Watch => return self.watch_selected(),
+            Command::Explain => self.explain(),
             Command::NotAnEntity => return self.mark_not_entity(),
             Command::ChangeKind => self.start_change_kind(),
             Command::Filter if self.focus == Pane::Reader && self.open.is_some() => {

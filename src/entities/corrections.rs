@@ -4,6 +4,7 @@
 //! to every mention of it, in every briefing, over whatever found it (rules,
 //! front matter, the watchlist): it is the reader's last word.
 
+use super::explain::{self, Rule};
 use super::summary::group_with;
 use super::watch::Watchlist;
 use super::{Entity, EntityKind};
@@ -55,6 +56,13 @@ impl FromStr for Verdict {
 
 /// One correction: mentions of `name` (recognised as `was`, when given)
 /// are `is`.
+/// A mention the reader corrected (`[[corrections]]` in `config.toml`).
+pub static CORRECTED: Rule = Rule {
+    id: "correction",
+    about: "your correction in config.toml ([[corrections]])",
+    examples: &[],
+};
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Correction {
     pub name: String,
@@ -156,7 +164,11 @@ impl Corrections {
             .filter_map(|(e, v)| match v {
                 None => Some(e),
                 Some(Verdict::NotAnEntity) => None,
-                Some(Verdict::Kind(kind)) => Some(Entity { kind, ..e }),
+                Some(Verdict::Kind(kind)) => Some(Entity {
+                    kind,
+                    why: explain::Why::new(explain::code::CORRECTED, explain::Basis::None),
+                    ..e
+                }),
             })
             .collect()
     }
@@ -168,11 +180,7 @@ mod tests {
 
     fn ent(text: &str, name: &str, nth: usize, kind: EntityKind) -> Entity {
         let start = text.match_indices(name).nth(nth).map_or(0, |(at, _)| at);
-        Entity {
-            start,
-            end: start + name.len(),
-            kind,
-        }
+        Entity::new(start, start + name.len(), kind)
     }
 
     fn fix(name: &str, was: Option<EntityKind>, is: Verdict) -> Correction {

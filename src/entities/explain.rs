@@ -104,7 +104,8 @@ pub(super) mod code {
     pub const MENTION: u8 = SURNAME + 2;
     pub const NUMERIC: u8 = SURNAME + 3;
     pub const DECLARED: u8 = SURNAME + 4;
-    pub const COUNT: u8 = DECLARED + 1;
+    pub const CORRECTED: u8 = SURNAME + 5;
+    pub const COUNT: u8 = CORRECTED + 1;
 }
 
 /// The rule behind one entity and its evidence, in six bytes: with the

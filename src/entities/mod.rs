@@ -66,6 +66,7 @@ fn rule_of(c: u8) -> &'static explain::Rule {
         code::MENTION => &consistency::MENTION,
         code::NUMERIC => &NUMERIC,
         code::DECLARED => &declared::DECLARED,
+        code::CORRECTED => &corrections::CORRECTED,
         _ => &explain::GIVEN,
     }
 }
