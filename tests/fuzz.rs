@@ -113,7 +113,26 @@ fn proseish(max: usize) -> impl Strategy<Value = String> {
 /// unsafe character, and its ANSI rendering adds nothing but SGR codes.
 fn check_layout(doc: &Document, source: &str, entities: &[Entity], width: usize) {
     let layout = Layout::new(doc, source, entities, width);
-    for (row, line) in layout.lines.iter().enumerate() {
+    let src = brief::layout::Source {
+        doc,
+        text: source,
+        entities,
+    };
+    let all = layout.lines(src, 0..layout.row_count());
+    assert_eq!(all.len(), layout.row_count(), "every row is made");
+    // Any window of rows is the same rows as laid out whole (windows at
+    // up to 64 places, so that a long layout stays quick to check).
+    for start in (0..all.len()).step_by(all.len() / 64 + 1) {
+        for len in [1, 4] {
+            let end = (start + len).min(all.len());
+            assert_eq!(
+                layout.lines(src, start..end),
+                all[start..end],
+                "rows {start}..{end}"
+            );
+        }
+    }
+    for (row, line) in all.iter().enumerate() {
         let text = line.text();
         // Columns as the terminal draws them (`unicode-width`, as ratatui
         // measures); the wrapper's own count may be a column over, by design
@@ -153,9 +172,9 @@ fn check_layout(doc: &Document, source: &str, entities: &[Entity], width: usize)
     }
     for (b, rows) in layout.blocks.iter().enumerate() {
         assert!(
-            rows.start <= rows.end && rows.end <= layout.lines.len(),
+            rows.start <= rows.end && rows.end <= layout.row_count(),
             "block {b} rows {rows:?} of {}",
-            layout.lines.len()
+            layout.row_count()
         );
     }
 }

@@ -172,7 +172,7 @@ impl Open {
 
     /// Lays out again when the width changed; keeps the cursor in view.
     pub fn ensure_layout(&mut self, width: usize, rows: usize) {
-        if self.layout.width != width || self.layout.lines.is_empty() {
+        if self.layout.width != width || self.layout.is_empty() {
             let body = &self.analysed.body;
             self.layout = Layout::new(&body.document, &body.text, &self.analysed.entities, width);
             if let Some(h) = &self.header {
@@ -182,12 +182,26 @@ impl Open {
         }
     }
 
+    /// What the layout's rows are made from.
+    pub fn source(&self) -> crate::layout::Source<'_> {
+        crate::layout::Source {
+            doc: &self.analysed.body.document,
+            text: &self.analysed.body.text,
+            entities: &self.analysed.entities,
+        }
+    }
+
+    /// The Reader's rows in `rows`, laid out (only those).
+    pub fn rows(&self, rows: std::ops::Range<usize>) -> Vec<crate::layout::Line> {
+        self.layout.lines(self.source(), rows)
+    }
+
     pub fn block_count(&self) -> usize {
         self.analysed.body.document.blocks.len()
     }
 
     pub fn max_scroll(&self, rows: usize) -> usize {
-        self.layout.lines.len().saturating_sub(rows.max(1))
+        self.layout.row_count().saturating_sub(rows.max(1))
     }
 
     /// Scrolls the least needed to show the cursor's paragraph.
@@ -318,11 +332,12 @@ impl Open {
         self.goto_block(blocks[next], rows);
         // Show the very row of the mention inside a long paragraph.
         let block_rows = self.layout.blocks.get(blocks[next]).cloned().unwrap_or(0..0);
-        if let Some(row) = block_rows.clone().find(|&r| {
-            self.layout.lines[r]
-                .segs
+        let lines = self.rows(block_rows.clone());
+        if let Some(row) = block_rows.zip(&lines).find_map(|(r, line)| {
+            line.segs
                 .iter()
                 .any(|s| s.style.mention == Some(mention as u32))
+                .then_some(r)
         }) {
             let rows = rows.max(1);
             if row >= self.scroll + rows {
@@ -368,7 +383,7 @@ impl Open {
     pub fn links_here(&self) -> Vec<usize> {
         let rows = self.layout.blocks.get(self.cursor).cloned().unwrap_or(0..0);
         let mut found = Vec::new();
-        for line in self.layout.lines.get(rows).unwrap_or_default() {
+        for line in &self.rows(rows) {
             for seg in &line.segs {
                 let number = seg
                     .text

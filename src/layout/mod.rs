@@ -71,13 +71,31 @@ impl Line {
     }
 }
 
-/// A document laid out for one width.
+/// Where every row of a document is at one width, without the rows
+/// themselves: the rows of each block, counted once when laid out, and
+/// the few rows that are not the document's (its header, its link list).
+/// Rows are made again from the document when they are shown
+/// ([`Layout::lines`]), a screenful at a time, so that a 50 MB briefing
+/// is never held as styled lines (they took five times its size).
 #[derive(Debug, Clone, Default)]
 pub struct Layout {
     pub width: usize,
-    pub lines: Vec<Line>,
     /// Rows of each block, by block index.
     pub blocks: Vec<Range<usize>>,
+    /// Rows above the text (the header).
+    header: Vec<Line>,
+    /// The link list below the text.
+    links: Vec<Line>,
+    /// Every row: header, blocks with their separators, link list.
+    rows: usize,
+}
+
+/// The text a layout's rows are made from.
+#[derive(Debug, Clone, Copy)]
+pub struct Source<'a> {
+    pub doc: &'a Document,
+    pub text: &'a str,
+    pub entities: &'a [Entity],
 }
 
 impl Layout {
@@ -85,43 +103,123 @@ impl Layout {
     /// moved down by its height.
     #[must_use]
     pub fn with_header(mut self, header: &Header) -> Self {
-        let mut lines = header.lines(self.width.max(1));
-        let shift = lines.len();
+        let lines = header.lines(self.width.max(1));
+        let shift = lines.len() - self.header.len();
         for r in &mut self.blocks {
             *r = r.start + shift..r.end + shift;
         }
-        lines.append(&mut self.lines);
-        self.lines = lines;
+        self.rows += shift;
+        self.header = lines;
         self
     }
 
     /// Lays out the whole document (`source`: the text it was parsed from;
-    /// entities: byte ranges of the source, sorted).
+    /// entities: byte ranges of the source, sorted), keeping only where
+    /// each block's rows are.
     pub fn new(doc: &Document, source: &str, entities: &[Entity], width: usize) -> Self {
         let mut layout = Self {
             width,
             ..Self::default()
         };
-        for_each_line(doc, source, entities, width, |index, lines| {
-            let start = layout.lines.len();
-            layout.lines.extend(lines);
-            if let Some(i) = index {
-                if layout.blocks.len() <= i {
-                    layout.blocks.resize(i + 1, start..start);
+        let mut links = Vec::new();
+        for_blocks(
+            doc,
+            source,
+            entities,
+            width,
+            0..doc.blocks.len(),
+            &mut |index, lines| {
+                let start = layout.rows;
+                layout.rows += lines.len();
+                if let Some(i) = index {
+                    if layout.blocks.len() <= i {
+                        layout.blocks.resize(i + 1, start..start);
+                    }
+                    layout.blocks[i] = start..layout.rows;
                 }
-                layout.blocks[i] = start..layout.lines.len();
-            }
-        });
+            },
+        );
+        for_links(doc, width.max(1), &mut |_, lines| links.extend(lines));
+        layout.rows += links.len();
+        layout.links = links;
         layout
+    }
+
+    /// How many rows there are.
+    pub fn row_count(&self) -> usize {
+        self.rows
+    }
+
+    /// Whether nothing was laid out yet.
+    pub fn is_empty(&self) -> bool {
+        self.rows == 0
+    }
+
+    /// The rows in `rows` (clipped to the layout), made from `source`: the
+    /// blocks they show laid out again.
+    pub fn lines(&self, source: Source<'_>, rows: Range<usize>) -> Vec<Line> {
+        let rows = rows.start.min(self.rows)..rows.end.min(self.rows);
+        let mut out: Vec<Line> = Vec::with_capacity(rows.len());
+        let head = self.header.len();
+        let text_end = self.rows - self.links.len();
+        let mut row = rows.start;
+        if row < head {
+            out.extend(self.header[row..rows.end.min(head)].iter().cloned());
+            row = rows.end.min(head);
+        }
+        if row < rows.end && row < text_end {
+            // The first block whose rows (or the separator before them)
+            // reach `row`, to the last that starts before the end.
+            let first = self.blocks.partition_point(|b| b.end <= row);
+            // (a row in the separator before a block needs the block
+            // made: the one starting at the end is made too).
+            let last = self
+                .blocks
+                .partition_point(|b| b.start <= rows.end.min(text_end))
+                .max((first + 1).min(self.blocks.len()));
+            if first < last {
+                let mut at = None;
+                let mut made: Vec<Line> = Vec::new();
+                for_blocks(
+                    source.doc,
+                    source.text,
+                    source.entities,
+                    self.width,
+                    first..last,
+                    &mut |index, lines| {
+                        if at.is_none() {
+                            at = Some(match index {
+                                Some(i) => self.blocks[i].start,
+                                None => self.blocks[first].start.saturating_sub(1),
+                            });
+                        }
+                        made.extend(lines);
+                    },
+                );
+                let at = at.unwrap_or(row);
+                let from = row.saturating_sub(at);
+                let to = (rows.end.min(text_end)).saturating_sub(at).min(made.len());
+                if from < to {
+                    out.extend(made.drain(from..to));
+                }
+            }
+            row = rows.end.min(text_end);
+        }
+        if row < rows.end {
+            let from = row - text_end;
+            out.extend(self.links[from..rows.end - text_end].iter().cloned());
+        }
+        out
     }
 
     /// The block shown on `row`, or the nearest block above it.
     pub fn block_at(&self, row: usize) -> Option<usize> {
-        self.lines
-            .get(..=row.min(self.lines.len().saturating_sub(1)))?
-            .iter()
-            .rev()
-            .find_map(|l| l.block)
+        if row >= self.rows {
+            return self.block_at(self.rows.checked_sub(1)?);
+        }
+        let n = self.blocks.partition_point(|b| b.start <= row);
+        // Blocks of no rows are never shown: the nearest above with rows.
+        (0..n).rev().find(|&i| !self.blocks[i].is_empty())
     }
 }
 
@@ -414,34 +512,56 @@ mod tests {
             url: Some("https://example.org/a".into()),
         };
         let with = plain.clone().with_header(&header);
-        let rows: Vec<String> = with.lines.iter().map(Line::text).collect();
+        let source = Source {
+            doc: &doc,
+            text,
+            entities: &[],
+        };
+        let with_lines = with.lines(source, 0..with.row_count());
+        let rows: Vec<String> = with_lines.iter().map(Line::text).collect();
         assert_eq!(rows[0], "A title long enough to wrap");
         assert_eq!(rows[1], "onto a second row");
         assert_eq!(rows[2], "2026-11-25 · Wire Desk · A.");
         assert!(rows.contains(&"#ukraine #talks".to_owned()), "{rows:?}");
         assert!(rows.contains(&"https://example.org/a".to_owned()), "{rows:?}");
-        let shift = with.lines.len() - plain.lines.len();
+        let shift = with.row_count() - plain.row_count();
         for (a, b) in plain.blocks.iter().zip(&with.blocks) {
             assert_eq!(b.start, a.start + shift);
         }
-        assert!(with.lines[..shift].iter().all(|l| l.block.is_none()));
-        assert!(with.lines.iter().all(|l| l.width() <= 30));
+        assert!(with_lines[..shift].iter().all(|l| l.block.is_none()));
+        assert!(with_lines.iter().all(|l| l.width() <= 30));
+        assert_eq!(
+            with.lines(source, shift..with.row_count()),
+            plain.lines(source, 0..plain.row_count()),
+            "below the header, the same rows"
+        );
     }
     use crate::document::{parse_markdown, parse_text};
 
-    fn texts(layout: &Layout) -> Vec<String> {
-        layout
-            .lines
-            .iter()
-            .map(|l| l.text().trim_end().to_owned())
-            .collect()
+    /// Every row of `src` laid out at `width`, and where its blocks are.
+    fn laid(doc: &Document, src: &str, ents: &[Entity], width: usize) -> (Layout, Vec<Line>) {
+        let layout = Layout::new(doc, src, ents, width);
+        let source = Source {
+            doc,
+            text: src,
+            entities: ents,
+        };
+        let lines = layout.lines(source, 0..layout.row_count());
+        (layout, lines)
+    }
+
+    fn texts(lines: &[Line]) -> Vec<String> {
+        lines.iter().map(|l| l.text().trim_end().to_owned()).collect()
     }
 
     #[test]
     fn wraps_paragraphs_and_records_block_rows() {
         let src = "Title\n\nalpha beta gamma delta epsilon\n";
-        let l = Layout::new(&parse_text(src), src, &[], 12);
-        assert_eq!(texts(&l), ["Title", "", "alpha beta", "gamma delta", "epsilon"]);
+        let (l, lines) = laid(&parse_text(src), src, &[], 12);
+        assert_eq!(
+            texts(&lines),
+            ["Title", "", "alpha beta", "gamma delta", "epsilon"]
+        );
         assert_eq!(l.blocks, [0..1, 2..5]);
         assert_eq!(l.block_at(1), Some(0));
         assert_eq!(l.block_at(3), Some(1));
@@ -450,7 +570,7 @@ mod tests {
     #[test]
     fn lists_are_indented_with_markers_and_hanging_indent() {
         let src = "1. first item wraps here\n   - nested one\n2. second\n";
-        let l = Layout::new(&parse_markdown(src), src, &[], 16);
+        let (_, l) = laid(&parse_markdown(src), src, &[], 16);
         assert_eq!(
             texts(&l),
             ["1. first item", "   wraps here", "  • nested one", "2. second"]
@@ -460,7 +580,7 @@ mod tests {
     #[test]
     fn footnote_labels_are_sanitised() {
         let src = "x[^a\u{1b}]\n\n[^a\u{1b}]: note \u{9b}\n";
-        let l = Layout::new(&parse_markdown(src), src, &[], 40);
+        let (_, l) = laid(&parse_markdown(src), src, &[], 40);
         let all: String = texts(&l).concat();
         assert!(all.contains("note"), "{all:?}");
         assert!(!all.contains(['\u{1b}', '\u{9b}']), "{all:?}");
@@ -469,7 +589,7 @@ mod tests {
     #[test]
     fn quotes_get_a_bar_on_every_line() {
         let src = "> quoted words\nthat wrap\n";
-        let l = Layout::new(&parse_markdown(src), src, &[], 12);
+        let (_, l) = laid(&parse_markdown(src), src, &[], 12);
         assert_eq!(
             texts(&l),
             ["\u{2502} quoted", "\u{2502} words that", "\u{2502} wrap"]
@@ -479,17 +599,14 @@ mod tests {
     #[test]
     fn links_are_numbered_and_listed_at_the_end() {
         let src = "See [the report](https://example.org/r) now.\n";
-        let l = Layout::new(&parse_markdown(src), src, &[], 40);
+        let (l, lines) = laid(&parse_markdown(src), src, &[], 40);
         assert_eq!(
-            texts(&l),
+            texts(&lines),
             ["See the report[1] now.", "", "Links", "[1] https://example.org/r"]
         );
-        let narrow = Layout::new(&parse_markdown(src), src, &[], 3);
-        assert!(
-            narrow.lines.iter().all(|l| l.width() <= 3),
-            "{:?}",
-            texts(&narrow)
-        );
+        assert_eq!(l.block_at(3), Some(0), "the link list: the block above");
+        let (_, narrow) = laid(&parse_markdown(src), src, &[], 3);
+        assert!(narrow.iter().all(|l| l.width() <= 3), "{:?}", texts(&narrow));
     }
 
     #[test]
@@ -500,8 +617,8 @@ mod tests {
             Entity::new(3, 8, EntityKind::Person),
             Entity::new(13, 19, EntityKind::Person),
         ];
-        let l = Layout::new(&doc, src, &ents, 40);
-        let segs = &l.lines[2].segs;
+        let (_, l) = laid(&doc, src, &ents, 40);
+        let segs = &l[2].segs;
         let styled: Vec<_> = segs
             .iter()
             .filter(|s| s.style.entity.is_some())
@@ -513,7 +630,7 @@ mod tests {
     #[test]
     fn code_blocks_and_rules() {
         let src = "```\nfn main() {}\n```\n\n---\n";
-        let l = Layout::new(&parse_markdown(src), src, &[], 10);
+        let (_, l) = laid(&parse_markdown(src), src, &[], 10);
         assert_eq!(texts(&l), ["  fn main(", "  ) {}", "", &"\u{2500}".repeat(10)]);
     }
 }

@@ -205,8 +205,14 @@ mod tests {
 
     fn lines(src: &str, width: usize) -> Vec<String> {
         let doc = parse_markdown(src);
-        Layout::new(&doc, src, &[], width)
-            .lines
+        let source = super::super::Source {
+            doc: &doc,
+            text: src,
+            entities: &[],
+        };
+        let layout = Layout::new(&doc, src, &[], width);
+        layout
+            .lines(source, 0..layout.row_count())
             .iter()
             .map(super::super::Line::text)
             .collect()

@@ -74,7 +74,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, look: Look<'_>, map: &
     // The paragraph of each row; a blank row between two belongs to the one above.
     let targets = (open.scroll..open.scroll + usize::from(inner.height))
         .map(|row| {
-            (row < open.layout.lines.len())
+            (row < open.layout.row_count())
                 .then(|| open.layout.block_at(row))
                 .flatten()
         })
@@ -91,7 +91,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, look: Look<'_>, map: &
 /// The Reader's rows from `scroll` on, as styled lines: the cursor and note
 /// marks in the margin, entity kinds, watched names, the selected entity's
 /// mentions and the search's matches.
-fn visible_lines<'a>(open: &'a Open, theme: &Theme, scroll: usize, rows: usize) -> Vec<Line<'a>> {
+fn visible_lines(open: &Open, theme: &Theme, scroll: usize, rows: usize) -> Vec<Line<'static>> {
     let highlight: HashSet<u32> = if open.highlight {
         open.selected_group()
             .map(|g| g.mentions.iter().map(|&m| m as u32).collect())
@@ -101,13 +101,11 @@ fn visible_lines<'a>(open: &'a Open, theme: &Theme, scroll: usize, rows: usize) 
     };
     let cursor_rows = open.layout.blocks.get(open.cursor).cloned().unwrap_or(0..0);
     let terms = open.search.as_ref().map(|s| s.terms.as_slice());
-    open.layout
-        .lines
-        .iter()
+    open.rows(scroll..scroll + rows)
+        .into_iter()
         .enumerate()
-        .skip(scroll)
-        .take(rows)
-        .map(|(row, line)| {
+        .map(|(i, line)| {
+            let row = scroll + i;
             let mut spans = Vec::with_capacity(line.segs.len() + 2);
             let on_cursor = cursor_rows.contains(&row);
             spans.push(if on_cursor {
@@ -125,7 +123,7 @@ fn visible_lines<'a>(open: &'a Open, theme: &Theme, scroll: usize, rows: usize) 
             } else {
                 Span::raw(" ")
             });
-            for seg in &line.segs {
+            for seg in line.segs {
                 if let Some(t) =
                     terms.filter(|t| !crate::app::search::matches_of_any(&seg.text, t).is_empty())
                 {
@@ -152,7 +150,7 @@ fn visible_lines<'a>(open: &'a Open, theme: &Theme, scroll: usize, rows: usize) 
                         style = style.patch(theme.mention);
                     }
                 }
-                spans.push(Span::styled(seg.text.as_str(), style));
+                spans.push(Span::styled(seg.text, style));
             }
             Line::from(spans)
         })
