@@ -35,6 +35,7 @@ pub const BY_WORDS: &[Example] = &[
     yes("a loan from [[ORG:Meridian Freight Holdings]] today"),
     yes("officials at the [[ORG:Ministry of Finance]] agreed"),
     yes("He studied at the [[ORG:University of Texas]] and worked for [[ORG:Grupo Bimbo]]."),
+    yes("The [[ORG:Finnish Border Guard]] and the [[ORG:Russian Defence Ministry]] spoke."),
     no("Talks with the [[PLACE:Republic of Korea]] went on."),
 ];
 
@@ -68,39 +69,15 @@ fn org_run(cx: &Cx, i: usize, b: usize) -> Option<(usize, usize)> {
         return None;
     }
     let first = cx.flags(i);
-    let government = matches!(
-        cx.word(j),
-        "Ministry"
-            | "Army"
-            | "Navy"
-            | "Parliament"
-            | "Police"
-            | "Forces"
-            | "Guard"
-            | "Court"
-            | "Senate"
-            | "Congress"
-            | "Cabinet"
-            | "Government"
-            | "Embassy"
-            | "Office"
-            | "Department"
-            | "Council"
-            | "Service"
-            | "Fleet"
-    );
-    // "Russian Defence Ministry", "US Army": a nationality or country
-    // before a government body stands apart; "Chinese Academy of Sciences"
-    // is one name, and so is a state's or a city's own body ("Florida
-    // Supreme Court", "Moscow City Court").
+    // "Finnish Border Guard", "Russian Defence Ministry", "Chinese Academy
+    // of Sciences": a nationality before a body's capitalised name is part
+    // of it (GUIDELINES.md), as is a state's or a city's ("Florida Supreme
+    // Court"). A place's acronym other than a country's stands apart.
     let political = words::is_political_adjective(cx.word(i));
-    // A country's own bodies are named with it ("US Army", "U.S. Food and
-    // Drug Administration").
-    let apart = (first.has(Flags::GROUP) && !political) || cx.tokens[i].upper;
     if (first.has(Flags::GROUP) || first.has(Flags::PLACE))
         && !political
         && !first.has(Flags::COUNTRY)
-        && (cx.tokens[i].upper || (government && apart))
+        && cx.tokens[i].upper
     {
         return None;
     }
