@@ -3,6 +3,7 @@
 
 use super::super::super::explain::{Basis, Example, no, yes};
 use super::super::super::gazetteer::{self, Flags};
+use super::super::super::tokens::Gap;
 use super::super::super::words;
 use super::super::super::{Entity, EntityKind};
 use super::super::candidates::At;
@@ -98,6 +99,10 @@ pub const WORD: &[Example] = &[
     yes("offices on [[PLACE:Madison Avenue]] were shut"),
     yes("He flew from [[PLACE:Brussels Airport]]."),
     yes("[[ORG:Denver]] beat Oklahoma City 112-104 as MacArthur watched."),
+    yes("[[PERSON:Lincoln]] said the war would end."),
+    yes("Rain fell on [[PLACE:Lincoln]] all day."),
+    yes("Polls lead in [[PLACE:Lincoln]], said the paper."),
+    yes("The [[PLACE:Byzantine Empire]] fell."),
     no("Brent crude rose."),
 ];
 
@@ -113,6 +118,24 @@ pub fn word(cx: &Cx, at: &At, _: &[Entity]) -> Option<Step> {
     }
     let mut kind = kind_of(flags);
     let mut evidence = Ev::list(flags);
+    // "Lincoln said": a town that is also a surname (not a capital or a
+    // country, which speak for their governments) is a person when a
+    // speech verb follows.
+    if kind == EntityKind::Place
+        && i + 1 == b
+        && flags.has(Flags::SURNAME)
+        && !flags.has(Flags::COUNTRY)
+        && cx.gap_before(i + 1) == Some(" ")
+        && let Some(k) = cx.person_cue_after(i)
+    {
+        return Some(Step::name(
+            cx,
+            i,
+            i + 1,
+            EntityKind::Person,
+            Ev::token(Basis::Cue, cx, k),
+        ));
+    }
     if kind == EntityKind::Place
         && i + 1 == b
         && (sport::in_match_report(cx, i, i + 1) || sport::team_in_results(cx, i, b, flags))
@@ -136,6 +159,21 @@ pub fn word(cx: &Cx, at: &At, _: &[Entity]) -> Option<Step> {
     let place_end = (kind == EntityKind::Place)
         .then(|| (i + 1..(i + 4).min(b)).find(|&k| words::is_place_head(cx.word(k))))
         .flatten();
+    // "Byzantine Empire", "Persian Gulf", "Arabian Peninsula": a people's
+    // word before a place word names a place.
+    if kind == EntityKind::Group
+        && i + 1 < b
+        && words::is_place_head(next)
+        && cx.tokens[i + 1].gap == Gap::Space
+    {
+        return Some(Step::name(
+            cx,
+            i,
+            i + 2,
+            EntityKind::Place,
+            Ev::token(Basis::Word, cx, i + 1),
+        ));
+    }
     let joins = (kind == EntityKind::Org && words::is_org_head(next)) || place_end.is_some();
     let mut end = match place_end {
         Some(k) => k + 1,
