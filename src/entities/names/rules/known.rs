@@ -103,6 +103,7 @@ pub const WORD: &[Example] = &[
     yes("Rain fell on [[PLACE:Lincoln]] all day."),
     yes("Polls lead in [[PLACE:Lincoln]], said the paper."),
     yes("The [[PLACE:Byzantine Empire]] fell."),
+    yes("Fires spread in the [[PLACE:Amazon]] rainforest."),
     no("Brent crude rose."),
 ];
 
@@ -152,6 +153,16 @@ pub fn word(cx: &Cx, at: &At, _: &[Entity]) -> Option<Step> {
         kind = EntityKind::Org;
         evidence = Ev::of(Basis::Cue);
     }
+    // "the Amazon rainforest", "the Mekong delta": a geographic word after
+    // a name makes it a place, whatever else the lists know it as.
+    if matches!(kind, EntityKind::Org | EntityKind::Group)
+        && i + 1 == b
+        && cx.word_after(i).is_some_and(is_landform)
+        && cx.gap_before(i + 1) == Some(" ")
+    {
+        kind = EntityKind::Place;
+        evidence = Ev::token(Basis::Word, cx, i + 1);
+    }
     // "ECOWAS Commission": an organisation's own body is part of it;
     // "Madison Avenue": a place word makes one place.
     let next = if i + 1 < b { cx.word(i + 1) } else { "" };
@@ -192,4 +203,27 @@ pub fn word(cx: &Cx, at: &At, _: &[Entity]) -> Option<Step> {
         return Some(Step::Skip { next: i + 1 });
     }
     Some(Step::name(cx, i, end, kind, evidence))
+}
+
+/// Lowercase words for land and water that, after a name, make it a
+/// place's ("the Amazon rainforest").
+fn is_landform(w: &str) -> bool {
+    matches!(
+        w,
+        "rainforest"
+            | "jungle"
+            | "basin"
+            | "delta"
+            | "river"
+            | "valley"
+            | "estuary"
+            | "watershed"
+            | "floodplain"
+            | "highlands"
+            | "lowlands"
+            | "plateau"
+            | "peninsula"
+            | "archipelago"
+            | "desert"
+    )
 }

@@ -36,6 +36,7 @@ pub const BY_WORDS: &[Example] = &[
     yes("officials at the [[ORG:Ministry of Finance]] agreed"),
     yes("He studied at the [[ORG:University of Texas]] and worked for [[ORG:Grupo Bimbo]]."),
     yes("The [[ORG:Finnish Border Guard]] and the [[ORG:Russian Defence Ministry]] spoke."),
+    yes("The [[ORG:3rd Infantry Division]] and the [[ORG:101st Airborne Division]] moved."),
     no("Talks with the [[PLACE:Republic of Korea]] went on."),
 ];
 
@@ -43,13 +44,30 @@ pub const BY_WORDS: &[Example] = &[
 /// and "of", an opener.
 pub fn by_words(cx: &Cx, at: &At, _: &[Entity]) -> Option<Step> {
     let (e, k) = at.org?;
-    Some(Step::name(
-        cx,
-        at.i,
-        e,
-        EntityKind::Org,
-        Ev::token(Basis::Word, cx, k),
-    ))
+    let mut step = Step::name(cx, at.i, e, EntityKind::Org, Ev::token(Basis::Word, cx, k));
+    // "3rd Infantry Division", "82nd Airborne Division": a unit's ordinal
+    // is part of its name.
+    if at.i == at.a
+        && let Some(o) = ordinal_before(cx, at.i)
+        && let Step::Name { start, .. } = &mut step
+    {
+        *start = cx.tokens[o].start;
+    }
+    Some(step)
+}
+
+/// The token before `i` when it is an ordinal in digits ("1st", "101st")
+/// joined to it by a space.
+fn ordinal_before(cx: &Cx, i: usize) -> Option<usize> {
+    let o = i.checked_sub(1)?;
+    let w = cx.word(o);
+    let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    (cx.tokens[i].gap == Gap::Space
+        && !digits.is_empty()
+        && digits.len() <= 3
+        && digits.bytes().all(|b| b.is_ascii_digit())
+        && matches!(&w[digits.len()..], "st" | "nd" | "rd" | "th"))
+    .then_some(o)
 }
 
 /// A run ending in an organisation word is one organisation ("Meridian

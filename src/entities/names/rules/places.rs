@@ -101,6 +101,7 @@ pub fn strong_cue(cx: &Cx, run: &Run) -> Option<Verdict> {
 pub const LEAD_WORD: &[Example] = &[
     yes("Fighting near [[PLACE:Mount Sinjar]] and [[PLACE:Lake Zorbly]] went on."),
     yes("The [[PLACE:Kingdom of Aragon]] fought the [[PLACE:Sultanate of Zorbly]]."),
+    yes("It joined the [[PLACE:County of Barcelona]] in 1137."),
     no("The [[ORG:House of Commons]] met at [[PLACE:Lake Victoria]]."),
 ];
 
@@ -168,5 +169,10 @@ fn is_place_of(w: &str) -> bool {
             | "Lake"
             | "Mount"
             | "Cape"
+            | "County"
+            | "Province"
+            | "Region"
+            | "District"
+            | "Governorate"
     )
 }
