@@ -196,6 +196,7 @@ pub fn the(cx: &Cx, run: &Run) -> Option<Verdict> {
 
 pub const ACRONYM: &[Example] = &[
     yes("Output at [[ORG:CMOC]] rose."),
+    yes("Officials of the [[ORG:DfT]] and the [[ORG:MoJ]] spoke."),
     no("The DJ played the EP on FM radio."),
 ];
 
@@ -205,6 +206,7 @@ pub fn acronym(cx: &Cx, run: &Run) -> Option<Verdict> {
     let i = run.i;
     let first = cx.word(i);
     let acronym = cx.tokens[i].upper
+        || mixed_case_abbreviation(first)
         || (first.len() <= 4
             && first.chars().any(|c| c.is_ascii_digit())
             && first.chars().filter(char::is_ascii_uppercase).count() >= 1);
@@ -217,6 +219,18 @@ pub fn acronym(cx: &Cx, run: &Run) -> Option<Verdict> {
         evidence: Ev::of(Basis::Shape),
         by: None,
     })
+}
+
+/// "`DfT`", "`BfV`", "`MoD`", "`PiS`": a short abbreviation that starts and ends
+/// with a capital and keeps lowercase letters inside ("`McCain`" and "`iPhone`"
+/// do not end with one).
+fn mixed_case_abbreviation(w: &str) -> bool {
+    let n = w.chars().count();
+    (3..=5).contains(&n)
+        && w.chars().all(|c| c.is_ascii_alphabetic())
+        && w.starts_with(|c: char| c.is_ascii_uppercase())
+        && w.ends_with(|c: char| c.is_ascii_uppercase())
+        && w.chars().any(|c| c.is_ascii_lowercase())
 }
 
 pub const BRAND: &[Example] = &[
