@@ -62,7 +62,10 @@ pub fn canonical(kind: EntityKind, name: &str) -> String {
         return (*c).to_owned();
     }
     let letters = norm.chars().filter(|c| c.is_alphabetic()).count();
-    if letters > 3 && norm.chars().all(|c| !c.is_alphabetic() || c.is_uppercase()) {
+    // A name the lists know in capitals is an acronym ("UN OCHA", "NATO"),
+    // not a headline's shout.
+    let acronym = || super::gazetteer::lookup(&norm).is_named_kind();
+    if letters > 3 && norm.chars().all(|c| !c.is_alphabetic() || c.is_uppercase()) && !acronym() {
         let titled = title_case(&norm);
         if let Some(c) = map.get(&(kind, titled.clone())) {
             return (*c).to_owned();
@@ -72,9 +75,16 @@ pub fn canonical(kind: EntityKind, name: &str) -> String {
     norm
 }
 
+/// Each word in title case, but for an acronym the lists know in capitals
+/// ("UN", "OCHA") or a word of two letters.
 fn title_case(s: &str) -> String {
     s.split(' ')
         .map(|w| {
+            if w.chars().filter(|c| c.is_alphabetic()).count() <= 2
+                || super::gazetteer::lookup(w).is_named_kind()
+            {
+                return w.to_owned();
+            }
             let lower = w.to_lowercase();
             let mut chars = lower.chars();
             chars
@@ -103,6 +113,10 @@ mod tests {
     fn headline_capitals_and_apostrophes() {
         assert_eq!(canonical(Place, "KYIV"), "Kyiv");
         assert_eq!(canonical(Place, "MIAMI"), "Miami");
+        // Acronyms keep their capitals: "UN OCHA" is not "Un Ocha".
+        assert_eq!(canonical(Org, "UN OCHA"), "UN OCHA");
+        assert_eq!(canonical(Org, "NATO"), "NATO");
+        assert_eq!(canonical(Org, "WORLD BANK"), "World Bank");
         assert_eq!(canonical(Person, "Sa’ad  Ali"), "Sa'ad Ali");
     }
 }

@@ -96,7 +96,7 @@ pub(super) mod code {
     pub const HEADLINE: u8 = 1;
     pub const CAPITALS: u8 = 2;
     pub const SEGMENT: u8 = 3;
-    pub const SEGMENT_RULES: usize = 12;
+    pub const SEGMENT_RULES: usize = 13;
     pub const RUN: u8 = SEGMENT + SEGMENT_RULES as u8;
     pub const RUN_RULES: usize = 16;
     pub const SURNAME: u8 = RUN + RUN_RULES as u8;

@@ -129,6 +129,7 @@ pub(super) static RULES: [Named; code::SEGMENT_RULES] = [
     rule("org.possessive-firm", "a firm whose possessive name the lists know", k::possessive_firm, k::POSSESSIVE_FIRM),
     rule("person.title-words", "a title of several words the lists know, so a person follows", p::title_words, p::TITLE_WORDS),
     rule("known.name", "a name of two or more words the lists know", k::name, k::NAME),
+    rule("place.lead-word", "a place's first word (\"Mount\", \"Kingdom of\") opens a place", places::lead_word, places::LEAD_WORD),
     rule("person.title", "a title word before a name, so a person follows", p::title, p::TITLE),
     rule("org.words", "an organisation's own words: its head word, its lead and \"of\", its opener", o::by_words, o::BY_WORDS),
     rule("org.place-team", "a place and a plural make a team or a firm", s::place_team, s::PLACE_TEAM),

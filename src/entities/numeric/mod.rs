@@ -88,6 +88,21 @@ fn start_with_prefix(text: &str, tokens: &[Token], i: usize) -> usize {
             }
         }
     }
+    // "+300", "-50", "−2.5%": a sign that opens the figure is its own,
+    // not a hyphen between words ("COVID-19", "2014-2022").
+    if let Some(sign) = ['+', '-', '\u{2212}']
+        .into_iter()
+        .find(|&c| text[..start].ends_with(c))
+    {
+        let at = start - sign.len_utf8();
+        let opens = text[..at]
+            .chars()
+            .next_back()
+            .is_none_or(|c| c.is_whitespace() || matches!(c, '(' | '[' | '"' | '\u{201c}' | '/'));
+        if opens {
+            start = at;
+        }
+    }
     approximated(text, tokens, i, start)
 }
 

@@ -138,3 +138,16 @@ fn only_keywords_start_spans() {
     }
     assert!(passed * 10 < words, "the filter passes {passed} of {words} words");
 }
+
+#[test]
+fn a_sign_opening_a_figure_is_kept() {
+    assert_eq!(
+        spans("the index moved +300 and -50 points, then (−2.5%) in the 2014-2022 wave"),
+        [
+            ("+300", Number),
+            ("-50 points", Number),
+            ("−2.5%", Number),
+            ("2014-2022", Date),
+        ]
+    );
+}

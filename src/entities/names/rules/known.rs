@@ -3,6 +3,7 @@
 
 use super::super::super::explain::{Basis, Example, no, yes};
 use super::super::super::gazetteer::{self, Flags};
+use super::super::super::tokens::Gap;
 use super::super::super::words;
 use super::super::super::{Entity, EntityKind};
 use super::super::candidates::At;
@@ -98,6 +99,11 @@ pub const WORD: &[Example] = &[
     yes("offices on [[PLACE:Madison Avenue]] were shut"),
     yes("He flew from [[PLACE:Brussels Airport]]."),
     yes("[[ORG:Denver]] beat Oklahoma City 112-104 as MacArthur watched."),
+    yes("[[PERSON:Lincoln]] said the war would end."),
+    yes("Rain fell on [[PLACE:Lincoln]] all day."),
+    yes("Polls lead in [[PLACE:Lincoln]], said the paper."),
+    yes("The [[PLACE:Byzantine Empire]] fell."),
+    yes("Fires spread in the [[PLACE:Amazon]] rainforest."),
     no("Brent crude rose."),
 ];
 
@@ -113,6 +119,24 @@ pub fn word(cx: &Cx, at: &At, _: &[Entity]) -> Option<Step> {
     }
     let mut kind = kind_of(flags);
     let mut evidence = Ev::list(flags);
+    // "Lincoln said": a town that is also a surname (not a capital or a
+    // country, which speak for their governments) is a person when a
+    // speech verb follows.
+    if kind == EntityKind::Place
+        && i + 1 == b
+        && flags.has(Flags::SURNAME)
+        && !flags.has(Flags::COUNTRY)
+        && cx.gap_before(i + 1) == Some(" ")
+        && let Some(k) = cx.person_cue_after(i)
+    {
+        return Some(Step::name(
+            cx,
+            i,
+            i + 1,
+            EntityKind::Person,
+            Ev::token(Basis::Cue, cx, k),
+        ));
+    }
     if kind == EntityKind::Place
         && i + 1 == b
         && (sport::in_match_report(cx, i, i + 1) || sport::team_in_results(cx, i, b, flags))
@@ -129,6 +153,16 @@ pub fn word(cx: &Cx, at: &At, _: &[Entity]) -> Option<Step> {
         kind = EntityKind::Org;
         evidence = Ev::of(Basis::Cue);
     }
+    // "the Amazon rainforest", "the Mekong delta": a geographic word after
+    // a name makes it a place, whatever else the lists know it as.
+    if matches!(kind, EntityKind::Org | EntityKind::Group)
+        && i + 1 == b
+        && cx.word_after(i).is_some_and(is_landform)
+        && cx.gap_before(i + 1) == Some(" ")
+    {
+        kind = EntityKind::Place;
+        evidence = Ev::token(Basis::Word, cx, i + 1);
+    }
     // "ECOWAS Commission": an organisation's own body is part of it;
     // "Madison Avenue": a place word makes one place.
     let next = if i + 1 < b { cx.word(i + 1) } else { "" };
@@ -136,6 +170,21 @@ pub fn word(cx: &Cx, at: &At, _: &[Entity]) -> Option<Step> {
     let place_end = (kind == EntityKind::Place)
         .then(|| (i + 1..(i + 4).min(b)).find(|&k| words::is_place_head(cx.word(k))))
         .flatten();
+    // "Byzantine Empire", "Persian Gulf", "Arabian Peninsula": a people's
+    // word before a place word names a place.
+    if kind == EntityKind::Group
+        && i + 1 < b
+        && words::is_place_head(next)
+        && cx.tokens[i + 1].gap == Gap::Space
+    {
+        return Some(Step::name(
+            cx,
+            i,
+            i + 2,
+            EntityKind::Place,
+            Ev::token(Basis::Word, cx, i + 1),
+        ));
+    }
     let joins = (kind == EntityKind::Org && words::is_org_head(next)) || place_end.is_some();
     let mut end = match place_end {
         Some(k) => k + 1,
@@ -154,4 +203,27 @@ pub fn word(cx: &Cx, at: &At, _: &[Entity]) -> Option<Step> {
         return Some(Step::Skip { next: i + 1 });
     }
     Some(Step::name(cx, i, end, kind, evidence))
+}
+
+/// Lowercase words for land and water that, after a name, make it a
+/// place's ("the Amazon rainforest").
+fn is_landform(w: &str) -> bool {
+    matches!(
+        w,
+        "rainforest"
+            | "jungle"
+            | "basin"
+            | "delta"
+            | "river"
+            | "valley"
+            | "estuary"
+            | "watershed"
+            | "floodplain"
+            | "highlands"
+            | "lowlands"
+            | "plateau"
+            | "peninsula"
+            | "archipelago"
+            | "desert"
+    )
 }

@@ -35,6 +35,8 @@ pub const BY_WORDS: &[Example] = &[
     yes("a loan from [[ORG:Meridian Freight Holdings]] today"),
     yes("officials at the [[ORG:Ministry of Finance]] agreed"),
     yes("He studied at the [[ORG:University of Texas]] and worked for [[ORG:Grupo Bimbo]]."),
+    yes("The [[ORG:Finnish Border Guard]] and the [[ORG:Russian Defence Ministry]] spoke."),
+    yes("The [[ORG:3rd Infantry Division]] and the [[ORG:101st Airborne Division]] moved."),
     no("Talks with the [[PLACE:Republic of Korea]] went on."),
 ];
 
@@ -42,13 +44,30 @@ pub const BY_WORDS: &[Example] = &[
 /// and "of", an opener.
 pub fn by_words(cx: &Cx, at: &At, _: &[Entity]) -> Option<Step> {
     let (e, k) = at.org?;
-    Some(Step::name(
-        cx,
-        at.i,
-        e,
-        EntityKind::Org,
-        Ev::token(Basis::Word, cx, k),
-    ))
+    let mut step = Step::name(cx, at.i, e, EntityKind::Org, Ev::token(Basis::Word, cx, k));
+    // "3rd Infantry Division", "82nd Airborne Division": a unit's ordinal
+    // is part of its name.
+    if at.i == at.a
+        && let Some(o) = ordinal_before(cx, at.i)
+        && let Step::Name { start, .. } = &mut step
+    {
+        *start = cx.tokens[o].start;
+    }
+    Some(step)
+}
+
+/// The token before `i` when it is an ordinal in digits ("1st", "101st")
+/// joined to it by a space.
+fn ordinal_before(cx: &Cx, i: usize) -> Option<usize> {
+    let o = i.checked_sub(1)?;
+    let w = cx.word(o);
+    let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    (cx.tokens[i].gap == Gap::Space
+        && !digits.is_empty()
+        && digits.len() <= 3
+        && digits.bytes().all(|b| b.is_ascii_digit())
+        && matches!(&w[digits.len()..], "st" | "nd" | "rd" | "th"))
+    .then_some(o)
 }
 
 /// A run ending in an organisation word is one organisation ("Meridian
@@ -68,39 +87,15 @@ fn org_run(cx: &Cx, i: usize, b: usize) -> Option<(usize, usize)> {
         return None;
     }
     let first = cx.flags(i);
-    let government = matches!(
-        cx.word(j),
-        "Ministry"
-            | "Army"
-            | "Navy"
-            | "Parliament"
-            | "Police"
-            | "Forces"
-            | "Guard"
-            | "Court"
-            | "Senate"
-            | "Congress"
-            | "Cabinet"
-            | "Government"
-            | "Embassy"
-            | "Office"
-            | "Department"
-            | "Council"
-            | "Service"
-            | "Fleet"
-    );
-    // "Russian Defence Ministry", "US Army": a nationality or country
-    // before a government body stands apart; "Chinese Academy of Sciences"
-    // is one name, and so is a state's or a city's own body ("Florida
-    // Supreme Court", "Moscow City Court").
+    // "Finnish Border Guard", "Russian Defence Ministry", "Chinese Academy
+    // of Sciences": a nationality before a body's capitalised name is part
+    // of it (GUIDELINES.md), as is a state's or a city's ("Florida Supreme
+    // Court"). A place's acronym other than a country's stands apart.
     let political = words::is_political_adjective(cx.word(i));
-    // A country's own bodies are named with it ("US Army", "U.S. Food and
-    // Drug Administration").
-    let apart = (first.has(Flags::GROUP) && !political) || cx.tokens[i].upper;
     if (first.has(Flags::GROUP) || first.has(Flags::PLACE))
         && !political
         && !first.has(Flags::COUNTRY)
-        && (cx.tokens[i].upper || (government && apart))
+        && cx.tokens[i].upper
     {
         return None;
     }
@@ -201,6 +196,7 @@ pub fn the(cx: &Cx, run: &Run) -> Option<Verdict> {
 
 pub const ACRONYM: &[Example] = &[
     yes("Output at [[ORG:CMOC]] rose."),
+    yes("Officials of the [[ORG:DfT]] and the [[ORG:MoJ]] spoke."),
     no("The DJ played the EP on FM radio."),
 ];
 
@@ -210,6 +206,7 @@ pub fn acronym(cx: &Cx, run: &Run) -> Option<Verdict> {
     let i = run.i;
     let first = cx.word(i);
     let acronym = cx.tokens[i].upper
+        || mixed_case_abbreviation(first)
         || (first.len() <= 4
             && first.chars().any(|c| c.is_ascii_digit())
             && first.chars().filter(char::is_ascii_uppercase).count() >= 1);
@@ -222,6 +219,18 @@ pub fn acronym(cx: &Cx, run: &Run) -> Option<Verdict> {
         evidence: Ev::of(Basis::Shape),
         by: None,
     })
+}
+
+/// "`DfT`", "`BfV`", "`MoD`", "`PiS`": a short abbreviation that starts and ends
+/// with a capital and keeps lowercase letters inside ("`McCain`" and "`iPhone`"
+/// do not end with one).
+fn mixed_case_abbreviation(w: &str) -> bool {
+    let n = w.chars().count();
+    (3..=5).contains(&n)
+        && w.chars().all(|c| c.is_ascii_alphabetic())
+        && w.starts_with(|c: char| c.is_ascii_uppercase())
+        && w.ends_with(|c: char| c.is_ascii_uppercase())
+        && w.chars().any(|c| c.is_ascii_lowercase())
 }
 
 pub const BRAND: &[Example] = &[

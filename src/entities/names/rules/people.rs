@@ -37,6 +37,11 @@ pub const GIVEN_NAME: &[Example] = &[
     yes("The talks were chaired by [[PERSON:Rose Gottemoeller]] and Will Smith."),
     yes("The talks were led by [[PERSON:Nader Jokhadar]]."),
     yes("[[PERSON:Manuel Belgrano]] led the army."),
+    yes("[[PERSON:Theresa May]] resigned, as Prime Minister [[PERSON:Theresa May]] said."),
+    yes("[[PERSON:Jordan Henderson]] scored and [[PERSON:Chad Smith]] played."),
+    yes("He read [[PERSON:Washington Irving]] at school."),
+    no("Troops crossed from [[PLACE:Jordan]] into [[PLACE:Syria]]."),
+    no("They met in San Marco square."),
     no("He toured with [[ORG:The Ramones]] and slept at [[PLACE:Palmer House]]."),
 ];
 
@@ -44,6 +49,15 @@ pub const GIVEN_NAME: &[Example] = &[
 /// person: the run rules may still say otherwise ("Linkin Park is a band").
 pub fn given_name(cx: &Cx, at: &At, _: &[Entity]) -> Option<Step> {
     let (i, b) = (at.i, at.b);
+    if let Some(e) = month_surname(cx, i, b, at.flags) {
+        return Some(Step::name(
+            cx,
+            i,
+            e,
+            EntityKind::Person,
+            Ev::token(Basis::List(List::GivenNames), cx, i),
+        ));
+    }
     if !starts_person(cx, i, b, at.flags) {
         return None;
     }
@@ -81,6 +95,25 @@ pub fn given_name(cx: &Cx, at: &At, _: &[Entity]) -> Option<Step> {
     Some(step)
 }
 
+/// "Theresa May", "Brian May": a sure given name ending the sequence,
+/// then a month that is also a surname, with no day or year after it.
+/// Returns the end of the person's name.
+fn month_surname(cx: &Cx, i: usize, b: usize, flags: Flags) -> Option<usize> {
+    let m = i + 1;
+    let month = m == b
+        && flags.has(Flags::GIVEN)
+        && !flags.is_named_kind()
+        && cx
+            .tokens
+            .get(m)
+            .is_some_and(|t| t.cap && t.gap == Gap::Space && !t.sentence_start)
+        && words::is_month(cx.word(m))
+        && cx.flags(m).has(Flags::SURNAME | Flags::SURNAME_AMBIGUOUS)
+        && cx.tokens.get(m + 1).is_none_or(|t| !t.digit)
+        && !cx.tokens[m].possessive;
+    (month && !cx.tokens[i].possessive).then_some(m + 1)
+}
+
 /// A given name followed by a surname or an unknown name word starts a
 /// person ("Vladimir Putin", even though Vladimir is also a city); a
 /// demonym or a place followed by a title does not ("Russian President").
@@ -115,6 +148,20 @@ fn starts_person(cx: &Cx, i: usize, b: usize, flags: Flags) -> bool {
             && (next.has(Flags::SURNAME) || unknown_name)
             && !next.is_named_kind()
             && !cx.lower_flags(i + 1).has(Flags::COMMON);
+        // "Jordan Henderson", "Washington Irving", "Chad Smith": a place that
+        // is also a given name, before a word only the surname lists know
+        // as a name (not a place head, not a country, no English word). A
+        // word of three letters is more often a place's particle ("San
+        // Marco", "Tel Aviv").
+        let place_given = flags.has(Flags::GIVEN_AMBIGUOUS)
+            && cx.word(i).chars().count() >= 4
+            && !flags.has(Flags::ORG)
+            && next.has(Flags::SURNAME)
+            && !next.has(Flags::COUNTRY | Flags::ORG)
+            && !cx.lower_flags(i + 1).has(Flags::COMMON);
+        if place_given && !flags.has(Flags::GROUP) {
+            return true;
+        }
         let given = flags.has(Flags::GIVEN) || (group_given && flags.has(Flags::GIVEN_AMBIGUOUS));
         return given
             && (!flags.has(Flags::GROUP) || group_given)

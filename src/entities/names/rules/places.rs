@@ -1,13 +1,14 @@
 //! Places no list knows whole: told by a place word ("Avenue"), by their
 //! setting ("the village of", ", Kent"), by a word only places take.
 
-use super::super::super::EntityKind;
 use super::super::super::explain::{Basis, Example, no, yes};
 use super::super::super::gazetteer::Flags;
 use super::super::super::tokens::Gap;
 use super::super::super::words;
+use super::super::super::{Entity, EntityKind};
+use super::super::candidates::{At, gazetteer_at, run_end};
 use super::super::context::Cx;
-use super::{Ev, Run, Verdict};
+use super::{Ev, Run, Step, Verdict};
 
 pub const HEAD_WORD: &[Example] = &[
     yes("They played at [[PLACE:Davis Gym]]."),
@@ -95,4 +96,83 @@ pub fn strong_cue(cx: &Cx, run: &Run) -> Option<Verdict> {
             by: None,
         }
     })
+}
+
+pub const LEAD_WORD: &[Example] = &[
+    yes("Fighting near [[PLACE:Mount Sinjar]] and [[PLACE:Lake Zorbly]] went on."),
+    yes("The [[PLACE:Kingdom of Aragon]] fought the [[PLACE:Sultanate of Zorbly]]."),
+    yes("It joined the [[PLACE:County of Barcelona]] in 1137."),
+    no("The [[ORG:House of Commons]] met at [[PLACE:Lake Victoria]]."),
+];
+
+/// A word that opens a place's name: "Mount Sinjar", "Lake Chad", "Cape
+/// Verde"; or a polity's or a water's word and "of": "Kingdom of Aragon",
+/// "Gulf of Aden". The place takes the name after it (a known name
+/// whole) or the rest of the sequence after "of".
+pub fn lead_word(cx: &Cx, at: &At, _: &[Entity]) -> Option<Step> {
+    let (i, b) = (at.i, at.b);
+    if i + 1 >= b {
+        return None;
+    }
+    let w = cx.word(i);
+    let of = cx.word(i + 1) == "of" && i + 2 < b && cx.namey(i + 2);
+    if of && is_place_of(w) {
+        return Some(Step::name(
+            cx,
+            i,
+            b,
+            EntityKind::Place,
+            Ev::token(Basis::Word, cx, i),
+        ));
+    }
+    if !is_place_lead(w) || !cx.namey(i + 1) || cx.flags(i + 1).has(Flags::TITLE) {
+        return None;
+    }
+    let e = gazetteer_at(cx, i + 1, b, 1).map_or_else(|| run_end(cx, i + 1, b, false), |(e, _)| e);
+    Some(Step::name(
+        cx,
+        i,
+        e,
+        EntityKind::Place,
+        Ev::token(Basis::Word, cx, i),
+    ))
+}
+
+/// Words that open a place's name before the name itself.
+fn is_place_lead(w: &str) -> bool {
+    matches!(
+        w,
+        "Mount" | "Mt." | "Lake" | "Cape" | "Fort" | "Isle" | "Lac" | "Jebel" | "Jabal" | "Wadi"
+    )
+}
+
+/// A polity's or a water's word before "of": "Kingdom of", "Gulf of".
+fn is_place_of(w: &str) -> bool {
+    matches!(
+        w,
+        "Kingdom"
+            | "Empire"
+            | "Sultanate"
+            | "Caliphate"
+            | "Emirate"
+            | "Khanate"
+            | "Duchy"
+            | "Principality"
+            | "Gulf"
+            | "Bay"
+            | "Sea"
+            | "Strait"
+            | "Straits"
+            | "Isle"
+            | "Island"
+            | "Islands"
+            | "Lake"
+            | "Mount"
+            | "Cape"
+            | "County"
+            | "Province"
+            | "Region"
+            | "District"
+            | "Governorate"
+    )
 }
