@@ -205,6 +205,9 @@ pub fn wrap(pieces: &[Piece<'_>], width: usize, first: &str, indent_style: Style
     let mut out = Lines::new(width, first, indent_style, rest);
     let mut word: Vec<(&str, Style)> = Vec::new();
     let mut word_width = 0;
+    // The word so far is printable ASCII: as wide as it is long, and
+    // nothing in it to make visible.
+    let mut plain = true;
     let mut space: Option<Style> = None;
     for (k, piece) in pieces.iter().enumerate() {
         let text: &str = &piece.text;
@@ -217,7 +220,7 @@ pub fn wrap(pieces: &[Piece<'_>], width: usize, first: &str, indent_style: Style
                 if i > start {
                     word.push((&text[start..i], piece.style));
                 }
-                place_word(&mut out, &mut word, &mut word_width, &mut space);
+                place_word(&mut out, &mut word, &mut word_width, &mut space, &mut plain);
                 if b == b'\n' {
                     out.newline();
                     space = None;
@@ -230,6 +233,7 @@ pub fn wrap(pieces: &[Piece<'_>], width: usize, first: &str, indent_style: Style
                 word_width += 1;
                 i += 1;
             } else {
+                plain = false;
                 let c = text[i..].chars().next().unwrap_or(' ');
                 let after = i + c.len_utf8();
                 word_width += if is_unsafe(c) {
@@ -254,7 +258,7 @@ pub fn wrap(pieces: &[Piece<'_>], width: usize, first: &str, indent_style: Style
             word.push((&text[start..], piece.style));
         }
     }
-    place_word(&mut out, &mut word, &mut word_width, &mut space);
+    place_word(&mut out, &mut word, &mut word_width, &mut space, &mut plain);
     out.finish()
 }
 
@@ -265,8 +269,10 @@ fn place_word(
     word: &mut Vec<(&str, Style)>,
     word_width: &mut usize,
     space: &mut Option<Style>,
+    plain: &mut bool,
 ) {
     if word.is_empty() {
+        *plain = true;
         return;
     }
     let space_width = usize::from(space.is_some());
@@ -281,7 +287,12 @@ fn place_word(
     // the ends of the parts around it.
     let before = |j: usize| j.checked_sub(1).and_then(|p| word[p].0.chars().next_back());
     let after = |j: usize| word.get(j + 1).and_then(|w| w.0.chars().next());
-    if *word_width <= out.room() {
+    if *word_width <= out.room() && *plain {
+        // Printable ASCII: each part as it is, one column a byte.
+        for &(part, style) in word.iter() {
+            out.push_str(part, part.len(), style);
+        }
+    } else if *word_width <= out.room() {
         for (j, &(part, style)) in word.iter().enumerate() {
             let (b, a) = (before(j), after(j));
             out.push_str(
@@ -302,6 +313,7 @@ fn place_word(
     }
     word.clear();
     *word_width = 0;
+    *plain = true;
 }
 
 /// Breaks a line of code at the width without looking for spaces.
