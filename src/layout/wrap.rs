@@ -230,8 +230,10 @@ pub fn wrap(pieces: &[Piece<'_>], width: usize, first: &str, indent_style: Style
                 i += 1;
                 start = i;
             } else if (0x20..0x7f).contains(&b) {
-                word_width += 1;
-                i += 1;
+                // The rest of a run of printable ASCII, eight bytes at a time.
+                let end = printable_run_end(bytes, i + 1);
+                word_width += end - i;
+                i = end;
             } else {
                 plain = false;
                 let c = text[i..].chars().next().unwrap_or(' ');
@@ -260,6 +262,29 @@ pub fn wrap(pieces: &[Piece<'_>], width: usize, first: &str, indent_style: Style
     }
     place_word(&mut out, &mut word, &mut word_width, &mut space, &mut plain);
     out.finish()
+}
+
+/// The end of the run of printable ASCII other than a space (0x21 to
+/// 0x7e) from `i`, read eight bytes at a time while they last.
+fn printable_run_end(bytes: &[u8], mut i: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = ONES * 0x80;
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let x = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
+        // The high bit of each byte between 0x20 and 0x7f, both excluded
+        // (bytes of 0x80 and over have their own high bit, cleared by !x).
+        let low = x & (ONES * 0x7f);
+        let inside = (ONES * (0x7f + 0x7f) - low) & !x & (low + ONES * (0x7f - 0x20)) & HIGH;
+        let stops = !inside & HIGH;
+        if stops != 0 {
+            return i + stops.trailing_zeros() as usize / 8;
+        }
+        i += 8;
+    }
+    while i < bytes.len() && (0x21..0x7f).contains(&bytes[i]) {
+        i += 1;
+    }
+    i
 }
 
 /// Puts a finished word on the current line, or the next, or breaks it
@@ -331,6 +356,15 @@ pub fn hard_wrap(text: &str, style: Style, width: usize, pad: &str, pad_style: S
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn printable_runs_end_at_spaces_controls_and_non_ascii() {
+        for text in ["abcdefghijklmnop qr", "a~b!c\tdefghijklmnopq", "abc", "abcdefgh\u{e9}ij", "x\x7fyyyyyyyyy"] {
+            let bytes = text.as_bytes();
+            let slow = bytes.iter().position(|b| !(0x21..0x7f).contains(b)).unwrap_or(bytes.len());
+            assert_eq!(printable_run_end(bytes, 0), slow, "{text:?}");
+        }
+    }
 
     fn plain(text: &str, width: usize) -> Vec<String> {
         wrap(
