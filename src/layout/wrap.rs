@@ -359,9 +359,18 @@ mod tests {
 
     #[test]
     fn printable_runs_end_at_spaces_controls_and_non_ascii() {
-        for text in ["abcdefghijklmnop qr", "a~b!c\tdefghijklmnopq", "abc", "abcdefgh\u{e9}ij", "x\x7fyyyyyyyyy"] {
+        for text in [
+            "abcdefghijklmnop qr",
+            "a~b!c\tdefghijklmnopq",
+            "abc",
+            "abcdefgh\u{e9}ij",
+            "x\x7fyyyyyyyyy",
+        ] {
             let bytes = text.as_bytes();
-            let slow = bytes.iter().position(|b| !(0x21..0x7f).contains(b)).unwrap_or(bytes.len());
+            let slow = bytes
+                .iter()
+                .position(|b| !(0x21..0x7f).contains(b))
+                .unwrap_or(bytes.len());
             assert_eq!(printable_run_end(bytes, 0), slow, "{text:?}");
         }
     }

@@ -173,8 +173,7 @@ fn possessive_inside(cx: &Cx, j: usize) -> bool {
     let peoples = matches!(
         cx.word(j - 1),
         "Women" | "Workers" | "People" | "Farmers" | "Veterans" | "Children" | "Mothers" | "Students"
-    ) && (j + 1..(j + 3).min(cx.tokens.len()))
-        .any(|k| cx.namey(k) && cx.is_org_head(k));
+    ) && (j + 1..(j + 3).min(cx.tokens.len())).any(|k| cx.namey(k) && cx.is_org_head(k));
     let plural_own = cx.text[cx.tokens[j - 1].end..].starts_with("' ") && cx.is_org_head(j);
     own_name || peoples || plural_own
 }
@@ -191,10 +190,8 @@ fn weak_connector_joins(cx: &Cx, start: usize, conn: usize) -> bool {
             // "University of Texas and ...", "Florey Institute of
             // Neuroscience and Mental Health".
             let of_name = cx.word(conn + 1) != "the"
-                && (start + 1..conn).any(|k| {
-                    cx.word(k) == "of"
-                        && (cx.is_org_lead(k - 1) || cx.is_org_head(k - 1))
-                });
+                && (start + 1..conn)
+                    .any(|k| cx.word(k) == "of" && (cx.is_org_lead(k - 1) || cx.is_org_head(k - 1)));
             return of_name
                 || and_joins_one_body(cx, conn)
                 || gazetteer::has_longer(cx.span(conn - 1, conn))
@@ -213,8 +210,7 @@ fn weak_connector_joins(cx: &Cx, start: usize, conn: usize) -> bool {
     // "Committee for Medicinal Products for Human Use", "Democratic Forces
     // for the Liberation of Rwanda": after a body's word, "of" and "for" go
     // on naming it.
-    if matches!(cx.word(conn), "of" | "for")
-        && (start..conn).any(|k| cx.is_org_lead(k) || cx.is_org_head(k))
+    if matches!(cx.word(conn), "of" | "for") && (start..conn).any(|k| cx.is_org_lead(k) || cx.is_org_head(k))
     {
         return true;
     }

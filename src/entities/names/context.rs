@@ -35,6 +35,7 @@ pub(in crate::entities) struct Cx<'t> {
 }
 
 impl<'t> Cx<'t> {
+    #[inline]
     pub fn word(&self, i: usize) -> &'t str {
         self.tokens.get(i).map_or("", |t| &self.text[t.start..t.end])
     }
@@ -97,6 +98,7 @@ impl<'t> Cx<'t> {
     }
 
     /// What the lexicon says of token `k` as written (probed once).
+    #[inline]
     pub fn lexeme(&self, k: usize) -> Lexeme {
         self.exact[k].get().unwrap_or_else(|| {
             let l = gazetteer::probe(self.word(k));
@@ -106,6 +108,7 @@ impl<'t> Cx<'t> {
     }
 
     /// The lists' flags for token `k` as written (looked up once).
+    #[inline]
     pub fn flags(&self, k: usize) -> Flags {
         self.lexeme(k).flags
     }
@@ -114,9 +117,13 @@ impl<'t> Cx<'t> {
     /// (`lexicon_flags::class`): answered from the token's lexeme, probed
     /// at most once, and for most words by their shape without a probe. No
     /// token (`k` past the end) is in no class, like the empty word.
+    #[inline]
     pub fn is(&self, k: usize, mask: u64) -> bool {
         let Some(cell) = self.exact.get(k) else {
-            return self.tokens.get(k).is_some_and(|_| gazetteer::is(self.word(k), mask));
+            return self
+                .tokens
+                .get(k)
+                .is_some_and(|_| gazetteer::is(self.word(k), mask));
         };
         if let Some(l) = cell.get() {
             return l.is(mask);
@@ -125,6 +132,7 @@ impl<'t> Cx<'t> {
     }
 
     /// Could token `i` be (part of) a name?
+    #[inline]
     pub fn namey(&self, i: usize) -> bool {
         self.namey[i]
     }
@@ -265,13 +273,16 @@ fn may_be_name(text: &str, t: &Token, exact: &Cell<Option<Lexeme>>) -> bool {
     let dated = if gazetteer::shape_allows(w, class::WEEKDAY | class::MONTH) {
         let l = gazetteer::probe(w);
         exact.set(Some(l));
-        let month = if t.caps_line || w.ends_with('.') { 0 } else { class::MONTH };
+        let month = if t.caps_line || w.ends_with('.') {
+            0
+        } else {
+            class::MONTH
+        };
         l.classes & (class::WEEKDAY | month)
     } else {
         0
     };
-    let stopped_month = !t.caps_line
-        && w.ends_with('.')
-        && gazetteer::is(w.strip_suffix('.').unwrap_or(w), class::MONTH);
+    let stopped_month =
+        !t.caps_line && w.ends_with('.') && gazetteer::is(w.strip_suffix('.').unwrap_or(w), class::MONTH);
     !(dated != 0 || stopped_month)
 }

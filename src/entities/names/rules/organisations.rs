@@ -55,15 +55,12 @@ pub fn by_words(cx: &Cx, at: &At, _: &[Entity]) -> Option<Step> {
 /// Freight Holdings"), except that a nationality or a country before a
 /// government body stands apart ("Russian Defence Ministry").
 fn org_run(cx: &Cx, i: usize, b: usize) -> Option<(usize, usize)> {
-    let j = (i + 1..b)
-        .rev()
-        .find(|&j| cx.is_org_head(j) && cx.namey(j))?;
+    let j = (i + 1..b).rev().find(|&j| cx.is_org_head(j) && cx.namey(j))?;
     // "President Ruto Foundation" is no organisation's name, but a title
     // word before an ordinary word is not acting as one ("Washington
     // Metropolitan Area Transit Authority").
-    let acting_title = |k: usize| {
-        cx.flags(k).has(Flags::TITLE) && !cx.is_org_head(k) && !(k < j && cx.is_common(k + 1))
-    };
+    let acting_title =
+        |k: usize| cx.flags(k).has(Flags::TITLE) && !cx.is_org_head(k) && !(k < j && cx.is_common(k + 1));
     if (i..=j).any(acting_title) {
         return None;
     }

@@ -96,11 +96,7 @@ fn starts_person(cx: &Cx, i: usize, b: usize, flags: Flags) -> bool {
     // lists hold "The" as a given name) or a word for a place or a body
     // after the first name makes something else.
     let w = cx.word(i + 1);
-    if cx.is_function_word(i)
-        || words::is_place_head(w)
-        || words::is_org_head(w)
-        || words::is_event_word(w)
-    {
+    if cx.is_function_word(i) || words::is_place_head(w) || words::is_org_head(w) || words::is_event_word(w) {
         return false;
     }
     if flags.is_named_kind() {
