@@ -159,6 +159,27 @@ impl Lines {
         }
     }
 
+    /// Appends a space and then `text` (`width` columns), both in `style`:
+    /// what `push_str(" ", 1, style)` and `push_str(text, width, style)`
+    /// make, in one step.
+    fn push_spaced(&mut self, text: &str, width: usize, style: Style) {
+        self.used += 1 + width;
+        let merge =
+            self.current.len() > self.indent_segs() && self.current.last().is_some_and(|l| l.style == style);
+        match self.current.last_mut() {
+            Some(last) if merge => {
+                last.text.push(' ');
+                last.text.push_str(text);
+            }
+            _ => {
+                let mut owned = String::with_capacity(1 + text.len() + self.room().min(256));
+                owned.push(' ');
+                owned.push_str(text);
+                self.current.push(Seg { text: owned, style });
+            }
+        }
+    }
+
     /// Appends a character already made visible.
     fn push_char(&mut self, c: char, style: Style) {
         self.used += shown_width(c);
@@ -305,7 +326,23 @@ fn place_word(
         out.newline();
         *space = None;
     }
-    if let Some(style) = space.take() {
+    let space = space.take();
+    // The commonest word: printable ASCII that fits after a space in its
+    // own style, placed with that space in one step.
+    if *plain
+        && let Some(style) = space
+        && style == word[0].1
+        && 1 + *word_width <= out.room()
+    {
+        out.push_spaced(word[0].0, word[0].0.len(), style);
+        for &(part, style) in &word[1..] {
+            out.push_str(part, part.len(), style);
+        }
+        word.clear();
+        *word_width = 0;
+        return;
+    }
+    if let Some(style) = space {
         out.push_str(" ", 1, style);
     }
     // A word's parts are contiguous in the text: each part's neighbours are
