@@ -332,7 +332,7 @@ fn place_word(
     if *plain
         && let Some(style) = space
         && style == word[0].1
-        && 1 + *word_width <= out.room()
+        && *word_width < out.room()
     {
         out.push_spaced(word[0].0, word[0].0.len(), style);
         for &(part, style) in &word[1..] {
