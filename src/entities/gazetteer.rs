@@ -193,20 +193,28 @@ pub fn probe(key: &str) -> Lexeme {
     probe_bytes(key.as_bytes())
 }
 
+/// Whether `word` may be in a class of `mask` by its shape: its first
+/// byte and length, and last byte and length. False means it is in none;
+/// true needs a probe to tell.
+#[inline]
+pub fn shape_allows(word: &str, mask: u64) -> bool {
+    let bytes = word.as_bytes();
+    let (Some(&first), Some(&last)) = (bytes.first(), bytes.last()) else {
+        return false;
+    };
+    let len = bytes.len().min(15);
+    let by_first = SHAPES[0][usize::from(first & 63) * 16 + len];
+    let by_last = SHAPES[1][usize::from(last & 63) * 16 + len];
+    by_first & by_last & mask != 0
+}
+
 /// Which of the word classes in `mask` `word` belongs to, exactly as
 /// written. A word whose first byte and length, or last byte and length,
 /// no word of those classes has is answered without a probe: most words
 /// are in no class.
 #[inline]
 pub fn classes(word: &str, mask: u64) -> u64 {
-    let bytes = word.as_bytes();
-    let (Some(&first), Some(&last)) = (bytes.first(), bytes.last()) else {
-        return 0;
-    };
-    let len = bytes.len().min(15);
-    let by_first = SHAPES[0][usize::from(first & 63) * 16 + len];
-    let by_last = SHAPES[1][usize::from(last & 63) * 16 + len];
-    if by_first & by_last & mask == 0 {
+    if !shape_allows(word, mask) {
         return 0;
     }
     probe(word).classes & mask

@@ -159,6 +159,27 @@ impl Lines {
         }
     }
 
+    /// Appends a space and then `text` (`width` columns), both in `style`:
+    /// what `push_str(" ", 1, style)` and `push_str(text, width, style)`
+    /// make, in one step.
+    fn push_spaced(&mut self, text: &str, width: usize, style: Style) {
+        self.used += 1 + width;
+        let merge =
+            self.current.len() > self.indent_segs() && self.current.last().is_some_and(|l| l.style == style);
+        match self.current.last_mut() {
+            Some(last) if merge => {
+                last.text.push(' ');
+                last.text.push_str(text);
+            }
+            _ => {
+                let mut owned = String::with_capacity(1 + text.len() + self.room().min(256));
+                owned.push(' ');
+                owned.push_str(text);
+                self.current.push(Seg { text: owned, style });
+            }
+        }
+    }
+
     /// Appends a character already made visible.
     fn push_char(&mut self, c: char, style: Style) {
         self.used += shown_width(c);
@@ -205,6 +226,9 @@ pub fn wrap(pieces: &[Piece<'_>], width: usize, first: &str, indent_style: Style
     let mut out = Lines::new(width, first, indent_style, rest);
     let mut word: Vec<(&str, Style)> = Vec::new();
     let mut word_width = 0;
+    // The word so far is printable ASCII: as wide as it is long, and
+    // nothing in it to make visible.
+    let mut plain = true;
     let mut space: Option<Style> = None;
     for (k, piece) in pieces.iter().enumerate() {
         let text: &str = &piece.text;
@@ -217,7 +241,7 @@ pub fn wrap(pieces: &[Piece<'_>], width: usize, first: &str, indent_style: Style
                 if i > start {
                     word.push((&text[start..i], piece.style));
                 }
-                place_word(&mut out, &mut word, &mut word_width, &mut space);
+                place_word(&mut out, &mut word, &mut word_width, &mut space, &mut plain);
                 if b == b'\n' {
                     out.newline();
                     space = None;
@@ -227,9 +251,12 @@ pub fn wrap(pieces: &[Piece<'_>], width: usize, first: &str, indent_style: Style
                 i += 1;
                 start = i;
             } else if (0x20..0x7f).contains(&b) {
-                word_width += 1;
-                i += 1;
+                // The rest of a run of printable ASCII, eight bytes at a time.
+                let end = printable_run_end(bytes, i + 1);
+                word_width += end - i;
+                i = end;
             } else {
+                plain = false;
                 let c = text[i..].chars().next().unwrap_or(' ');
                 let after = i + c.len_utf8();
                 word_width += if is_unsafe(c) {
@@ -254,8 +281,31 @@ pub fn wrap(pieces: &[Piece<'_>], width: usize, first: &str, indent_style: Style
             word.push((&text[start..], piece.style));
         }
     }
-    place_word(&mut out, &mut word, &mut word_width, &mut space);
+    place_word(&mut out, &mut word, &mut word_width, &mut space, &mut plain);
     out.finish()
+}
+
+/// The end of the run of printable ASCII other than a space (0x21 to
+/// 0x7e) from `i`, read eight bytes at a time while they last.
+fn printable_run_end(bytes: &[u8], mut i: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = ONES * 0x80;
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let x = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
+        // The high bit of each byte between 0x20 and 0x7f, both excluded
+        // (bytes of 0x80 and over have their own high bit, cleared by !x).
+        let low = x & (ONES * 0x7f);
+        let inside = (ONES * (0x7f + 0x7f) - low) & !x & (low + ONES * (0x7f - 0x20)) & HIGH;
+        let stops = !inside & HIGH;
+        if stops != 0 {
+            return i + stops.trailing_zeros() as usize / 8;
+        }
+        i += 8;
+    }
+    while i < bytes.len() && (0x21..0x7f).contains(&bytes[i]) {
+        i += 1;
+    }
+    i
 }
 
 /// Puts a finished word on the current line, or the next, or breaks it
@@ -265,8 +315,10 @@ fn place_word(
     word: &mut Vec<(&str, Style)>,
     word_width: &mut usize,
     space: &mut Option<Style>,
+    plain: &mut bool,
 ) {
     if word.is_empty() {
+        *plain = true;
         return;
     }
     let space_width = usize::from(space.is_some());
@@ -274,14 +326,35 @@ fn place_word(
         out.newline();
         *space = None;
     }
-    if let Some(style) = space.take() {
+    let space = space.take();
+    // The commonest word: printable ASCII that fits after a space in its
+    // own style, placed with that space in one step.
+    if *plain
+        && let Some(style) = space
+        && style == word[0].1
+        && *word_width < out.room()
+    {
+        out.push_spaced(word[0].0, word[0].0.len(), style);
+        for &(part, style) in &word[1..] {
+            out.push_str(part, part.len(), style);
+        }
+        word.clear();
+        *word_width = 0;
+        return;
+    }
+    if let Some(style) = space {
         out.push_str(" ", 1, style);
     }
     // A word's parts are contiguous in the text: each part's neighbours are
     // the ends of the parts around it.
     let before = |j: usize| j.checked_sub(1).and_then(|p| word[p].0.chars().next_back());
     let after = |j: usize| word.get(j + 1).and_then(|w| w.0.chars().next());
-    if *word_width <= out.room() {
+    if *word_width <= out.room() && *plain {
+        // Printable ASCII: each part as it is, one column a byte.
+        for &(part, style) in word.iter() {
+            out.push_str(part, part.len(), style);
+        }
+    } else if *word_width <= out.room() {
         for (j, &(part, style)) in word.iter().enumerate() {
             let (b, a) = (before(j), after(j));
             out.push_str(
@@ -302,6 +375,7 @@ fn place_word(
     }
     word.clear();
     *word_width = 0;
+    *plain = true;
 }
 
 /// Breaks a line of code at the width without looking for spaces.
@@ -319,6 +393,24 @@ pub fn hard_wrap(text: &str, style: Style, width: usize, pad: &str, pad_style: S
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn printable_runs_end_at_spaces_controls_and_non_ascii() {
+        for text in [
+            "abcdefghijklmnop qr",
+            "a~b!c\tdefghijklmnopq",
+            "abc",
+            "abcdefgh\u{e9}ij",
+            "x\x7fyyyyyyyyy",
+        ] {
+            let bytes = text.as_bytes();
+            let slow = bytes
+                .iter()
+                .position(|b| !(0x21..0x7f).contains(b))
+                .unwrap_or(bytes.len());
+            assert_eq!(printable_run_end(bytes, 0), slow, "{text:?}");
+        }
+    }
 
     fn plain(text: &str, width: usize) -> Vec<String> {
         wrap(

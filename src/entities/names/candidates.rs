@@ -5,7 +5,6 @@
 
 use super::super::gazetteer::{self, Flags};
 use super::super::tokens::Gap;
-use super::super::words;
 use super::context::Cx;
 use super::rules::organisations;
 use std::cell::Cell;
@@ -94,7 +93,7 @@ pub fn sequence_end(cx: &Cx, i: usize) -> usize {
         // an organisation word follows soon after.
         let ampersand = &cx.text[prev.end..t.start] == " & "
             && cx.namey(j)
-            && (j..(j + 3).min(cx.tokens.len())).any(|k| cx.namey(k) && words::is_org_head(cx.word(k)));
+            && (j..(j + 3).min(cx.tokens.len())).any(|k| cx.namey(k) && cx.is_org_head(k));
         if ampersand {
             j += 1;
             continue;
@@ -110,7 +109,7 @@ pub fn sequence_end(cx: &Cx, i: usize) -> usize {
         let mut k = j;
         while k < cx.tokens.len()
             && k < j + 2
-            && words::is_connector(cx.word(k))
+            && cx.is_connector(k)
             && matches!(cx.tokens[k].gap, Gap::Space | Gap::Hyphen)
             && !cx.tokens[k].possessive
         {
@@ -121,7 +120,7 @@ pub fn sequence_end(cx: &Cx, i: usize) -> usize {
             && matches!(cx.tokens[k].gap, Gap::Space | Gap::Hyphen)
             && !cx.tokens[k].sentence_start
             && cx.namey(k)
-            && (!words::is_weak_connector(cx.word(j)) || weak_connector_joins(cx, i, j));
+            && (!cx.is_weak_connector(j) || weak_connector_joins(cx, i, j));
         if joins {
             j = k + 1;
         } else {
@@ -174,9 +173,8 @@ fn possessive_inside(cx: &Cx, j: usize) -> bool {
     let peoples = matches!(
         cx.word(j - 1),
         "Women" | "Workers" | "People" | "Farmers" | "Veterans" | "Children" | "Mothers" | "Students"
-    ) && (j + 1..(j + 3).min(cx.tokens.len()))
-        .any(|k| cx.namey(k) && words::is_org_head(cx.word(k)));
-    let plural_own = cx.text[cx.tokens[j - 1].end..].starts_with("' ") && words::is_org_head(cx.word(j));
+    ) && (j + 1..(j + 3).min(cx.tokens.len())).any(|k| cx.namey(k) && cx.is_org_head(k));
+    let plural_own = cx.text[cx.tokens[j - 1].end..].starts_with("' ") && cx.is_org_head(j);
     own_name || peoples || plural_own
 }
 
@@ -192,10 +190,8 @@ fn weak_connector_joins(cx: &Cx, start: usize, conn: usize) -> bool {
             // "University of Texas and ...", "Florey Institute of
             // Neuroscience and Mental Health".
             let of_name = cx.word(conn + 1) != "the"
-                && (start + 1..conn).any(|k| {
-                    cx.word(k) == "of"
-                        && (words::is_org_lead(cx.word(k - 1)) || words::is_org_head(cx.word(k - 1)))
-                });
+                && (start + 1..conn)
+                    .any(|k| cx.word(k) == "of" && (cx.is_org_lead(k - 1) || cx.is_org_head(k - 1)));
             return of_name
                 || and_joins_one_body(cx, conn)
                 || gazetteer::has_longer(cx.span(conn - 1, conn))
@@ -203,19 +199,18 @@ fn weak_connector_joins(cx: &Cx, start: usize, conn: usize) -> bool {
         }
         _ => {}
     }
-    if words::is_org_lead(left) || words::is_org_head(left) || words::is_place_head(left) {
+    if cx.is_org_lead(conn - 1) || cx.is_org_head(conn - 1) || cx.is_place_head(conn - 1) {
         return true;
     }
     // "Alianza para el Progreso", "Juntos por el Perú": a name opened by an
     // organisation's first word takes its connectors.
-    if words::is_org_opener(cx.word(start)) {
+    if cx.is_org_opener(start) {
         return true;
     }
     // "Committee for Medicinal Products for Human Use", "Democratic Forces
     // for the Liberation of Rwanda": after a body's word, "of" and "for" go
     // on naming it.
-    if matches!(cx.word(conn), "of" | "for")
-        && (start..conn).any(|k| words::is_org_lead(cx.word(k)) || words::is_org_head(cx.word(k)))
+    if matches!(cx.word(conn), "of" | "for") && (start..conn).any(|k| cx.is_org_lead(k) || cx.is_org_head(k))
     {
         return true;
     }
@@ -237,8 +232,8 @@ fn and_joins_one_body(cx: &Cx, conn: usize) -> bool {
     // acronym ("CMOC and Zijin Mining"); a lone organisation word opening
     // the name may be one ("Pharmaceuticals and Medical Devices Agency"), a
     // firm's name ending in one not.
-    let lone_head = words::is_org_head(cx.word(left)) && (left == 0 || !cx.namey(left - 1));
-    if (words::is_org_head(cx.word(left)) && !lone_head)
+    let lone_head = cx.is_org_head(left) && (left == 0 || !cx.namey(left - 1));
+    if (cx.is_org_head(left) && !lone_head)
         || lf.is_named_kind()
         || lf.has(Flags::GIVEN | Flags::SURNAME | Flags::PERSON)
         || !cx.namey(left)
@@ -249,7 +244,7 @@ fn and_joins_one_body(cx: &Cx, conn: usize) -> bool {
     let end = (conn + 4).min(cx.tokens.len());
     (conn + 1..end)
         .take_while(|&k| cx.namey(k) && cx.tokens[k].gap == Gap::Space)
-        .any(|k| words::is_org_head(cx.word(k)))
+        .any(|k| cx.is_org_head(k))
 }
 
 /// The longest gazetteer entry of at least `min` words starting at `i` and
@@ -289,7 +284,7 @@ pub fn run_end(cx: &Cx, i: usize, b: usize, person: bool) -> usize {
                 // A title after a name ("Ali Rıza Efendi") is not part of it.
                 break;
             }
-            if !person && f.is_named_kind() && !f.has(Flags::SURNAME) && !words::is_org_head(cx.word(j)) {
+            if !person && f.is_named_kind() && !f.has(Flags::SURNAME) && !cx.is_org_head(j) {
                 break;
             }
         }

@@ -2,10 +2,24 @@
 //! what a word is, what the lists say of it (looked up once per token),
 //! what lies just before and after.
 
-use super::super::gazetteer::{self, Flags};
+use super::super::gazetteer::{self, Flags, Lexeme};
+use super::super::lexicon_flags::class;
 use super::super::tokens::{Gap, Token};
-use super::super::words;
 use std::cell::Cell;
+
+/// `Cx` methods with the names of `words.rs`' class questions, asked of a
+/// token by its index instead of a string: `cx.is_org_head(k)` is
+/// `words::is_org_head(cx.word(k))` from the token's lexeme.
+macro_rules! word_classes {
+    ($($name:ident: $class:ident),* $(,)?) => {
+        $(
+            #[doc = concat!("Token `k` is in the word class `", stringify!($class), "`.")]
+            pub fn $name(&self, k: usize) -> bool {
+                self.is(k, class::$class)
+            }
+        )*
+    };
+}
 
 /// A piece of text, its tokens and the per-token facts.
 pub(in crate::entities) struct Cx<'t> {
@@ -13,13 +27,15 @@ pub(in crate::entities) struct Cx<'t> {
     pub tokens: &'t [Token],
     /// Per token: could it be part of a name (computed once).
     namey: Vec<bool>,
-    /// Per capitalised token: what the lists say of it as written and in
-    /// lowercase (looked up once, asked many times).
-    exact: Vec<Cell<Option<Flags>>>,
+    /// Per token: what the lexicon says of it as written (its gazetteer
+    /// flags and word classes, probed once, asked many times), and its
+    /// lowercase form's flags.
+    exact: Vec<Cell<Option<Lexeme>>>,
     lower: Vec<Cell<Option<Flags>>>,
 }
 
 impl<'t> Cx<'t> {
+    #[inline]
     pub fn word(&self, i: usize) -> &'t str {
         self.tokens.get(i).map_or("", |t| &self.text[t.start..t.end])
     }
@@ -42,7 +58,12 @@ impl<'t> Cx<'t> {
     }
 
     pub fn new(text: &'t str, tokens: &'t [Token]) -> Self {
-        let mut namey = tokens.iter().map(|t| may_be_name(text, t)).collect::<Vec<bool>>();
+        let exact = vec![Cell::new(None); tokens.len()];
+        let mut namey = tokens
+            .iter()
+            .zip(&exact)
+            .map(|(t, cell)| may_be_name(text, t, cell))
+            .collect::<Vec<bool>>();
         // The lowercase half of a hyphenated given name inside a name
         // ("Lee Jae-myung", "Park Ji-hoon"), told from "Kremlin-backed" by
         // being a short word that is not English.
@@ -66,7 +87,6 @@ impl<'t> Cx<'t> {
                 }
             }
         }
-        let exact = vec![Cell::new(None); tokens.len()];
         let lower = vec![Cell::new(None); tokens.len()];
         Self {
             text,
@@ -77,16 +97,42 @@ impl<'t> Cx<'t> {
         }
     }
 
-    /// The lists' flags for token `k` as written (looked up once).
-    pub fn flags(&self, k: usize) -> Flags {
+    /// What the lexicon says of token `k` as written (probed once).
+    #[inline]
+    pub fn lexeme(&self, k: usize) -> Lexeme {
         self.exact[k].get().unwrap_or_else(|| {
-            let f = gazetteer::lookup(self.word(k));
-            self.exact[k].set(Some(f));
-            f
+            let l = gazetteer::probe(self.word(k));
+            self.exact[k].set(Some(l));
+            l
         })
     }
 
+    /// The lists' flags for token `k` as written (looked up once).
+    #[inline]
+    pub fn flags(&self, k: usize) -> Flags {
+        self.lexeme(k).flags
+    }
+
+    /// Whether token `k`, exactly as written, is in a word class of `mask`
+    /// (`lexicon_flags::class`): answered from the token's lexeme, probed
+    /// at most once, and for most words by their shape without a probe. No
+    /// token (`k` past the end) is in no class, like the empty word.
+    #[inline]
+    pub fn is(&self, k: usize, mask: u64) -> bool {
+        let Some(cell) = self.exact.get(k) else {
+            return self
+                .tokens
+                .get(k)
+                .is_some_and(|_| gazetteer::is(self.word(k), mask));
+        };
+        if let Some(l) = cell.get() {
+            return l.is(mask);
+        }
+        gazetteer::shape_allows(self.word(k), mask) && self.lexeme(k).is(mask)
+    }
+
     /// Could token `i` be (part of) a name?
+    #[inline]
     pub fn namey(&self, i: usize) -> bool {
         self.namey[i]
     }
@@ -97,6 +143,19 @@ impl<'t> Cx<'t> {
             self.lower[i].set(Some(f));
             f
         })
+    }
+
+    word_classes! {
+        is_connector: CONNECTOR,
+        is_weak_connector: WEAK_CONNECTOR,
+        is_org_head: ORG_HEAD,
+        is_org_lead: ORG_LEAD,
+        is_place_head: PLACE_HEAD,
+        is_org_opener: ORG_OPENER,
+        is_political_adjective: POLITICAL_ADJECTIVE,
+        is_org_cue_of: ORG_CUE_OF,
+        is_function_word: FUNCTION_WORD,
+        is_name_particle: NAME_PARTICLE,
     }
 
     /// An ordinary English word ("Despite", "Meanwhile"), not a surname.
@@ -139,16 +198,14 @@ impl<'t> Cx<'t> {
     /// ("said", "envoy", "according to").
     pub fn person_cue_before(&self, i: usize) -> Option<usize> {
         let before = self.word_before(i);
-        (before.is_some_and(words::is_person_cue_before)
+        (before.is_some() && self.is(i - 1, class::PERSON_CUE_BEFORE)
             || (i >= 2 && before == Some("to") && self.word(i - 2) == "according"))
             .then(|| i - 1)
     }
 
     /// The token after `j` when it calls the name a person ("X said").
     pub fn person_cue_after(&self, j: usize) -> Option<usize> {
-        self.word_after(j)
-            .is_some_and(words::is_person_cue_after)
-            .then_some(j + 1)
+        (self.word_after(j).is_some() && self.is(j + 1, class::PERSON_CUE_AFTER)).then_some(j + 1)
     }
 
     /// Token `k` is a bare score or table figure: one or two digits after
@@ -187,9 +244,10 @@ impl<'t> Cx<'t> {
     }
 }
 
-/// Could this token be (part of) a name, by itself?
+/// Could this token be (part of) a name, by itself? A capitalised word's
+/// lexeme, when probed to tell, is kept in `exact`.
 #[inline]
-fn may_be_name(text: &str, t: &Token) -> bool {
+fn may_be_name(text: &str, t: &Token, exact: &Cell<Option<Lexeme>>) -> bool {
     if !t.cap {
         // French elision inside a name: "Côte d'Ivoire" (checked only for
         // words that start with d or l, by their first byte: this runs for
@@ -207,5 +265,24 @@ fn may_be_name(text: &str, t: &Token) -> bool {
         return false;
     }
     let w = &text[t.start..t.end];
-    !(w == "I" || words::is_weekday(w) || words::is_month(w) && !t.caps_line)
+    if w == "I" {
+        return false;
+    }
+    // One probe answers both classes (and is kept for the rules); a month
+    // with a full stop ("Nov.") is asked without it, as `words::is_month`.
+    let dated = if gazetteer::shape_allows(w, class::WEEKDAY | class::MONTH) {
+        let l = gazetteer::probe(w);
+        exact.set(Some(l));
+        let month = if t.caps_line || w.ends_with('.') {
+            0
+        } else {
+            class::MONTH
+        };
+        l.classes & (class::WEEKDAY | month)
+    } else {
+        0
+    };
+    let stopped_month =
+        !t.caps_line && w.ends_with('.') && gazetteer::is(w.strip_suffix('.').unwrap_or(w), class::MONTH);
+    !(dated != 0 || stopped_month)
 }

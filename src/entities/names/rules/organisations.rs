@@ -19,7 +19,7 @@ pub fn org_end(cx: &Cx, i: usize, b: usize) -> Option<(usize, usize)> {
         .or_else(|| {
             // "University of Lagos": an organisation word and "of" take the
             // rest of the sequence ("Republic of Korea" is the country).
-            (words::is_org_lead(cx.word(i))
+            (cx.is_org_lead(i)
                 && cx.word(i) != "Republic"
                 && i + 2 < b
                 && matches!(cx.word(i + 1), "of" | "for")
@@ -28,7 +28,7 @@ pub fn org_end(cx: &Cx, i: usize, b: usize) -> Option<(usize, usize)> {
         })
         // "Hapoel Tel Aviv", "VfB Stuttgart": a club's or a firm's first
         // word takes the sequence.
-        .or_else(|| (words::is_org_opener(cx.word(i)) && i + 1 < b).then_some((b, i)))
+        .or_else(|| (cx.is_org_opener(i) && i + 1 < b).then_some((b, i)))
 }
 
 pub const BY_WORDS: &[Example] = &[
@@ -74,15 +74,12 @@ fn ordinal_before(cx: &Cx, i: usize) -> Option<usize> {
 /// Freight Holdings"), except that a nationality or a country before a
 /// government body stands apart ("Russian Defence Ministry").
 fn org_run(cx: &Cx, i: usize, b: usize) -> Option<(usize, usize)> {
-    let j = (i + 1..b)
-        .rev()
-        .find(|&j| words::is_org_head(cx.word(j)) && cx.namey(j))?;
+    let j = (i + 1..b).rev().find(|&j| cx.is_org_head(j) && cx.namey(j))?;
     // "President Ruto Foundation" is no organisation's name, but a title
     // word before an ordinary word is not acting as one ("Washington
     // Metropolitan Area Transit Authority").
-    let acting_title = |k: usize| {
-        cx.flags(k).has(Flags::TITLE) && !words::is_org_head(cx.word(k)) && !(k < j && cx.is_common(k + 1))
-    };
+    let acting_title =
+        |k: usize| cx.flags(k).has(Flags::TITLE) && !cx.is_org_head(k) && !(k < j && cx.is_common(k + 1));
     if (i..=j).any(acting_title) {
         return None;
     }
@@ -91,7 +88,7 @@ fn org_run(cx: &Cx, i: usize, b: usize) -> Option<(usize, usize)> {
     // of Sciences": a nationality before a body's capitalised name is part
     // of it (GUIDELINES.md), as is a state's or a city's ("Florida Supreme
     // Court"). A place's acronym other than a country's stands apart.
-    let political = words::is_political_adjective(cx.word(i));
+    let political = cx.is_political_adjective(i);
     if (first.has(Flags::GROUP) || first.has(Flags::PLACE))
         && !political
         && !first.has(Flags::COUNTRY)
@@ -104,7 +101,7 @@ fn org_run(cx: &Cx, i: usize, b: usize) -> Option<(usize, usize)> {
     }
     // "Competition Commission of India": the sequence went on past the head
     // word only because of it, so the organisation takes it all.
-    if j + 2 < b && words::is_connector(cx.word(j + 1)) {
+    if j + 2 < b && cx.is_connector(j + 1) {
         return Some((b, j));
     }
     Some((j + 1, j))
@@ -157,7 +154,7 @@ fn cue_of(cx: &Cx, i: usize) -> Option<usize> {
     (i >= 2
         && matches!(cx.word_before(i), Some("of" | "in" | "for" | "with"))
         && cx.tokens[i - 1].gap == Gap::Space
-        && words::is_org_cue_of(cx.word(i - 2)))
+        && cx.is_org_cue_of(i - 2))
     .then(|| i - 2)
 }
 

@@ -129,11 +129,7 @@ fn starts_person(cx: &Cx, i: usize, b: usize, flags: Flags) -> bool {
     // lists hold "The" as a given name) or a word for a place or a body
     // after the first name makes something else.
     let w = cx.word(i + 1);
-    if words::is_function_word(cx.word(i))
-        || words::is_place_head(w)
-        || words::is_org_head(w)
-        || words::is_event_word(w)
-    {
+    if cx.is_function_word(i) || words::is_place_head(w) || words::is_org_head(w) || words::is_event_word(w) {
         return false;
     }
     if flags.is_named_kind() {
@@ -176,7 +172,7 @@ fn starts_person(cx: &Cx, i: usize, b: usize, flags: Flags) -> bool {
     // A sure given name makes even an organisation's or a town's name a
     // surname ("Dmitri Antonov", "Pavel Bure", "Manuel Belgrano"); only a
     // country after it stays a place.
-    let sure = flags.has(Flags::GIVEN) && !next.has(Flags::COUNTRY) && !words::is_org_head(cx.word(i + 1));
+    let sure = flags.has(Flags::GIVEN) && !next.has(Flags::COUNTRY) && !cx.is_org_head(i + 1);
     given && (!next.is_named_kind() || next.has(Flags::SURNAME) || sure)
 }
 

@@ -23,11 +23,11 @@ pub const SENTENCE_START: &[Example] = &[
 pub fn sentence_start(cx: &Cx, at: &At, _: &[Entity]) -> Option<Step> {
     let (i, a, b) = (at.i, at.a, at.b);
     let leads_name = i + 1 < b
-        && (cx.namey(i + 1) || words::is_connector(cx.word(i + 1)))
-        && (words::is_name_particle(cx.word(i))
+        && (cx.namey(i + 1) || cx.is_connector(i + 1))
+        && (cx.is_name_particle(i)
             || (cx.flags(i).has(Flags::SURNAME_AMBIGUOUS | Flags::GIVEN_AMBIGUOUS)
-                && !words::is_function_word(cx.word(i))
-                && !words::is_org_lead(cx.word(i + 1))));
+                && !cx.is_function_word(i)
+                && !cx.is_org_lead(i + 1)));
     (i == a
         && cx.tokens[i].sentence_start
         && !at.cue.is_some()
