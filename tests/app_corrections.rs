@@ -6,30 +6,9 @@ mod common;
 
 use brief::app::{Action, App, Command, EditKey, Effect, Mode, Pane};
 use brief::config::ThemeName;
-use brief::effects::Io;
 use brief::entities::EntityKind;
 use brief::theme::Theme;
-use common::{SEED_ID, draw, open, seed_open, send};
-
-/// Focuses Entities and selects the entity called `name`.
-fn select_entity(app: &mut App, io: &Io, name: &str) {
-    send(app, io, Command::FocusEntities);
-    send(app, io, Command::Top);
-    let at = app
-        .open()
-        .unwrap()
-        .groups
-        .iter()
-        .position(|g| g.name == name)
-        .unwrap_or_else(|| panic!("{name} is an entity of the open briefing"));
-    for _ in 0..at {
-        send(app, io, Command::Down);
-    }
-    assert_eq!(
-        app.open().unwrap().selected_group().map(|g| g.name.as_str()),
-        Some(name)
-    );
-}
+use common::{SEED_ID, draw, open, seed_open, select_entity, send};
 
 /// The open briefing's mentions of `name` (what the Reader highlights).
 fn mentions(app: &App, name: &str) -> Vec<EntityKind> {

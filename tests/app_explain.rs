@@ -5,26 +5,10 @@
 mod common;
 
 use brief::app::{App, Command, Pane};
-use brief::effects::Io;
-use common::{seed_open, send};
+use common::{seed_open, select_entity, send};
 
 fn status(app: &App) -> String {
     app.status().map(|s| s.text.clone()).unwrap_or_default()
-}
-
-fn select_entity(app: &mut App, io: &Io, name: &str) {
-    send(app, io, Command::FocusEntities);
-    send(app, io, Command::Top);
-    let at = app
-        .open()
-        .unwrap()
-        .groups
-        .iter()
-        .position(|g| g.name == name)
-        .unwrap_or_else(|| panic!("{name} is an entity of the open briefing"));
-    for _ in 0..at {
-        send(app, io, Command::Down);
-    }
 }
 
 #[test]

@@ -152,3 +152,23 @@ pub fn draw_keys(
     terminal.draw(|f| ui::draw(f, app, look, map)).unwrap();
     terminal.backend().buffer().clone()
 }
+
+/// Focuses Entities and selects the entity called `name`.
+pub fn select_entity(app: &mut App, io: &Io, name: &str) {
+    send(app, io, Command::FocusEntities);
+    send(app, io, Command::Top);
+    let at = app
+        .open()
+        .unwrap()
+        .groups
+        .iter()
+        .position(|g| g.name == name)
+        .unwrap_or_else(|| panic!("{name} is an entity of the open briefing"));
+    for _ in 0..at {
+        send(app, io, Command::Down);
+    }
+    assert_eq!(
+        app.open().unwrap().selected_group().map(|g| g.name.as_str()),
+        Some(name)
+    );
+}
