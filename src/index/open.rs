@@ -24,8 +24,12 @@ pub(super) struct Opened {
 enum Problem {
     /// Another instance holds it: leave it be.
     Busy(String),
-    /// Unreadable, corrupt or of another schema: set it aside.
+    /// Unreadable or corrupt: set it aside.
     Broken(String),
+    /// Whole, but made by a build of another schema: a cache nobody can
+    /// read any more, so it is deleted (a copy per upgrade of a big
+    /// archive's index would fill the cache folder).
+    Outdated(String),
 }
 
 /// Opens the index file in `dir`, making it when missing and setting it
@@ -47,8 +51,28 @@ pub(super) fn open_in(dir: &Path) -> Result<Opened, IndexError> {
             ));
         }
         Err(Problem::Broken(why)) => why,
+        Err(Problem::Outdated(why)) => match remove(&path).map(|()| try_open(&path)) {
+            Ok(Ok(conn)) => {
+                return Ok(Opened {
+                    conn,
+                    notice: Some(format!("index: {} was of {why}; built again", path.display())),
+                });
+            }
+            _ => why,
+        },
     };
     replace_broken(dir, &why)
+}
+
+/// Deletes the index file and its WAL and shared-memory files.
+fn remove(path: &Path) -> std::io::Result<()> {
+    for suffix in ["", "-wal", "-shm"] {
+        match std::fs::remove_file(sibling(path, suffix)) {
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            other => other?,
+        }
+    }
+    Ok(())
 }
 
 /// Sets aside the index file in `dir`, found unreadable for `why`, and
@@ -69,7 +93,7 @@ pub(super) fn replace_broken(dir: &Path, why: &str) -> Result<Opened, IndexError
                 path.display()
             )),
         }),
-        Err(Problem::Busy(e) | Problem::Broken(e)) => in_memory_because(format!(
+        Err(Problem::Busy(e) | Problem::Broken(e) | Problem::Outdated(e)) => in_memory_because(format!(
             "index: cannot write {} ({e}); using an index in memory",
             dir.display()
         )),
@@ -117,6 +141,11 @@ fn try_open(path: &Path) -> Result<Connection, Problem> {
         .optional()
         .map_err(|e| problem(&e))?;
     let version = version.and_then(|v| v.parse::<i64>().ok());
+    if let Some(other) = version.filter(|&v| v != SCHEMA_VERSION) {
+        return Err(Problem::Outdated(format!(
+            "schema version {other}, this build uses {SCHEMA_VERSION}"
+        )));
+    }
     if version != Some(SCHEMA_VERSION) {
         let found = version.map_or_else(|| "none".to_owned(), |v| v.to_string());
         return Err(Problem::Broken(format!(

@@ -83,21 +83,32 @@ fn an_empty_file_is_set_aside() {
 }
 
 #[test]
-fn another_schema_version_is_set_aside() {
+fn an_index_of_another_schema_is_replaced_and_no_copy_is_kept() {
     let fx = Fixture::new();
     real_index(&fx);
     let conn = rusqlite::Connection::open(fx.cache.join(FILE_NAME)).unwrap();
     conn.execute("UPDATE meta SET value = '99' WHERE key = 'schema_version'", [])
         .unwrap();
     drop(conn);
-    rebuilt_from(&fx, "schema version 99");
-    // The set-aside copy is whole: SQLite still opens it.
-    let aside = fx.cache.join(&set_aside_files(&fx.cache)[0]);
-    let conn = rusqlite::Connection::open(aside).unwrap();
-    let n: i64 = conn
-        .query_row("SELECT count(*) FROM briefings", [], |r| r.get(0))
-        .unwrap();
-    assert_eq!(n, 1);
+    let mut index = fx.open();
+    let notice = index.notice().expect("a notice").to_owned();
+    assert!(notice.starts_with("index: "), "{notice}");
+    assert!(
+        notice.ends_with(&format!(
+            "was of schema version 99, this build uses {}; built again",
+            crate::index::SCHEMA_VERSION
+        )),
+        "{notice}"
+    );
+    assert!(!notice.contains('\n'));
+    assert!(
+        set_aside_files(&fx.cache).is_empty(),
+        "a cache of another schema is deleted, not kept"
+    );
+    assert_eq!(fx.update(&mut index).added, 1);
+    assert_eq!(index.search(&parse("Kyiv").unwrap(), 5).unwrap().len(), 1);
+    drop(index);
+    assert!(fx.open().notice().is_none(), "the new file opens cleanly");
 }
 
 #[test]
