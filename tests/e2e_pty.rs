@@ -796,7 +796,9 @@ fn a_correction_holds_after_a_restart() {
         // K 2: Krasnodar is an organisation.
         find_entity(&mut t, "Krasnodar");
         t.send("K");
-        t.wait_for_text("kind of Krasnodar (now PLACE): 1 PERSON · 2 ORG");
+        t.wait_for_text(
+            "kind: 1 PERSON  2 ORG  3 PLACE  4 GROUP  5 DATE  6 NUMBER  x none · Esc · Krasnodar is PLACE",
+        );
         t.send("2");
         t.wait_for_text("Krasnodar is ORG now");
         t.send("q");

@@ -199,10 +199,11 @@ pub fn evidence(text: &str, e: &Entity) -> String {
 pub fn describe(text: &str, e: &Entity) -> String {
     let ev = evidence(text, e);
     let kind: EntityKind = e.kind;
+    // The rule's id before its description: a narrow status bar cuts the end.
     if ev.is_empty() {
-        format!("{kind} — {} [{}]", e.why.rule().about, e.why.rule().id)
+        format!("{kind} [{}] — {}", e.why.rule().id, e.why.rule().about)
     } else {
-        format!("{kind} — {} ({ev}) [{}]", e.why.rule().about, e.why.rule().id)
+        format!("{kind} [{}] — {} ({ev})", e.why.rule().id, e.why.rule().about)
     }
 }
 

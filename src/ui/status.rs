@@ -170,18 +170,21 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, look: Look<'_>) {
             Span::styled("  Enter writes the Markdown file · Esc cancels", theme.dim),
         ]),
         Mode::ChooseKind { name, kind } => {
+            // The choices first, so that an 80-column bar shows them all
+            // whatever the name's length.
             let choices: Vec<String> = crate::entities::EntityKind::ALL
                 .iter()
                 .enumerate()
                 .map(|(i, k)| format!("{} {k}", i + 1))
                 .collect();
             Line::from(vec![
+                Span::styled(" kind: ", theme.accent),
+                Span::raw(choices.join("  ")),
+                Span::styled("  x none · Esc", theme.dim),
                 Span::styled(
-                    format!(" kind of {} (now {kind}): ", crate::sanitize::sanitize(name)),
+                    format!(" · {} is {kind}", crate::sanitize::sanitize(name)),
                     theme.accent,
                 ),
-                Span::raw(choices.join(" · ")),
-                Span::styled(" · x not an entity · Esc cancels", theme.dim),
             ])
         }
         Mode::Filter { input } => Line::from(vec![
